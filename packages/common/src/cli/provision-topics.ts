@@ -1,0 +1,38 @@
+/**
+ * Creates the system's Kafka topics (the explicit provisioning step: services
+ * never create topics). Usage:
+ *   KAFKA_BROKERS=host:9092 TOPIC_PARTITIONS=12 TOPIC_REPLICATION_FACTOR=3 provision-topics
+ * KAFKA_MOCK_CONTROL=host:port targets the local test broker's control port instead.
+ */
+import { z } from 'zod';
+import { kafkaEnv, logEnv, parseConfig, positiveInt } from '../config.js';
+import { createKafka } from '../kafka/client.js';
+import { provisionTopics, topicNames } from '../kafka/topics.js';
+import { createLogger } from '../logger.js';
+
+const cfg = parseConfig(
+  z.object({
+    ...kafkaEnv,
+    ...logEnv,
+    TOPIC_PARTITIONS: positiveInt(6),
+    TOPIC_REPLICATION_FACTOR: positiveInt(1),
+    KAFKA_MOCK_CONTROL: z.string().optional(),
+  }),
+  process.env,
+);
+const logger = createLogger('provision-topics', cfg.LOG_LEVEL);
+
+try {
+  const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'provision-topics', logger });
+  const created = await provisionTopics(kafka, {
+    prefix: cfg.KAFKA_TOPIC_PREFIX,
+    partitions: cfg.TOPIC_PARTITIONS,
+    replicationFactor: cfg.TOPIC_REPLICATION_FACTOR,
+    mockControl: cfg.KAFKA_MOCK_CONTROL,
+  });
+  const all = Object.values(topicNames(cfg.KAFKA_TOPIC_PREFIX));
+  logger.info({ created, all }, `topics ready: ${all.join(', ')} (${created.length} created)`);
+} catch (err) {
+  logger.fatal({ err }, `topic provisioning failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,73 @@
+import type { Kafka } from 'kafkajs';
+import { createTopicsOnMock } from './mock-control.js';
+
+/** Every topic of the system (SPEC §3). Provisioned explicitly, never by services. */
+export const TOPICS = {
+  positionsRaw: 'positions.raw',
+  positionsAccepted: 'positions.accepted',
+  positionsRejected: 'positions.rejected',
+  alerts: 'alerts',
+  bindingsEvents: 'bindings.events',
+  sharesEvents: 'shares.events',
+} as const;
+
+export type TopicId = keyof typeof TOPICS;
+export type TopicNames = { [K in TopicId]: string };
+
+export function topicNames(prefix = ''): TopicNames {
+  const out = {} as TopicNames;
+  for (const [id, name] of Object.entries(TOPICS) as [TopicId, string][]) out[id] = `${prefix}${name}`;
+  return out;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Broker-side retention: raw input is replayable for a week; derived topics for 3 days. */
+const RETENTION_MS: Record<TopicId, number> = {
+  positionsRaw: 7 * DAY_MS,
+  positionsAccepted: 3 * DAY_MS,
+  positionsRejected: 30 * DAY_MS,
+  alerts: 30 * DAY_MS,
+  bindingsEvents: 365 * DAY_MS,
+  sharesEvents: 30 * DAY_MS,
+};
+
+export interface ProvisionOptions {
+  prefix?: string;
+  partitions: number;
+  replicationFactor: number;
+  /** host:port of the local test broker's control port (it lacks the CreateTopics API). */
+  mockControl?: string | undefined;
+}
+
+/** Creates every missing topic; existing topics are left as they are. Returns what was created. */
+export async function provisionTopics(kafka: Kafka, opts: ProvisionOptions): Promise<string[]> {
+  const names = topicNames(opts.prefix);
+  const wanted = (Object.keys(names) as TopicId[]).map((id) => ({ id, name: names[id] }));
+  if (opts.mockControl) {
+    await createTopicsOnMock(
+      opts.mockControl,
+      wanted.map((t) => ({ name: t.name, partitions: opts.partitions })),
+    );
+    return wanted.map((t) => t.name);
+  }
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t.name));
+    if (missing.length === 0) return [];
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({
+        topic: t.name,
+        numPartitions: opts.partitions,
+        replicationFactor: opts.replicationFactor,
+        configEntries: [{ name: 'retention.ms', value: String(RETENTION_MS[t.id]) }],
+      })),
+    });
+    return missing.map((t) => t.name);
+  } finally {
+    await admin.disconnect();
+  }
+}

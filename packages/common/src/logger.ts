@@ -1,0 +1,33 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Paths that may carry personal data. Plates are not personal data here; person
+ * names, phone numbers, identity numbers and raw tokens are, and never reach logs.
+ */
+const REDACT = [
+  'name',
+  'phone',
+  'idNumber',
+  'driverName',
+  'token',
+  'authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.name',
+  '*.phone',
+  '*.idNumber',
+  '*.driverName',
+  '*.token',
+];
+
+export function createLogger(service: string, level = 'info'): Logger {
+  return pino({
+    name: service,
+    level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}

@@ -1,0 +1,30 @@
+import pg from 'pg';
+
+export type { Pool, PoolClient } from 'pg';
+
+export interface PgConfig {
+  databaseUrl: string;
+  schema: string;
+  poolSize: number;
+  applicationName: string;
+}
+
+/** A pool whose sessions use the service's schema; errors on idle clients are reported, not thrown. */
+export function createPgPool(cfg: PgConfig, onError: (err: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: cfg.databaseUrl,
+    max: cfg.poolSize,
+    application_name: cfg.applicationName,
+    options: `-c search_path=${cfg.schema},public`,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on('error', onError);
+  return pool;
+}
+
+/** Whether the TimescaleDB extension is installed in the database the pool points at. */
+export async function timescaleEnabled(pool: pg.Pool): Promise<boolean> {
+  const r = await pool.query("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'");
+  return (r.rowCount ?? 0) > 0;
+}

@@ -1,0 +1,122 @@
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Logger,
+  type Readiness,
+  retryWithBackoff,
+} from '@safewatch/common';
+import type { SourceMessage, StepName, StepRunner } from '../usecases/ingest-chunk.usecase.js';
+import type { IngestMetrics } from './metrics.js';
+
+export interface RawConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topic: string;
+  /** A chunk closes once its messages reach this many bytes. */
+  chunkBytes: number;
+  partitionsConcurrently: number;
+  processChunk: (messages: SourceMessage[], run: StepRunner) => Promise<void>;
+  readiness: Readiness;
+  metrics: IngestMetrics;
+  logger: Logger;
+}
+
+const STEP_DEPENDENCY: Record<StepName, string> = { persist: 'postgres', last_position: 'redis', publish: 'kafka' };
+
+/**
+ * Consumes positions.raw with eachBatch, in chunks. Offsets are committed only
+ * after a chunk went through every step; a failing step is retried with
+ * back-off while heartbeating, so the group keeps our partitions and nothing
+ * is skipped. On stop, the chunk in hand is finished and committed.
+ */
+export class RawConsumer {
+  private readonly consumer: Consumer;
+
+  constructor(private readonly opts: RawConsumerOptions) {
+    this.consumer = opts.kafka.consumer({
+      groupId: opts.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: 16 * 1024 * 1024,
+    });
+    const { GROUP_JOIN, CRASH, DISCONNECT, STOP } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => opts.readiness.set('kafka', true));
+    for (const e of [CRASH, DISCONNECT, STOP]) this.consumer.on(e, () => opts.readiness.set('kafka', false));
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.opts.topic, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.opts.partitionsConcurrently,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const active = () => isRunning() && !isStale();
+    const run: StepRunner = (step, fn) =>
+      retryWithBackoff(
+        async () => {
+          const result = await fn();
+          this.opts.readiness.set(STEP_DEPENDENCY[step], true);
+          return result;
+        },
+        {
+          shouldContinue: active,
+          whileWaiting: heartbeat,
+          onRetry: (err, attempt, delayMs) => {
+            this.opts.readiness.set(STEP_DEPENDENCY[step], false);
+            this.opts.metrics.retries.inc({ step });
+            this.opts.logger.warn(
+              { step, attempt, delayMs: Math.round(delayMs), err: err instanceof Error ? err.message : String(err) },
+              `${step} failed, retrying`,
+            );
+          },
+        },
+      );
+
+    for (const chunk of chunks(batch.messages, this.opts.chunkBytes)) {
+      if (!active()) break;
+      const last = chunk[chunk.length - 1] as KafkaMessage;
+      await this.opts.processChunk(
+        chunk.map((m) => ({ topic: batch.topic, partition: batch.partition, offset: m.offset, value: m.value })),
+        run,
+      );
+      resolveOffset(last.offset);
+      const next = (BigInt(last.offset) + 1n).toString();
+      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+      this.opts.metrics.lag.set(
+        { partition: String(batch.partition) },
+        Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+      );
+      await heartbeat();
+    }
+  }
+}
+
+function* chunks(messages: KafkaMessage[], maxBytes: number): Generator<KafkaMessage[]> {
+  let chunk: KafkaMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    chunk.push(m);
+    bytes += m.value?.length ?? 0;
+    if (bytes >= maxBytes) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}

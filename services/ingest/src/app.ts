@@ -1,0 +1,136 @@
+import {
+  buildOpsServer,
+  createKafka,
+  createMetricsRegistry,
+  createPgPool,
+  createRedis,
+  type Logger,
+  Readiness,
+  topicNames,
+} from '@safewatch/common';
+import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+import { LastPositionStore } from './adapters/last-position.store.js';
+import { IngestMetrics } from './adapters/metrics.js';
+import { PositionsRepo } from './adapters/positions.repo.js';
+import { PositionPublisher } from './adapters/publisher.js';
+import { RawConsumer } from './adapters/raw-consumer.js';
+import type { IngestConfig } from './config.js';
+import type { ValidationParams } from './domain/validate.rule.js';
+import { type IngestPorts, ingestChunk } from './usecases/ingest-chunk.usecase.js';
+
+export interface IngestApp {
+  server: FastifyInstance;
+  registry: Registry;
+  readiness: Readiness;
+  metrics: IngestMetrics;
+  /** Connects, checks the wiring (fail fast) and starts consuming. */
+  start(): Promise<void>;
+  /** Finishes the chunk in hand, commits, closes every client. */
+  stop(): Promise<void>;
+}
+
+export interface IngestOverrides {
+  /** Wraps the I/O ports: lets fault tests inject a crash between steps. */
+  wrapPorts?: (ports: IngestPorts) => IngestPorts;
+  now?: () => number;
+}
+
+const HEALTH_PROBE_MS = 5_000;
+
+/** Builds the ingest service from configuration; never listens (main.ts does). */
+export function createIngestApp(cfg: IngestConfig, logger: Logger, overrides: IngestOverrides = {}): IngestApp {
+  const registry = createMetricsRegistry('ingest');
+  const readiness = new Readiness(['kafka', 'postgres', 'redis']);
+  const metrics = new IngestMetrics(registry);
+  const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
+  const log = logger;
+
+  const pool = createPgPool(
+    { databaseUrl: cfg.DATABASE_URL, schema: cfg.PG_SCHEMA, poolSize: cfg.PG_POOL_SIZE, applicationName: 'safewatch-ingest' },
+    (err) => log.warn({ err: err.message }, 'postgres client error'),
+  );
+  const redis = createRedis(cfg.REDIS_URL, (err) => log.debug({ err: err.message }, 'redis error'));
+  const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: cfg.KAFKA_CLIENT_ID ?? 'ingest', logger });
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+
+  const repo = new PositionsRepo(pool);
+  const lastPositions = new LastPositionStore(redis, cfg.REDIS_KEY_PREFIX);
+  const publisher = new PositionPublisher(producer, topics);
+  const basePorts: IngestPorts = {
+    persist: (p) => repo.insert(p),
+    updateLastPositions: (p) => lastPositions.update(p),
+    publish: (a, r) => publisher.publish(a, r),
+  };
+  const ports = overrides.wrapPorts ? overrides.wrapPorts(basePorts) : basePorts;
+  const now = overrides.now ?? Date.now;
+  const params: ValidationParams = {
+    futureToleranceMs: cfg.INGEST_FUTURE_TOLERANCE_S * 1000,
+    maxSpeedKmh: cfg.INGEST_MAX_SPEED_KMH,
+    earliestTimeMs: Date.UTC(2000, 0, 1),
+  };
+
+  const consumer = new RawConsumer({
+    kafka,
+    groupId: cfg.INGEST_GROUP_ID,
+    topic: topics.positionsRaw,
+    chunkBytes: cfg.INGEST_CHUNK_BYTES,
+    partitionsConcurrently: cfg.INGEST_PARTITIONS_CONCURRENTLY,
+    readiness,
+    metrics,
+    logger: log,
+    processChunk: async (messages, run) => {
+      const end = metrics.chunkSeconds.startTimer();
+      const result = await ingestChunk(messages, ports, run, now(), params);
+      end();
+      metrics.record(result);
+    },
+  });
+
+  const server = buildOpsServer({ logger, registry, readiness });
+  let probe: NodeJS.Timeout | undefined;
+
+  // Readiness follows the dependencies even when no data flows.
+  const probeDependencies = async () => {
+    readiness.set('postgres', await pool.query('SELECT 1').then(() => true, () => false));
+    readiness.set('redis', await redis.ping().then(() => true, () => false));
+  };
+
+  return {
+    server,
+    registry,
+    readiness,
+    metrics,
+    async start() {
+      await repo.assertSchema();
+      const mode = await repo.storageMode();
+      log.info(
+        { storageMode: mode },
+        mode === 'timescaledb'
+          ? 'storage mode: TimescaleDB hypertable (daily chunks, compression after 7 days, retention 6 months)'
+          : 'storage mode: plain PostgreSQL table (TimescaleDB not available: no compression or retention policy)',
+      );
+      await redis.connect();
+      await producer.connect();
+      const admin = kafka.admin();
+      await admin.connect();
+      const existing = new Set(await admin.listTopics());
+      await admin.disconnect();
+      const missing = [topics.positionsRaw, topics.positionsAccepted, topics.positionsRejected].filter((t) => !existing.has(t));
+      if (missing.length > 0) throw new Error(`Kafka topics missing: ${missing.join(', ')}: run \`npm run topics\` first`);
+      await probeDependencies();
+      probe = setInterval(() => void probeDependencies(), HEALTH_PROBE_MS);
+      probe.unref();
+      await consumer.start();
+      log.info({ topic: topics.positionsRaw, group: cfg.INGEST_GROUP_ID }, 'ingest consuming');
+    },
+    async stop() {
+      if (probe) clearInterval(probe);
+      await consumer.stop();
+      await producer.disconnect();
+      await server.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { normalizePlate, vehicleKey } from '@safewatch/common';
+import { pb } from '@safewatch/proto';
+import { decodeBatch } from './decode.js';
+import type { AcceptedPosition, DecodedPosition, Rejection } from './position.js';
+import { type ValidationParams, validatePosition } from './validate.rule.js';
+
+export interface Classified {
+  accepted: AcceptedPosition[];
+  rejections: Rejection[];
+  /** Positions the message held (0 when it could not be decoded). */
+  positions: number;
+}
+
+/**
+ * Decode and validate one Kafka message: every position in it ends either
+ * accepted or rejected with a reason, and an undecodable message is one
+ * rejection carrying all its bytes. Pure: the clock is an argument.
+ */
+export function classifyMessage(bytes: Uint8Array, nowMs: number, params: ValidationParams): Classified {
+  const decoded = decodeBatch(bytes);
+  if (!decoded.ok) {
+    return {
+      accepted: [],
+      positions: 0,
+      rejections: [
+        { reason: 'MALFORMED', detail: decoded.detail, original: bytes, indexInBatch: -1, platformId: '', batchId: '' },
+      ],
+    };
+  }
+  const accepted: AcceptedPosition[] = [];
+  const rejections: Rejection[] = [];
+  for (const d of decoded.positions) {
+    const plateNumber = normalizePlate(d.position.plateNumber ?? '');
+    const position = plateNumber === d.position.plateNumber ? d.position : { ...d.position, plateNumber };
+    const verdict = validatePosition(position, nowMs, params);
+    if (verdict.ok) {
+      accepted.push(toAccepted(d, position, plateNumber, decoded.platformId));
+    } else {
+      rejections.push({
+        reason: verdict.reason,
+        detail: verdict.detail,
+        original: d.original,
+        indexInBatch: d.indexInBatch,
+        platformId: d.position.platformId || decoded.platformId,
+        batchId: decoded.batchId,
+        plateNumber,
+        plateColor: d.position.plateColor ?? 0,
+      });
+    }
+  }
+  return { accepted, rejections, positions: decoded.positions.length };
+}
+
+function toAccepted(
+  d: DecodedPosition,
+  p: DecodedPosition['position'],
+  plateNumber: string,
+  batchPlatformId: string,
+): AcceptedPosition {
+  const platformId = p.platformId || batchPlatformId;
+  // Republish the received bytes unless we had to fill in the platform or fix the plate.
+  const encoded =
+    p.platformId && p === d.position ? d.original : pb.Position.encode({ ...p, plateNumber, platformId }).finish();
+  const plateColor = p.plateColor ?? 0;
+  return {
+    vehicleKey: vehicleKey(plateNumber, plateColor),
+    plateNumber,
+    plateColor,
+    gnssTimeMs: Number(p.gnssTimeMs),
+    latE6: p.latE6 ?? 0,
+    lonE6: p.lonE6 ?? 0,
+    speedDkmh: p.speedDkmh ?? 0,
+    headingDeg: p.headingDeg ?? 0,
+    altitudeM: p.altitudeM ?? 0,
+    alarmFlags: p.alarmFlags ?? 0,
+    statusFlags: p.statusFlags ?? 0,
+    odometerHm: p.odometerHm ?? 0,
+    platformId,
+    encoded,
+  };
+}

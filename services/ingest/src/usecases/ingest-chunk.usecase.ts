@@ -1,0 +1,84 @@
+import { classifyMessage } from '../domain/classify.js';
+import { dedupeChunk, newestPerVehicle } from '../domain/dedupe.js';
+import type { AcceptedPosition, Rejection } from '../domain/position.js';
+import type { ValidationParams } from '../domain/validate.rule.js';
+
+export interface SourceMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  value: Uint8Array | null;
+}
+
+export interface RejectionRecord extends Rejection {
+  sourceTopic: string;
+  sourcePartition: number;
+  sourceOffset: string;
+}
+
+/** The I/O the ingest needs; adapters implement it over Postgres, Redis and Kafka. */
+export interface IngestPorts {
+  /** Stores positions, skipping (vehicle, GNSS time) already stored. Returns how many were new. */
+  persist(positions: AcceptedPosition[]): Promise<number>;
+  /** Moves each vehicle's last position forward only. Returns how many moved. */
+  updateLastPositions(newest: AcceptedPosition[]): Promise<number>;
+  publish(accepted: AcceptedPosition[], rejections: RejectionRecord[]): Promise<void>;
+}
+
+export type StepName = 'persist' | 'last_position' | 'publish';
+
+/** Runs one I/O step; the consumer adapter supplies retry with back-off. */
+export type StepRunner = <T>(step: StepName, fn: () => Promise<T>) => Promise<T>;
+
+export interface ChunkResult {
+  messages: number;
+  positions: number;
+  accepted: number;
+  rejected: Record<string, number>;
+  duplicatesInChunk: number;
+  duplicatesStored: number;
+  lastPositionsMoved: number;
+}
+
+/**
+ * One chunk of raw messages through the ordered steps:
+ * decode → validate → dedupe → persist → update last position → publish.
+ * Safe to run again on the same messages (redelivery): storage skips what it
+ * has, last positions never move back, downstream consumers dedupe by
+ * (vehicle, GNSS time).
+ */
+export async function ingestChunk(
+  messages: SourceMessage[],
+  ports: IngestPorts,
+  run: StepRunner,
+  nowMs: number,
+  params: ValidationParams,
+): Promise<ChunkResult> {
+  const accepted: AcceptedPosition[] = [];
+  const rejections: RejectionRecord[] = [];
+  let positions = 0;
+  for (const m of messages) {
+    const c = classifyMessage(m.value ?? new Uint8Array(0), nowMs, params);
+    positions += c.positions;
+    for (const a of c.accepted) accepted.push(a);
+    for (const r of c.rejections) {
+      rejections.push({ ...r, sourceTopic: m.topic, sourcePartition: m.partition, sourceOffset: m.offset });
+    }
+  }
+  const { unique, duplicates } = dedupeChunk(accepted);
+  const inserted = unique.length > 0 ? await run('persist', () => ports.persist(unique)) : 0;
+  const moved = unique.length > 0 ? await run('last_position', () => ports.updateLastPositions(newestPerVehicle(unique))) : 0;
+  if (unique.length > 0 || rejections.length > 0) await run('publish', () => ports.publish(unique, rejections));
+
+  const rejected: Record<string, number> = {};
+  for (const r of rejections) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
+  return {
+    messages: messages.length,
+    positions,
+    accepted: unique.length,
+    rejected,
+    duplicatesInChunk: duplicates,
+    duplicatesStored: unique.length - inserted,
+    lastPositionsMoved: moved,
+  };
+}
