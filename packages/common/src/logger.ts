@@ -1,13 +1,13 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
 /**
  * Paths that may carry personal data. Plates are not personal data here; person
  * names, phone numbers, identity numbers and raw tokens are, and never reach logs.
+ * (A top-level `name` is pino's logger name, so only nested `*.name` is censored.)
  */
 const REDACT = [
-  'name',
   'phone',
   'idNumber',
   'driverName',

@@ -5,6 +5,7 @@ import {
   createPgPool,
   createRedis,
   type Logger,
+  producerConfig,
   Readiness,
   topicNames,
 } from '@safewatch/common';
@@ -39,7 +40,11 @@ export interface IngestOverrides {
 const HEALTH_PROBE_MS = 5_000;
 
 /** Builds the ingest service from configuration; never listens (main.ts does). */
-export function createIngestApp(cfg: IngestConfig, logger: Logger, overrides: IngestOverrides = {}): IngestApp {
+export function createIngestApp(
+  cfg: IngestConfig,
+  logger: Logger,
+  overrides: IngestOverrides = {},
+): IngestApp {
   const registry = createMetricsRegistry('ingest');
   const readiness = new Readiness(['kafka', 'postgres', 'redis']);
   const metrics = new IngestMetrics(registry);
@@ -47,12 +52,21 @@ export function createIngestApp(cfg: IngestConfig, logger: Logger, overrides: In
   const log = logger;
 
   const pool = createPgPool(
-    { databaseUrl: cfg.DATABASE_URL, schema: cfg.PG_SCHEMA, poolSize: cfg.PG_POOL_SIZE, applicationName: 'safewatch-ingest' },
+    {
+      databaseUrl: cfg.DATABASE_URL,
+      schema: cfg.PG_SCHEMA,
+      poolSize: cfg.PG_POOL_SIZE,
+      applicationName: 'safewatch-ingest',
+    },
     (err) => log.warn({ err: err.message }, 'postgres client error'),
   );
   const redis = createRedis(cfg.REDIS_URL, (err) => log.debug({ err: err.message }, 'redis error'));
-  const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: cfg.KAFKA_CLIENT_ID ?? 'ingest', logger });
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const kafka = createKafka({
+    brokers: cfg.KAFKA_BROKERS,
+    clientId: cfg.KAFKA_CLIENT_ID ?? 'ingest',
+    logger,
+  });
+  const producer = kafka.producer(producerConfig());
 
   const repo = new PositionsRepo(pool);
   const lastPositions = new LastPositionStore(redis, cfg.REDIS_KEY_PREFIX);
@@ -76,6 +90,8 @@ export function createIngestApp(cfg: IngestConfig, logger: Logger, overrides: In
     topic: topics.positionsRaw,
     chunkBytes: cfg.INGEST_CHUNK_BYTES,
     partitionsConcurrently: cfg.INGEST_PARTITIONS_CONCURRENTLY,
+    fetchMaxWaitMs: cfg.INGEST_FETCH_MAX_WAIT_MS,
+    sessionTimeoutMs: cfg.INGEST_SESSION_TIMEOUT_MS,
     readiness,
     metrics,
     logger: log,
@@ -92,8 +108,20 @@ export function createIngestApp(cfg: IngestConfig, logger: Logger, overrides: In
 
   // Readiness follows the dependencies even when no data flows.
   const probeDependencies = async () => {
-    readiness.set('postgres', await pool.query('SELECT 1').then(() => true, () => false));
-    readiness.set('redis', await redis.ping().then(() => true, () => false));
+    readiness.set(
+      'postgres',
+      await pool.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+    );
+    readiness.set(
+      'redis',
+      await redis.ping().then(
+        () => true,
+        () => false,
+      ),
+    );
   };
 
   return {
@@ -116,8 +144,11 @@ export function createIngestApp(cfg: IngestConfig, logger: Logger, overrides: In
       await admin.connect();
       const existing = new Set(await admin.listTopics());
       await admin.disconnect();
-      const missing = [topics.positionsRaw, topics.positionsAccepted, topics.positionsRejected].filter((t) => !existing.has(t));
-      if (missing.length > 0) throw new Error(`Kafka topics missing: ${missing.join(', ')}: run \`npm run topics\` first`);
+      const missing = [topics.positionsRaw, topics.positionsAccepted, topics.positionsRejected].filter(
+        (t) => !existing.has(t),
+      );
+      if (missing.length > 0)
+        throw new Error(`Kafka topics missing: ${missing.join(', ')}: run \`npm run topics\` first`);
       await probeDependencies();
       probe = setInterval(() => void probeDependencies(), HEALTH_PROBE_MS);
       probe.unref();

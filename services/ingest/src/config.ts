@@ -1,4 +1,5 @@
 import {
+  httpEnv,
   kafkaEnv,
   logEnv,
   parseConfig,
@@ -6,7 +7,6 @@ import {
   positiveInt,
   postgresEnv,
   redisEnv,
-  httpEnv,
   z,
 } from '@safewatch/common';
 
@@ -21,6 +21,9 @@ const schema = z.object({
   /** A chunk of raw messages closes at this many bytes (~10k positions at 512 KiB). */
   INGEST_CHUNK_BYTES: positiveInt(512 * 1024),
   INGEST_PARTITIONS_CONCURRENTLY: positiveInt(2),
+  INGEST_FETCH_MAX_WAIT_MS: positiveInt(200),
+  /** A crashed instance's partitions move to the others after this long. */
+  INGEST_SESSION_TIMEOUT_MS: positiveInt(30_000),
   /** SPEC §5: GNSS time this far in the future is rejected. */
   INGEST_FUTURE_TOLERANCE_S: positiveInt(300),
   /** Physical speed bound for trucks, km/h. */

@@ -30,7 +30,10 @@ try {
       service,
       logger,
     });
-    logger.info({ service, schema: cfg.PG_SCHEMA, applied: ran }, `${service}: ${ran.length} migration(s) applied`);
+    logger.info(
+      { service, schema: cfg.PG_SCHEMA, applied: ran },
+      `${service}: ${ran.length} migration(s) applied`,
+    );
   }
 } catch (err) {
   logger.fatal({ err }, `migration failed: ${err instanceof Error ? err.message : String(err)}`);

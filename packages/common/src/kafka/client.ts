@@ -4,7 +4,7 @@
  * API of @confluentinc/kafka-javascript, or @platformatic/kafka) can replace
  * kafkajs here without touching service code.
  */
-import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, type KafkaConfig, type LogEntry, logLevel, Partitioners, type ProducerConfig } from 'kafkajs';
 import type { Logger } from '../logger.js';
 
 export type {
@@ -52,4 +52,12 @@ export function createKafka(cfg: KafkaClientConfig): Kafka {
       },
   };
   return new Kafka(config);
+}
+
+/**
+ * Producer options every service uses: the Java-compatible murmur2
+ * partitioner (so keys land where other clients expect), no auto-created topics.
+ */
+export function producerConfig(extra: ProducerConfig = {}): ProducerConfig {
+  return { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, ...extra };
 }

@@ -14,15 +14,56 @@ export class IngestMetrics {
 
   constructor(registry: Registry) {
     const registers = [registry];
-    this.messages = new Counter({ name: 'ingest_messages_consumed_total', help: 'Raw Kafka messages (position batches) consumed', registers });
-    this.consumed = new Counter({ name: 'ingest_positions_consumed_total', help: 'Positions decoded from consumed batches', registers });
-    this.accepted = new Counter({ name: 'ingest_positions_accepted_total', help: 'Positions that passed validation and in-chunk dedupe', registers });
-    this.rejected = new Counter({ name: 'ingest_positions_rejected_total', help: 'Positions (or undecodable messages) rejected, by reason', labelNames: ['reason'], registers });
-    this.duplicates = new Counter({ name: 'ingest_positions_duplicate_total', help: 'Duplicate positions: repeated in one chunk, or already stored', labelNames: ['where'], registers });
-    this.lastPositionUpdates = new Counter({ name: 'ingest_last_position_updates_total', help: 'Vehicles whose last position moved forward', registers });
-    this.chunkSeconds = new Histogram({ name: 'ingest_chunk_duration_seconds', help: 'Time to take one chunk through all steps', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers });
-    this.lag = new Gauge({ name: 'ingest_consumer_lag', help: 'Messages behind the high watermark of positions.raw, per partition', labelNames: ['partition'], registers });
-    this.retries = new Counter({ name: 'ingest_step_retries_total', help: 'Retries of an I/O step after a failure (Postgres, Redis or Kafka unavailable)', labelNames: ['step'], registers });
+    this.messages = new Counter({
+      name: 'ingest_messages_consumed_total',
+      help: 'Raw Kafka messages (position batches) consumed',
+      registers,
+    });
+    this.consumed = new Counter({
+      name: 'ingest_positions_consumed_total',
+      help: 'Positions decoded from consumed batches',
+      registers,
+    });
+    this.accepted = new Counter({
+      name: 'ingest_positions_accepted_total',
+      help: 'Positions that passed validation and in-chunk dedupe',
+      registers,
+    });
+    this.rejected = new Counter({
+      name: 'ingest_positions_rejected_total',
+      help: 'Positions (or undecodable messages) rejected, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.duplicates = new Counter({
+      name: 'ingest_positions_duplicate_total',
+      help: 'Duplicate positions: repeated in one chunk, or already stored',
+      labelNames: ['where'],
+      registers,
+    });
+    this.lastPositionUpdates = new Counter({
+      name: 'ingest_last_position_updates_total',
+      help: 'Vehicles whose last position moved forward',
+      registers,
+    });
+    this.chunkSeconds = new Histogram({
+      name: 'ingest_chunk_duration_seconds',
+      help: 'Time to take one chunk through all steps',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.lag = new Gauge({
+      name: 'ingest_consumer_lag',
+      help: 'Messages behind the high watermark of positions.raw, per partition',
+      labelNames: ['partition'],
+      registers,
+    });
+    this.retries = new Counter({
+      name: 'ingest_step_retries_total',
+      help: 'Retries of an I/O step after a failure (Postgres, Redis or Kafka unavailable)',
+      labelNames: ['step'],
+      registers,
+    });
   }
 
   record(r: ChunkResult): void {

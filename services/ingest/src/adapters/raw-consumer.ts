@@ -17,13 +17,19 @@ export interface RawConsumerOptions {
   /** A chunk closes once its messages reach this many bytes. */
   chunkBytes: number;
   partitionsConcurrently: number;
+  fetchMaxWaitMs: number;
+  sessionTimeoutMs: number;
   processChunk: (messages: SourceMessage[], run: StepRunner) => Promise<void>;
   readiness: Readiness;
   metrics: IngestMetrics;
   logger: Logger;
 }
 
-const STEP_DEPENDENCY: Record<StepName, string> = { persist: 'postgres', last_position: 'redis', publish: 'kafka' };
+const STEP_DEPENDENCY: Record<StepName, string> = {
+  persist: 'postgres',
+  last_position: 'redis',
+  publish: 'kafka',
+};
 
 /**
  * Consumes positions.raw with eachBatch, in chunks. Offsets are committed only
@@ -38,10 +44,13 @@ export class RawConsumer {
     this.consumer = opts.kafka.consumer({
       groupId: opts.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: opts.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(opts.sessionTimeoutMs / 3)),
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 16 * 1024 * 1024,
+      // A fetch waits at most this long for data; short, so a fix reaches the
+      // family's view quickly even from a quiet partition.
+      maxWaitTimeInMs: opts.fetchMaxWaitMs,
     });
     const { GROUP_JOIN, CRASH, DISCONNECT, STOP } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, () => opts.readiness.set('kafka', true));
@@ -80,7 +89,12 @@ export class RawConsumer {
             this.opts.readiness.set(STEP_DEPENDENCY[step], false);
             this.opts.metrics.retries.inc({ step });
             this.opts.logger.warn(
-              { step, attempt, delayMs: Math.round(delayMs), err: err instanceof Error ? err.message : String(err) },
+              {
+                step,
+                attempt,
+                delayMs: Math.round(delayMs),
+                err: err instanceof Error ? err.message : String(err),
+              },
               `${step} failed, retrying`,
             );
           },
@@ -91,7 +105,12 @@ export class RawConsumer {
       if (!active()) break;
       const last = chunk[chunk.length - 1] as KafkaMessage;
       await this.opts.processChunk(
-        chunk.map((m) => ({ topic: batch.topic, partition: batch.partition, offset: m.offset, value: m.value })),
+        chunk.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          value: m.value,
+        })),
         run,
       );
       resolveOffset(last.offset);

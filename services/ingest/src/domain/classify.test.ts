@@ -32,7 +32,11 @@ describe('decode + validate of one raw message', () => {
   });
 
   it('normalises full-width and lower-case plates before keying', () => {
-    const c = classifyMessage(encodeBatch([position(0, { plateNumber: '鲁ａ１２３４５' })]), NOW, DEFAULT_VALIDATION);
+    const c = classifyMessage(
+      encodeBatch([position(0, { plateNumber: '鲁ａ１２３４５' })]),
+      NOW,
+      DEFAULT_VALIDATION,
+    );
     expect(c.accepted[0]?.vehicleKey).toBe('鲁A12345:2');
     expect(pb.Position.decode(c.accepted[0]?.encoded as Uint8Array).plateNumber).toBe('鲁A12345');
   });
@@ -88,7 +92,11 @@ function accountedFor(bytes: Uint8Array) {
 const arbPosition = fc.record({
   plateNumber: fc.oneof(fc.constantFrom('鲁A12345', '鲁B7Z001', 'ｌｕ１', ''), fc.string({ maxLength: 20 })),
   plateColor: fc.oneof(fc.constantFrom(1, 2, 5, 94), fc.integer({ min: -5, max: 300 })),
-  gnssTimeMs: fc.oneof(fc.integer({ min: NOW - 86_400_000, max: NOW + 600_000 }), fc.maxSafeInteger(), fc.constant(0)),
+  gnssTimeMs: fc.oneof(
+    fc.integer({ min: NOW - 86_400_000, max: NOW + 600_000 }),
+    fc.maxSafeInteger(),
+    fc.constant(0),
+  ),
   latE6: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
   lonE6: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
   speedDkmh: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
@@ -120,19 +128,28 @@ describe('property: decode + validate never throws and accounts for every positi
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
       fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), junk: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+      fc.record({
+        kind: fc.constant('splice' as const),
+        at: fc.nat(),
+        junk: fc.uint8Array({ minLength: 1, maxLength: 16 }),
+      }),
     );
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 10 }), fc.array(mutation, { maxLength: 4 }), (ids, muts) => {
-        let bytes = Buffer.from(encodeBatch(ids.map((i) => position(i))));
-        for (const m of muts) {
-          const at = bytes.length === 0 ? 0 : m.at % bytes.length;
-          if (m.kind === 'flip' && bytes.length > 0) bytes[at] = (bytes[at] as number) ^ m.bits;
-          if (m.kind === 'truncate') bytes = bytes.subarray(0, at);
-          if (m.kind === 'splice') bytes = Buffer.concat([bytes.subarray(0, at), m.junk, bytes.subarray(at)]);
-        }
-        accountedFor(bytes);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 10 }),
+        fc.array(mutation, { maxLength: 4 }),
+        (ids, muts) => {
+          let bytes = Buffer.from(encodeBatch(ids.map((i) => position(i))));
+          for (const m of muts) {
+            const at = bytes.length === 0 ? 0 : m.at % bytes.length;
+            if (m.kind === 'flip' && bytes.length > 0) bytes[at] = (bytes[at] as number) ^ m.bits;
+            if (m.kind === 'truncate') bytes = bytes.subarray(0, at);
+            if (m.kind === 'splice')
+              bytes = Buffer.concat([bytes.subarray(0, at), m.junk, bytes.subarray(at)]);
+          }
+          accountedFor(bytes);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -23,7 +23,14 @@ export function classifyMessage(bytes: Uint8Array, nowMs: number, params: Valida
       accepted: [],
       positions: 0,
       rejections: [
-        { reason: 'MALFORMED', detail: decoded.detail, original: bytes, indexInBatch: -1, platformId: '', batchId: '' },
+        {
+          reason: 'MALFORMED',
+          detail: decoded.detail,
+          original: bytes,
+          indexInBatch: -1,
+          platformId: '',
+          batchId: '',
+        },
       ],
     };
   }
@@ -60,7 +67,9 @@ function toAccepted(
   const platformId = p.platformId || batchPlatformId;
   // Republish the received bytes unless we had to fill in the platform or fix the plate.
   const encoded =
-    p.platformId && p === d.position ? d.original : pb.Position.encode({ ...p, plateNumber, platformId }).finish();
+    p.platformId && p === d.position
+      ? d.original
+      : pb.Position.encode({ ...p, plateNumber, platformId }).finish();
   const plateColor = p.plateColor ?? 0;
   return {
     vehicleKey: vehicleKey(plateNumber, plateColor),

@@ -34,7 +34,11 @@ export function decodeBatch(bytes: Uint8Array): DecodeResult {
         const start = reader.pos;
         if (start + length > reader.len) return { ok: false, detail: 'position extends past end of message' };
         const position = pb.Position.decode(reader, length);
-        positions.push({ position, original: bytes.subarray(start, start + length), indexInBatch: positions.length });
+        positions.push({
+          position,
+          original: bytes.subarray(start, start + length),
+          indexInBatch: positions.length,
+        });
       } else if (field === FIELD_PLATFORM_ID && wire === WIRE_LEN) {
         platformId = reader.string();
       } else if (field === FIELD_BATCH_ID && wire === WIRE_LEN) {

@@ -4,7 +4,10 @@ import type { AcceptedPosition } from './position.js';
  * Drops repeats of the same (vehicle, GNSS time) within one chunk, keeping the
  * first. Repeats across chunks and redeliveries are caught by the store's key.
  */
-export function dedupeChunk(positions: AcceptedPosition[]): { unique: AcceptedPosition[]; duplicates: number } {
+export function dedupeChunk(positions: AcceptedPosition[]): {
+  unique: AcceptedPosition[];
+  duplicates: number;
+} {
   const seen = new Set<string>();
   const unique: AcceptedPosition[] = [];
   for (const p of positions) {

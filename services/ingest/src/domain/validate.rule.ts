@@ -30,26 +30,46 @@ export function validatePosition(p: RawPosition, nowMs: number, params: Validati
   }
   const color = p.plateColor ?? 0;
   if (!KNOWN_PLATE_COLORS.has(color)) {
-    return { ok: false, reason: 'UNKNOWN_PLATE_COLOR', detail: `plate colour ${color} is not a JT/T 697.7 code` };
+    return {
+      ok: false,
+      reason: 'UNKNOWN_PLATE_COLOR',
+      detail: `plate colour ${color} is not a JT/T 697.7 code`,
+    };
   }
   const t = Number(p.gnssTimeMs ?? 0);
   if (!Number.isSafeInteger(t) || t < params.earliestTimeMs) {
-    return { ok: false, reason: 'INVALID_TIME', detail: `GNSS time ${t} missing or before ${new Date(params.earliestTimeMs).toISOString()}` };
+    return {
+      ok: false,
+      reason: 'INVALID_TIME',
+      detail: `GNSS time ${t} missing or before ${new Date(params.earliestTimeMs).toISOString()}`,
+    };
   }
   if (t > nowMs + params.futureToleranceMs) {
-    return { ok: false, reason: 'FUTURE_TIME', detail: `GNSS time ${Math.round((t - nowMs) / 1000)} s in the future` };
+    return {
+      ok: false,
+      reason: 'FUTURE_TIME',
+      detail: `GNSS time ${Math.round((t - nowMs) / 1000)} s in the future`,
+    };
   }
   const lat = p.latE6 ?? 0;
   const lon = p.lonE6 ?? 0;
   if (lat < -90e6 || lat > 90e6 || lon < -180e6 || lon > 180e6) {
-    return { ok: false, reason: 'COORDINATES_OUT_OF_RANGE', detail: `lat ${lat / 1e6}, lon ${lon / 1e6} out of range` };
+    return {
+      ok: false,
+      reason: 'COORDINATES_OUT_OF_RANGE',
+      detail: `lat ${lat / 1e6}, lon ${lon / 1e6} out of range`,
+    };
   }
   if (lat === 0 && lon === 0) {
     return { ok: false, reason: 'ZERO_FIX', detail: '(0, 0) fix: receiver had no position' };
   }
   const speed = p.speedDkmh ?? 0;
   if (speed > params.maxSpeedKmh * 10) {
-    return { ok: false, reason: 'SPEED_OUT_OF_RANGE', detail: `speed ${speed / 10} km/h above bound ${params.maxSpeedKmh} km/h` };
+    return {
+      ok: false,
+      reason: 'SPEED_OUT_OF_RANGE',
+      detail: `speed ${speed / 10} km/h above bound ${params.maxSpeedKmh} km/h`,
+    };
   }
   const heading = p.headingDeg ?? 0;
   if (heading > 359) {

@@ -67,8 +67,12 @@ export async function ingestChunk(
   }
   const { unique, duplicates } = dedupeChunk(accepted);
   const inserted = unique.length > 0 ? await run('persist', () => ports.persist(unique)) : 0;
-  const moved = unique.length > 0 ? await run('last_position', () => ports.updateLastPositions(newestPerVehicle(unique))) : 0;
-  if (unique.length > 0 || rejections.length > 0) await run('publish', () => ports.publish(unique, rejections));
+  const moved =
+    unique.length > 0
+      ? await run('last_position', () => ports.updateLastPositions(newestPerVehicle(unique)))
+      : 0;
+  if (unique.length > 0 || rejections.length > 0)
+    await run('publish', () => ports.publish(unique, rejections));
 
   const rejected: Record<string, number> = {};
   for (const r of rejections) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;

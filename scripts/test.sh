@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks, then unit and integration tests against
+# real Postgres, Redis and a Kafka-protocol broker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== lint (biome, buf)"; npm run --silent lint
+echo "== typecheck"; npm run --silent typecheck
+echo "== generated protobuf code"; npm run --silent proto:check
+echo "== protobuf breaking changes"; npm run --silent proto:breaking
+echo "== deployment files"; bash scripts/validate-deploy.sh
+echo "== tests"; npx vitest run "$@"
