@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 
+const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+
 export interface MockTopic {
   name: string;
   partitions: number;
@@ -20,6 +22,9 @@ export function createTopicsOnMock(control: string, topics: MockTopic[], timeout
   if (sep <= 0 || !Number.isInteger(port) || port <= 0) {
     return Promise.reject(new Error(`Kafka mock control address must be host:port, got "${control}"`));
   }
+  // Checked here because a name with a space would split the control line into other arguments.
+  const invalid = topics.find((t) => !LEGAL_TOPIC.test(t.name));
+  if (invalid) return Promise.reject(new Error(`invalid Kafka topic name "${invalid.name}"`));
   if (topics.length === 0) return Promise.resolve();
 
   return new Promise<void>((resolve, reject) => {

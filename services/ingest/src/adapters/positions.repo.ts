@@ -4,9 +4,9 @@ import type { AcceptedPosition } from '../domain/position.js';
 // One round trip per chunk: column arrays unnested into rows (no parameter
 // limit, about twice as fast as multi-row VALUES); the primary key makes
 // redelivered positions a no-op.
-const INSERT_SQL = `
+const insertSql = (table: string) => `
 WITH ins AS (
-  INSERT INTO positions (plate_number, plate_color, gnss_time, lat_e6, lon_e6, speed_dkmh, heading_deg,
+  INSERT INTO ${table} (plate_number, plate_color, gnss_time, lat_e6, lon_e6, speed_dkmh, heading_deg,
                          altitude_m, alarm_flags, status_flags, odometer_hm, platform_id)
   SELECT p, c, timestamptz 'epoch' + t * interval '1 millisecond', la, lo, s, h, a, af, sf, o, pl
   FROM unnest($1::text[], $2::int2[], $3::int8[], $4::int4[], $5::int4[], $6::int4[], $7::int2[],
@@ -39,13 +39,20 @@ export function positionColumns(positions: AcceptedPosition[]): unknown[] {
 }
 
 export class PositionsRepo {
-  constructor(private readonly pool: Pool) {}
+  private readonly insertStatement: { name: string; text: string };
+
+  /** `table` is only ever a constant: the benchmark writes the same rows to a copy of the table. */
+  constructor(
+    private readonly pool: Pool,
+    table = 'positions',
+  ) {
+    this.insertStatement = { name: `ingest_insert_${table}`, text: insertSql(table) };
+  }
 
   /** Returns how many positions were new. */
   async insert(positions: AcceptedPosition[]): Promise<number> {
     const r = await this.pool.query<{ inserted: number }>({
-      name: 'ingest_insert_positions',
-      text: INSERT_SQL,
+      ...this.insertStatement,
       values: positionColumns(positions),
     });
     return r.rows[0]?.inserted ?? 0;

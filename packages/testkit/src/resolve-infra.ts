@@ -1,0 +1,112 @@
+import {
+  dockerReachable,
+  type Stopper,
+  startKafkaContainer,
+  startPostgresContainer,
+  startRedisContainer,
+} from './containers.js';
+import { startMockBroker } from './mock-broker.js';
+import { checkKafka, checkPostgres, checkRedis } from './reachability.js';
+import type { Infra, KafkaMode, ServerMode } from './types.js';
+
+export const LOCAL_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export interface RunningInfra {
+  infra: Infra;
+  stop(): Promise<void>;
+}
+
+/**
+ * Decides where Kafka, Postgres and Redis come from, each on its own:
+ * an environment variable, else testcontainers when a Docker engine answers,
+ * else this machine (local Postgres/Redis, the librdkafka mock broker).
+ * KAFKA_MOCK_CONTROL may accompany KAFKA_BROKERS when they point at a mock
+ * started by hand (npm run kafka:mock).
+ */
+export async function startInfra(env: NodeJS.ProcessEnv = process.env): Promise<RunningInfra> {
+  const stoppers: Stopper[] = [];
+  const stop = async () => {
+    await Promise.allSettled(stoppers.reverse().map((s) => s()));
+  };
+  try {
+    const needContainers = !env.KAFKA_BROKERS || !env.DATABASE_URL || !env.REDIS_URL;
+    const docker = needContainers && (await dockerReachable());
+
+    // Started side by side; allSettled so that every stopper is registered before a failure unwinds.
+    const [kafkaR, postgresR, redisR] = await Promise.allSettled([
+      resolveKafka(env, docker, stoppers),
+      resolveServer(env.DATABASE_URL, docker, LOCAL_DATABASE_URL, () => startPostgresContainer(stoppers)),
+      resolveServer(env.REDIS_URL, docker, LOCAL_REDIS_URL, () => startRedisContainer(stoppers)),
+    ]);
+    if (kafkaR.status === 'rejected') throw kafkaR.reason;
+    if (postgresR.status === 'rejected') throw postgresR.reason;
+    if (redisR.status === 'rejected') throw redisR.reason;
+    const [kafka, postgres, redis] = [kafkaR.value, postgresR.value, redisR.value];
+
+    await Promise.all([
+      checkKafka(kafka.brokers, kafka.mode),
+      checkPostgres(postgres.url, postgres.mode),
+      checkRedis(redis.url, redis.mode),
+    ]);
+
+    const infra: Infra = {
+      kafkaBrokers: kafka.brokers,
+      ...(kafka.control ? { kafkaMockControl: kafka.control } : {}),
+      databaseUrl: postgres.url,
+      redisUrl: redis.url,
+      mode: { kafka: kafka.mode, postgres: postgres.mode, redis: redis.mode },
+    };
+    return { infra, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+interface ServerChoice {
+  mode: ServerMode;
+  url: string;
+}
+
+async function resolveServer(
+  envUrl: string | undefined,
+  docker: boolean,
+  localUrl: string,
+  startContainer: () => Promise<string>,
+): Promise<ServerChoice> {
+  if (envUrl) return { mode: 'env', url: envUrl };
+  if (docker) return { mode: 'container', url: await startContainer() };
+  return { mode: 'local', url: localUrl };
+}
+
+async function resolveKafka(env: NodeJS.ProcessEnv, docker: boolean, stoppers: Stopper[]) {
+  if (env.KAFKA_BROKERS) {
+    return {
+      mode: 'env' as KafkaMode,
+      brokers: splitBrokers(env.KAFKA_BROKERS),
+      control: env.KAFKA_MOCK_CONTROL || undefined,
+    };
+  }
+  if (docker) {
+    return {
+      mode: 'container' as KafkaMode,
+      brokers: [await startKafkaContainer(stoppers)],
+      control: undefined,
+    };
+  }
+  return startMock(stoppers);
+}
+
+function splitBrokers(list: string): string[] {
+  return list
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+async function startMock(stoppers: Stopper[]) {
+  const broker = await startMockBroker();
+  stoppers.push(broker.stop);
+  return { mode: 'mock' as KafkaMode, brokers: [broker.bootstrap], control: broker.control };
+}
