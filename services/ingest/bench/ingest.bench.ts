@@ -10,7 +10,10 @@
  * Reports positions/s and the end-to-end rate as a ratio of each baseline, and
  * writes the results with a description of the machine to BENCHMARKS.md.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createKafka,
@@ -27,19 +30,30 @@ import { Redis } from 'ioredis';
 import { PositionsRepo } from '../src/adapters/positions.repo.js';
 import { createIngestApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { classifyMessage } from '../src/domain/classify.js';
 import type { AcceptedPosition } from '../src/domain/position.js';
+import { DEFAULT_VALIDATION } from '../src/domain/validate.rule.js';
 import { MIGRATIONS } from '../test/helpers.js';
+import { coresBetween, cpuByCommand } from './cpu-split.js';
 import { writeBenchSection } from './report.js';
 
 const { values: args } = parseArgs({
   options: {
     positions: { type: 'string', default: '1000000' },
     trucks: { type: 'string', default: '10000' },
-    partitions: { type: 'string', default: '4' },
+    partitions: { type: 'string', default: '16' },
     'batch-size': { type: 'string', default: '500' },
+    /** Writes a CPU profile of the end-to-end phase to .cache/profiles/. */
+    profile: { type: 'boolean', default: false },
+    /** Diagnosis only: replace one I/O step by a no-op to see what bounds the rate. */
+    skip: { type: 'string' },
   },
 });
 const N = Number(args.positions);
+// INGEST_* variables tune the service under test (e.g. INGEST_PARTITIONS_CONCURRENTLY=8).
+const ingestOverrides = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_')),
+);
 const TRUCKS = Number(args.trucks);
 const PARTITIONS = Number(args.partitions);
 const logger = createLogger('bench', 'warn');
@@ -83,56 +97,68 @@ try {
   let rawBytes = 0;
   let messages = 0;
   const fillStart = performance.now();
+  // Raw messages go round-robin over the partitions (the simulator has only a
+  // few platform keys) and are sent per partition in groups of ~4 MB: the
+  // local test broker answers a fetch with one record batch per partition,
+  // where Kafka returns up to the consumer's 4 MB per partition, so this makes
+  // each fetch of the backlog carry what it would carry from Kafka. The test
+  // broker also keeps at most ~5 MB per partition; the check below catches it.
+  const pending: { key: string; value: Buffer }[][] = Array.from({ length: PARTITIONS }, () => []);
+  const pendingBytes = new Array<number>(PARTITIONS).fill(0);
+  const flush = async (partition: number) => {
+    const group = pending[partition] as { key: string; value: Buffer }[];
+    if (group.length === 0) return;
+    await producer.send({ topic: rawTopic, acks: -1, messages: group.map((m) => ({ ...m, partition })) });
+    pending[partition] = [];
+    pendingBytes[partition] = 0;
+  };
   while (produced < N) {
     const tick = fleet.nextTick({ maxPositions: N - produced });
-    for (let i = 0; i < tick.batches.length; i += 50) {
-      const slice = tick.batches.slice(i, i + 50);
-      await producer.send({
-        topic: rawTopic,
-        acks: -1,
-        messages: slice.map((b) => ({ key: b.platformId, value: Buffer.from(b.bytes) })),
+    for (const b of tick.batches) {
+      const partition = messages % PARTITIONS;
+      (pending[partition] as { key: string; value: Buffer }[]).push({
+        key: b.platformId,
+        value: Buffer.from(b.bytes),
       });
-      for (const b of slice) rawBytes += b.bytes.length;
-      messages += slice.length;
+      pendingBytes[partition] = (pendingBytes[partition] as number) + b.bytes.length;
+      rawBytes += b.bytes.length;
+      messages += 1;
+      if ((pendingBytes[partition] as number) >= 4 * 1024 * 1024) await flush(partition);
     }
     produced += tick.positions;
   }
+  for (let p = 0; p < PARTITIONS; p++) await flush(p);
   const fillMs = performance.now() - fillStart;
   await producer.disconnect();
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin.fetchTopicOffsets(rawTopic);
+  await admin.disconnect();
+  if (offsets.some((o) => o.low !== '0')) {
+    throw new Error(
+      `the broker dropped early messages of ${rawTopic} (retention); use more --partitions or fewer --positions`,
+    );
+  }
   say(
     `filled ${rawTopic}: ${fmt(produced)} positions in ${fmt(messages)} messages (${(rawBytes / 1e6).toFixed(1)} MB), ${fmt(rate(produced, fillMs))}/s`,
   );
 
   // 2. Baseline A: bare kafkajs consume + decode.
-  const rows: AcceptedPosition[] = [];
+  const raw: Buffer[] = [];
   const consumeA = await drain(rawTopic, `bench-raw-${iso.id}`, (value) => {
-    const b = pb.PositionBatch.decode(value);
-    for (const p of b.positions) {
-      rows.push({
-        vehicleKey: `${p.plateNumber}:${p.plateColor}`,
-        plateNumber: p.plateNumber ?? '',
-        plateColor: p.plateColor ?? 0,
-        gnssTimeMs: Number(p.gnssTimeMs),
-        latE6: p.latE6 ?? 0,
-        lonE6: p.lonE6 ?? 0,
-        speedDkmh: p.speedDkmh ?? 0,
-        headingDeg: p.headingDeg ?? 0,
-        altitudeM: p.altitudeM ?? 0,
-        alarmFlags: p.alarmFlags ?? 0,
-        statusFlags: p.statusFlags ?? 0,
-        odometerHm: p.odometerHm ?? 0,
-        platformId: b.platformId ?? '',
-        encoded: new Uint8Array(0),
-      });
-    }
-    return b.positions.length;
+    raw.push(value);
+    return pb.PositionBatch.decode(value).positions.length;
   });
   say(`baseline A, kafkajs consume + decode: ${fmt(consumeA.rate)} positions/s`);
 
   // 3. Baseline B: the same rows into a copy of the table, same insert, chunking and concurrency.
+  const rows: AcceptedPosition[] = raw.flatMap(
+    (v) => classifyMessage(v, Date.now(), DEFAULT_VALIDATION).accepted,
+  );
+  raw.length = 0;
   await pool.query('CREATE TABLE positions_baseline (LIKE positions INCLUDING ALL)');
   const baselineRepo = new PositionsRepo(pool, 'positions_baseline');
-  const cfgDefaults = loadConfig({});
+  const cfgDefaults = loadConfig(ingestOverrides);
   const chunk = Math.round(cfgDefaults.INGEST_CHUNK_BYTES / (rawBytes / produced));
   const concurrency = cfgDefaults.INGEST_PARTITIONS_CONCURRENTLY;
   let next = 0;
@@ -164,18 +190,43 @@ try {
       REDIS_KEY_PREFIX: iso.redisPrefix,
       INGEST_GROUP_ID: `bench-ingest-${iso.id}`,
       LOG_LEVEL: 'warn',
+      ...ingestOverrides,
     }),
     logger,
+    {
+      wrapPorts: (ports) => ({
+        persist: args.skip === 'persist' ? async (p) => p.length : ports.persist,
+        updateLastPositions:
+          args.skip === 'last_position' ? async (p) => p.length : ports.updateLastPositions,
+        publish: args.skip === 'publish' ? async () => undefined : ports.publish,
+      }),
+    },
   );
+  if (args.skip)
+    say(`DIAGNOSTIC RUN: step "${args.skip}" replaced by a no-op (nothing is written to BENCHMARKS.md)`);
+  const profiler = args.profile ? await startProfiler() : undefined;
   const cpuBefore = process.cpuUsage();
+  const machineBefore = await cpuByCommand();
   await app.start();
   const consumed = async () => (await app.metrics.consumed.get()).values[0]?.value ?? 0;
   let first = 0;
-  while ((await consumed()) === 0) await new Promise((r) => setTimeout(r, 5));
+  const deadline = Date.now() + 600_000;
+  while ((await consumed()) === 0) await tick(5, deadline);
   first = performance.now();
-  while ((await consumed()) < produced) await new Promise((r) => setTimeout(r, 20));
+  while ((await consumed()) < produced) await tick(20, deadline);
   const e2eMs = performance.now() - first;
   const cpu = process.cpuUsage(cpuBefore);
+  const split = coresBetween(machineBefore, await cpuByCommand(), e2eMs / 1000);
+  const splitText = split
+    .slice(0, 6)
+    .map((r) => `${r.command} ${r.cores.toFixed(2)}`)
+    .join(', ');
+  say(`CPU during end to end (cores): ${splitText}`);
+  const steps = (await app.metrics.stepSeconds.get()).values.filter((v) => v.metricName?.endsWith('_sum'));
+  say(
+    `time in steps (s, summed over chunks): ${steps.map((v) => `${v.labels.step} ${v.value.toFixed(2)}`).join(', ')}`,
+  );
+  if (profiler) say(`CPU profile of the end-to-end phase: ${await profiler.stop()}`);
   await app.stop();
   const stored = Number((await pool.query('SELECT count(*) AS n FROM positions')).rows[0].n);
   const e2eRate = rate(produced, e2eMs);
@@ -186,6 +237,7 @@ try {
   say(
     `ratios: ×${(e2eRate / consumeA.rate).toFixed(2)} of baseline A, ×${(e2eRate / insertRate).toFixed(2)} of baseline B (slower baseline: ×${(e2eRate / slower).toFixed(2)})`,
   );
+  if (args.skip) process.exit(0);
   if (stored !== produced) throw new Error(`stored ${stored} of ${produced} positions`);
 
   const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version;
@@ -200,6 +252,9 @@ try {
     `| baseline B: Postgres batch insert of the same rows (${fmt(chunk)}/statement, ${concurrency} concurrent) | ${fmt(insertRate)} | ${(e2eRate / insertRate).toFixed(2)} |`,
     `| **ingest end to end** (decode, validate, dedupe, persist, Redis, republish, commit) | **${fmt(e2eRate)}** | — |`,
     '',
+    `CPU of the whole machine during the end-to-end phase (cores, of ${cpus().length}): ${splitText}.`,
+    `Time in the ingest's I/O steps, summed over chunks (several chunks are in flight at once): ${steps.map((v) => `${v.labels.step} ${v.value.toFixed(1)} s`).join(', ')}.`,
+    '',
     `Target: ≥ 50,000 positions/s end to end and ≥ 0.6 × the slower baseline. Result: ${fmt(e2eRate)}/s, ${(e2eRate / slower).toFixed(2)} × the slower baseline. Ingest process CPU during the run: ${((cpu.user + cpu.system) / 1000 / e2eMs).toFixed(2)} cores.`,
   ]);
 } finally {
@@ -207,6 +262,29 @@ try {
   redis.disconnect();
   await pool.end();
   await running.stop();
+}
+
+async function tick(ms: number, deadline: number) {
+  if (Date.now() > deadline) throw new Error('benchmark phase did not finish within 10 minutes');
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      const dir = join(import.meta.dirname, '..', '..', '..', '.cache', 'profiles');
+      await mkdir(dir, { recursive: true });
+      const file = join(dir, `ingest-e2e-${Date.now()}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      return file;
+    },
+  };
 }
 
 /** Consumes a topic from the beginning until `N` positions were counted; rate from the first message. */
@@ -222,7 +300,13 @@ async function drain(topic: string, groupId: string, handle: (value: Buffer) => 
   let count = 0;
   let first = 0;
   let done: () => void = () => undefined;
-  const finished = new Promise<void>((r) => (done = r));
+  const finished = new Promise<void>((resolve, reject) => {
+    done = resolve;
+    setTimeout(
+      () => reject(new Error(`draining ${topic} did not finish within 10 minutes`)),
+      600_000,
+    ).unref();
+  });
   await consumer.run({
     partitionsConsumedConcurrently: 2,
     eachBatch: async ({ batch }) => {

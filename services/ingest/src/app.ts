@@ -18,7 +18,7 @@ import { PositionPublisher } from './adapters/publisher.js';
 import { RawConsumer } from './adapters/raw-consumer.js';
 import type { IngestConfig } from './config.js';
 import type { ValidationParams } from './domain/validate.rule.js';
-import { type IngestPorts, ingestChunk } from './usecases/ingest-chunk.usecase.js';
+import { completeChunk, type IngestPorts, persistChunk } from './usecases/ingest-chunk.usecase.js';
 
 export interface IngestApp {
   server: FastifyInstance;
@@ -95,11 +95,13 @@ export function createIngestApp(
     readiness,
     metrics,
     logger: log,
-    processChunk: async (messages, run) => {
-      const end = metrics.chunkSeconds.startTimer();
-      const result = await ingestChunk(messages, ports, run, now(), params);
-      end();
-      metrics.record(result);
+    persistChunk: async (messages, run) => {
+      const started = performance.now();
+      return { started, chunk: await persistChunk(messages, ports, run, now(), params) };
+    },
+    completeChunk: async ({ started, chunk }, run) => {
+      metrics.record(await completeChunk(chunk, ports, run));
+      metrics.chunkSeconds.observe((performance.now() - started) / 1000);
     },
   });
 

@@ -11,6 +11,7 @@ export class IngestMetrics {
   readonly chunkSeconds: Histogram;
   readonly lag: Gauge<'partition'>;
   readonly retries: Counter<'step'>;
+  readonly stepSeconds: Histogram<'step'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -56,6 +57,13 @@ export class IngestMetrics {
       name: 'ingest_consumer_lag',
       help: 'Messages behind the high watermark of positions.raw, per partition',
       labelNames: ['partition'],
+      registers,
+    });
+    this.stepSeconds = new Histogram({
+      name: 'ingest_step_duration_seconds',
+      help: 'Time of one I/O step for one chunk, including retries',
+      labelNames: ['step'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
       registers,
     });
     this.retries = new Counter({

@@ -17,25 +17,65 @@ WITH ins AS (
 )
 SELECT count(*)::int AS inserted FROM ins`;
 
-export function positionColumns(positions: AcceptedPosition[]): unknown[] {
+/**
+ * Column arrays as Postgres array literals, built here rather than by the
+ * driver's generic per-element serialisation (the hot spot of a 10k-row
+ * insert). Plates are validated to letters, digits and Han characters;
+ * platform ids are quoted and escaped.
+ */
+export function positionColumns(positions: AcceptedPosition[]): string[] {
   const n = positions.length;
-  const cols = Array.from({ length: 12 }, () => new Array<unknown>(n));
+  const plates = new Array<string>(n);
+  const colors = new Array<number>(n);
+  const times = new Array<number>(n);
+  const lats = new Array<number>(n);
+  const lons = new Array<number>(n);
+  const speeds = new Array<number>(n);
+  const headings = new Array<number>(n);
+  const altitudes = new Array<number>(n);
+  const alarms = new Array<number>(n);
+  const statuses = new Array<number>(n);
+  const odometers = new Array<number>(n);
+  const platforms = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const p = positions[i] as AcceptedPosition;
-    (cols[0] as unknown[])[i] = p.plateNumber;
-    (cols[1] as unknown[])[i] = p.plateColor;
-    (cols[2] as unknown[])[i] = p.gnssTimeMs;
-    (cols[3] as unknown[])[i] = p.latE6;
-    (cols[4] as unknown[])[i] = p.lonE6;
-    (cols[5] as unknown[])[i] = p.speedDkmh;
-    (cols[6] as unknown[])[i] = p.headingDeg;
-    (cols[7] as unknown[])[i] = p.altitudeM;
-    (cols[8] as unknown[])[i] = p.alarmFlags;
-    (cols[9] as unknown[])[i] = p.statusFlags;
-    (cols[10] as unknown[])[i] = p.odometerHm;
-    (cols[11] as unknown[])[i] = p.platformId;
+    plates[i] = `"${p.plateNumber}"`;
+    colors[i] = p.plateColor;
+    times[i] = p.gnssTimeMs;
+    lats[i] = p.latE6;
+    lons[i] = p.lonE6;
+    speeds[i] = p.speedDkmh;
+    headings[i] = p.headingDeg;
+    altitudes[i] = p.altitudeM;
+    alarms[i] = p.alarmFlags;
+    statuses[i] = p.statusFlags;
+    odometers[i] = p.odometerHm;
+    platforms[i] = quote(p.platformId);
   }
-  return cols;
+  return [
+    plates,
+    colors,
+    times,
+    lats,
+    lons,
+    speeds,
+    headings,
+    altitudes,
+    alarms,
+    statuses,
+    odometers,
+    platforms,
+  ].map((col) => `{${col.join(',')}}`);
+}
+
+const lastQuoted = { raw: '', quoted: '""' };
+function quote(s: string): string {
+  // Consecutive rows nearly always share a platform: reuse the last result.
+  if (s !== lastQuoted.raw) {
+    lastQuoted.raw = s;
+    lastQuoted.quoted = `"${s.replace(/["\\]/g, '\\$&')}"`;
+  }
+  return lastQuoted.quoted;
 }
 
 export class PositionsRepo {

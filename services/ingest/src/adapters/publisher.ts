@@ -5,6 +5,14 @@ import type { RejectionRecord } from '../usecases/ingest-chunk.usecase.js';
 
 const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
+/**
+ * kafkajs groups a send's messages per partition by copying the partition's
+ * array for every message (quadratic in messages per partition); sending a
+ * chunk as consecutive slices keeps that cost small. Slices are sent one after
+ * the other, so per-partition (per-vehicle) order is kept.
+ */
+const MESSAGES_PER_SEND = 2000;
+
 /** Accepted positions keyed by vehicle (per-vehicle order downstream), rejects keyed by platform. */
 export class PositionPublisher {
   constructor(
@@ -15,12 +23,6 @@ export class PositionPublisher {
   async publish(accepted: AcceptedPosition[], rejections: RejectionRecord[]): Promise<void> {
     const now = Date.now();
     const topicMessages = [];
-    if (accepted.length > 0) {
-      topicMessages.push({
-        topic: this.topics.positionsAccepted,
-        messages: accepted.map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded) })),
-      });
-    }
     if (rejections.length > 0) {
       topicMessages.push({
         topic: this.topics.positionsRejected,
@@ -45,6 +47,15 @@ export class PositionPublisher {
         })),
       });
     }
-    await this.producer.sendBatch({ acks: -1, topicMessages });
+    if (topicMessages.length > 0) await this.producer.sendBatch({ acks: -1, topicMessages });
+    for (let from = 0; from < accepted.length; from += MESSAGES_PER_SEND) {
+      await this.producer.send({
+        topic: this.topics.positionsAccepted,
+        acks: -1,
+        messages: accepted
+          .slice(from, from + MESSAGES_PER_SEND)
+          .map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded) })),
+      });
+    }
   }
 }

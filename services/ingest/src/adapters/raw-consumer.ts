@@ -10,7 +10,7 @@ import {
 import type { SourceMessage, StepName, StepRunner } from '../usecases/ingest-chunk.usecase.js';
 import type { IngestMetrics } from './metrics.js';
 
-export interface RawConsumerOptions {
+export interface RawConsumerOptions<P> {
   kafka: Kafka;
   groupId: string;
   topic: string;
@@ -19,7 +19,10 @@ export interface RawConsumerOptions {
   partitionsConcurrently: number;
   fetchMaxWaitMs: number;
   sessionTimeoutMs: number;
-  processChunk: (messages: SourceMessage[], run: StepRunner) => Promise<void>;
+  /** Steps up to persist; runs while the previous chunk of the partition completes. */
+  persistChunk: (messages: SourceMessage[], run: StepRunner) => Promise<P>;
+  /** The remaining steps; chunks of one partition complete strictly in order. */
+  completeChunk: (persisted: P, run: StepRunner) => Promise<void>;
   readiness: Readiness;
   metrics: IngestMetrics;
   logger: Logger;
@@ -37,10 +40,10 @@ const STEP_DEPENDENCY: Record<StepName, string> = {
  * back-off while heartbeating, so the group keeps our partitions and nothing
  * is skipped. On stop, the chunk in hand is finished and committed.
  */
-export class RawConsumer {
+export class RawConsumer<P> {
   private readonly consumer: Consumer;
 
-  constructor(private readonly opts: RawConsumerOptions) {
+  constructor(private readonly opts: RawConsumerOptions<P>) {
     this.consumer = opts.kafka.consumer({
       groupId: opts.groupId,
       allowAutoTopicCreation: false,
@@ -72,56 +75,86 @@ export class RawConsumer {
     await this.consumer.disconnect();
   }
 
-  private async eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    const active = () => isRunning() && !isStale();
-    const run: StepRunner = (step, fn) =>
-      retryWithBackoff(
-        async () => {
-          const result = await fn();
-          this.opts.readiness.set(STEP_DEPENDENCY[step], true);
-          return result;
+  /** Retries a step until it succeeds or the partition is no longer ours; readiness follows the dependency. */
+  private retry<T>(
+    step: StepName,
+    fn: () => Promise<T>,
+    active: () => boolean,
+    heartbeat: () => Promise<void>,
+  ): Promise<T> {
+    const dependency = STEP_DEPENDENCY[step];
+    return retryWithBackoff(
+      async () => {
+        const result = await fn();
+        this.opts.readiness.set(dependency, true);
+        return result;
+      },
+      {
+        shouldContinue: active,
+        whileWaiting: heartbeat,
+        onRetry: (err, attempt, delayMs) => {
+          this.opts.readiness.set(dependency, false);
+          this.opts.metrics.retries.inc({ step });
+          const reason = err instanceof Error ? err.message : String(err);
+          this.opts.logger.warn(
+            { step, attempt, delayMs: Math.round(delayMs), err: reason },
+            `${step} failed, retrying`,
+          );
         },
-        {
-          shouldContinue: active,
-          whileWaiting: heartbeat,
-          onRetry: (err, attempt, delayMs) => {
-            this.opts.readiness.set(STEP_DEPENDENCY[step], false);
-            this.opts.metrics.retries.inc({ step });
-            this.opts.logger.warn(
-              {
-                step,
-                attempt,
-                delayMs: Math.round(delayMs),
-                err: err instanceof Error ? err.message : String(err),
-              },
-              `${step} failed, retrying`,
-            );
-          },
-        },
-      );
+      },
+    );
+  }
 
-    for (const chunk of chunks(batch.messages, this.opts.chunkBytes)) {
-      if (!active()) break;
-      const last = chunk[chunk.length - 1] as KafkaMessage;
-      await this.opts.processChunk(
-        chunk.map((m) => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: m.offset,
-          value: m.value,
-        })),
-        run,
-      );
-      resolveOffset(last.offset);
-      const next = (BigInt(last.offset) + 1n).toString();
-      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-      this.opts.metrics.lag.set(
-        { partition: String(batch.partition) },
-        Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
-      );
-      await heartbeat();
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const active = () => isRunning() && !isStale();
+    const run: StepRunner = async (step, fn) => {
+      const end = this.opts.metrics.stepSeconds.startTimer({ step });
+      try {
+        return await this.retry(step, fn, active, heartbeat);
+      } finally {
+        end();
+      }
+    };
+
+    // Two chunks in flight per partition: chunk k+1 is persisted while chunk k
+    // updates last positions, publishes and commits. Completion is chained, so
+    // publishes and offset commits stay in partition order.
+    let completing: Promise<void> = Promise.resolve();
+    try {
+      for (const chunk of chunks(batch.messages, this.opts.chunkBytes)) {
+        if (!active()) break;
+        const last = chunk[chunk.length - 1] as KafkaMessage;
+        const persisted = await this.opts.persistChunk(
+          chunk.map((m) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            value: m.value,
+          })),
+          run,
+        );
+        await completing;
+        completing = this.complete(persisted, run, last.offset, payload);
+        // Handled here so a failure surfaces when awaited, not as an unhandled rejection.
+        completing.catch(() => undefined);
+      }
+    } finally {
+      await completing;
     }
+  }
+
+  private async complete(persisted: P, run: StepRunner, lastOffset: string, payload: EachBatchPayload) {
+    const { batch, resolveOffset, heartbeat } = payload;
+    await this.opts.completeChunk(persisted, run);
+    resolveOffset(lastOffset);
+    const next = (BigInt(lastOffset) + 1n).toString();
+    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    this.opts.metrics.lag.set(
+      { partition: String(batch.partition) },
+      Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+    );
+    await heartbeat();
   }
 }
 

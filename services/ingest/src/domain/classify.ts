@@ -36,12 +36,13 @@ export function classifyMessage(bytes: Uint8Array, nowMs: number, params: Valida
   }
   const accepted: AcceptedPosition[] = [];
   const rejections: Rejection[] = [];
+  const platformSuffix = decoded.platformId ? stringField(FIELD_PLATFORM_ID, decoded.platformId) : undefined;
   for (const d of decoded.positions) {
     const plateNumber = normalizePlate(d.position.plateNumber ?? '');
     const position = plateNumber === d.position.plateNumber ? d.position : { ...d.position, plateNumber };
     const verdict = validatePosition(position, nowMs, params);
     if (verdict.ok) {
-      accepted.push(toAccepted(d, position, plateNumber, decoded.platformId));
+      accepted.push(toAccepted(d, position, plateNumber, decoded.platformId, platformSuffix));
     } else {
       rejections.push({
         reason: verdict.reason,
@@ -58,18 +59,42 @@ export function classifyMessage(bytes: Uint8Array, nowMs: number, params: Valida
   return { accepted, rejections, positions: decoded.positions.length };
 }
 
+const FIELD_PLATE_NUMBER = 1;
+const FIELD_PLATFORM_ID = 12;
+
+/** One encoded length-delimited string field (tag, length, UTF-8 bytes). */
+function stringField(field: number, value: string): Uint8Array {
+  return pb.Position.encode(
+    field === FIELD_PLATFORM_ID ? { platformId: value } : { plateNumber: value },
+  ).finish();
+}
+
+/**
+ * The Position to republish is the received bytes, with the batch's platform id
+ * and the normalised plate appended where needed: in protobuf a later value of
+ * a singular field replaces an earlier one, so appending is a cheap, exact edit
+ * (no decode/re-encode per position).
+ */
+function republishBytes(
+  d: DecodedPosition,
+  plateNumber: string,
+  platformSuffix: Uint8Array | undefined,
+): Uint8Array {
+  const parts: Uint8Array[] = [d.original];
+  if (!d.position.platformId && platformSuffix) parts.push(platformSuffix);
+  if (plateNumber !== d.position.plateNumber) parts.push(stringField(FIELD_PLATE_NUMBER, plateNumber));
+  return parts.length === 1 ? d.original : Buffer.concat(parts);
+}
+
 function toAccepted(
   d: DecodedPosition,
   p: DecodedPosition['position'],
   plateNumber: string,
   batchPlatformId: string,
+  platformSuffix: Uint8Array | undefined,
 ): AcceptedPosition {
   const platformId = p.platformId || batchPlatformId;
-  // Republish the received bytes unless we had to fill in the platform or fix the plate.
-  const encoded =
-    p.platformId && p === d.position
-      ? d.original
-      : pb.Position.encode({ ...p, plateNumber, platformId }).finish();
+  const encoded = republishBytes(d, plateNumber, platformSuffix);
   const plateColor = p.plateColor ?? 0;
   return {
     vehicleKey: vehicleKey(plateNumber, plateColor),

@@ -40,20 +40,24 @@ export interface ChunkResult {
   lastPositionsMoved: number;
 }
 
+/** A chunk that is decoded, validated, deduplicated and persisted; its later steps are pending. */
+export interface PersistedChunk {
+  unique: AcceptedPosition[];
+  rejections: RejectionRecord[];
+  result: ChunkResult;
+}
+
 /**
- * One chunk of raw messages through the ordered steps:
- * decode → validate → dedupe → persist → update last position → publish.
- * Safe to run again on the same messages (redelivery): storage skips what it
- * has, last positions never move back, downstream consumers dedupe by
- * (vehicle, GNSS time).
+ * Steps 1-4 of a chunk: decode → validate → dedupe → persist.
+ * Safe to run again on the same messages (redelivery): storage skips what it has.
  */
-export async function ingestChunk(
+export async function persistChunk(
   messages: SourceMessage[],
   ports: IngestPorts,
   run: StepRunner,
   nowMs: number,
   params: ValidationParams,
-): Promise<ChunkResult> {
+): Promise<PersistedChunk> {
   const accepted: AcceptedPosition[] = [];
   const rejections: RejectionRecord[] = [];
   let positions = 0;
@@ -67,22 +71,50 @@ export async function ingestChunk(
   }
   const { unique, duplicates } = dedupeChunk(accepted);
   const inserted = unique.length > 0 ? await run('persist', () => ports.persist(unique)) : 0;
+  const rejected: Record<string, number> = {};
+  for (const r of rejections) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
+  return {
+    unique,
+    rejections,
+    result: {
+      messages: messages.length,
+      positions,
+      accepted: unique.length,
+      rejected,
+      duplicatesInChunk: duplicates,
+      duplicatesStored: unique.length - inserted,
+      lastPositionsMoved: 0,
+    },
+  };
+}
+
+/**
+ * Steps 5-6 of a persisted chunk: update last positions, then publish accepted
+ * positions and rejections. Last positions never move back; downstream
+ * consumers dedupe redelivered positions by (vehicle, GNSS time).
+ */
+export async function completeChunk(
+  chunk: PersistedChunk,
+  ports: IngestPorts,
+  run: StepRunner,
+): Promise<ChunkResult> {
+  const { unique, rejections } = chunk;
   const moved =
     unique.length > 0
       ? await run('last_position', () => ports.updateLastPositions(newestPerVehicle(unique)))
       : 0;
   if (unique.length > 0 || rejections.length > 0)
     await run('publish', () => ports.publish(unique, rejections));
+  return { ...chunk.result, lastPositionsMoved: moved };
+}
 
-  const rejected: Record<string, number> = {};
-  for (const r of rejections) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
-  return {
-    messages: messages.length,
-    positions,
-    accepted: unique.length,
-    rejected,
-    duplicatesInChunk: duplicates,
-    duplicatesStored: unique.length - inserted,
-    lastPositionsMoved: moved,
-  };
+/** One chunk through every step in order: decode → validate → dedupe → persist → last position → publish. */
+export async function ingestChunk(
+  messages: SourceMessage[],
+  ports: IngestPorts,
+  run: StepRunner,
+  nowMs: number,
+  params: ValidationParams,
+): Promise<ChunkResult> {
+  return completeChunk(await persistChunk(messages, ports, run, nowMs, params), ports, run);
 }

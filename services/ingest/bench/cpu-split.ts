@@ -1,0 +1,30 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** CPU time (seconds) used so far by every process on the machine, summed by command name. */
+export async function cpuByCommand(): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const close = stat.lastIndexOf(')');
+    if (close < 0) continue;
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    // utime, stime, cutime, cstime are fields 14-17 of /proc/pid/stat (index 11-14 after the comm).
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    out.set(comm, (out.get(comm) ?? 0) + ticks / TICKS_PER_S);
+  }
+  return out;
+}
+
+/** Cores used per command between two snapshots, largest first. */
+export function coresBetween(before: Map<string, number>, after: Map<string, number>, seconds: number) {
+  const rows: { command: string; cores: number }[] = [];
+  for (const [command, t] of after) {
+    const cores = (t - (before.get(command) ?? 0)) / seconds;
+    if (cores >= 0.01) rows.push({ command, cores });
+  }
+  return rows.sort((a, b) => b.cores - a.cores);
+}
