@@ -39,6 +39,9 @@ function run(name: string, file: string, env: Record<string, string>, args: stri
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C reaches only this script, which then stops the
+    // children one at a time (simulator first, then services, then the broker).
+    detached: true,
   });
   proc.stdout?.pipe(log);
   proc.stderr?.pipe(log);
@@ -85,20 +88,17 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('stopping…');
-    await Promise.all(
-      children.reverse().map(
-        ({ proc }) =>
-          new Promise<void>((done) => {
-            if (proc.exitCode !== null || proc.signalCode !== null) return done();
-            const force = setTimeout(() => proc.kill('SIGKILL'), 30_000);
-            proc.once('exit', () => {
-              clearTimeout(force);
-              done();
-            });
-            proc.kill('SIGTERM');
-          }),
-      ),
-    );
+    for (const { proc } of children.reverse()) {
+      if (proc.exitCode !== null || proc.signalCode !== null) continue;
+      await new Promise<void>((done) => {
+        const force = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+        proc.once('exit', () => {
+          clearTimeout(force);
+          done();
+        });
+        proc.kill('SIGTERM');
+      });
+    }
     await stopBroker?.();
   }
   process.exit(code);

@@ -18,6 +18,9 @@ export interface MockBroker {
 export function startMockBroker(args: string[] = [], timeoutMs = 120_000): Promise<MockBroker> {
   const child = spawn('bash', [SCRIPT, '--exit-on-stdin-eof', ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    // Own process group, so a terminal's Ctrl-C does not stop the broker before
+    // the clients that still need it have shut down; stdin EOF is the lifeline.
+    detached: true,
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
