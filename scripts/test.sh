@@ -9,4 +9,11 @@ echo "== typecheck"; npm run --silent typecheck
 echo "== generated protobuf code"; npm run --silent proto:check
 echo "== protobuf breaking changes"; npm run --silent proto:breaking
 echo "== deployment files"; bash scripts/validate-deploy.sh
-echo "== tests"; npx vitest run "$@"
+echo "== tests"
+report=.cache/vitest-report.json
+mkdir -p .cache
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+# One plain closing line, whatever the runner prints above it.
+node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$PWD/$report" || true
+exit "$status"
