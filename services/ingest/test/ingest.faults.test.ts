@@ -110,6 +110,45 @@ describe('ingest under faults: nothing lost, nothing stored twice', () => {
     expect(await metricValue(second, 'ingest_positions_consumed_total')).toBe(5);
   });
 
+  it('SIGTERM to a running ingest process: it finishes the chunk in hand, commits and exits cleanly', async () => {
+    const e = await env('ingest-sigterm');
+    const producer = await producerFor(e);
+    cleanups.push(() => producer.disconnect());
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', join(import.meta.dirname, '..', 'src', 'main.ts')],
+      {
+        env: { ...process.env, ...e.env, LOG_LEVEL: 'info', INGEST_CHUNK_BYTES: '4096' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    cleanups.push(async () => child.kill('SIGKILL'));
+    await waitFor(() => out.includes('ingest consuming'), { timeoutMs: 30_000, message: 'ingest started' });
+
+    // Many small chunks, so the signal lands while work is in hand.
+    const batches = Array.from({ length: 120 }, () => batch(track(plate(), 25)));
+    await sendRaw(producer, e, batches);
+    await waitFor(async () => (await count(e.db)) > 0, { message: 'ingest under way' });
+    child.kill('SIGTERM');
+    expect(await exited, out).toBe(0);
+    expect(out).toContain('shut down cleanly');
+    const storedAtStop = await count(e.db);
+
+    // Whatever the stopped process stored was committed: its successor
+    // reprocesses nothing already stored and stores the rest.
+    const next = await ingest(e);
+    await waitFor(async () => (await count(e.db)) === 3000, {
+      timeoutMs: 30_000,
+      message: 'all 3000 stored',
+    });
+    expect(await metricValue(next, 'ingest_positions_duplicate_total')).toBe(0);
+    expect(await metricValue(next, 'ingest_positions_consumed_total')).toBe(3000 - storedAtStop);
+  }, 90_000);
+
   it.skipIf(!localOnly)(
     'Postgres stopped mid-run then restarted: ingest pauses, reports not ready, loses nothing',
     async () => {

@@ -42,6 +42,8 @@ const STEP_DEPENDENCY: Record<StepName, string> = {
  */
 export class RawConsumer<P> {
   private readonly consumer: Consumer;
+  private stopping = false;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly opts: RawConsumerOptions<P>) {
     this.consumer = opts.kafka.consumer({
@@ -67,12 +69,28 @@ export class RawConsumer<P> {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.opts.partitionsConcurrently,
-      eachBatch: (payload) => this.eachBatch(payload),
+      eachBatch: (payload) => this.tracked(payload),
     });
   }
 
+  /**
+   * Takes no new chunk, lets every chunk in hand finish all its steps and
+   * commit, then leaves the group. kafkajs's own disconnect does not wait for
+   * work that an eachBatch handler still has in flight.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
+    this.consumer.pause([{ topic: this.opts.topic }]);
+    await Promise.allSettled([...this.inFlight]);
     await this.consumer.disconnect();
+  }
+
+  private tracked(payload: EachBatchPayload): Promise<void> {
+    const work = this.eachBatch(payload);
+    this.inFlight.add(work);
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
+    return work;
   }
 
   /** Retries a step until it succeeds or the partition is no longer ours; readiness follows the dependency. */
@@ -107,7 +125,7 @@ export class RawConsumer<P> {
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale } = payload;
-    const active = () => isRunning() && !isStale();
+    const active = () => !this.stopping && isRunning() && !isStale();
     const run: StepRunner = async (step, fn) => {
       const end = this.opts.metrics.stepSeconds.startTimer({ step });
       try {
