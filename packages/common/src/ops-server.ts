@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { registerOpsRoutes } from './http/ops-routes.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -48,18 +49,6 @@ export function buildOpsServer(opts: OpsServerOptions): FastifyInstance {
     // Probes and scrapes every few seconds would drown the log.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
-    const checks = opts.readiness.snapshot();
-    if (opts.readiness.ready) return { status: 'ready', checks };
-    return reply
-      .code(503)
-      .type('application/problem+json')
-      .send({ type: 'about:blank', title: 'Not ready', status: 503, code: 'NOT_READY', checks });
-  });
-  app.get('/metrics', async (_req, reply) => {
-    reply.type(opts.registry.contentType);
-    return opts.registry.metrics();
-  });
+  registerOpsRoutes(app, opts);
   return app;
 }

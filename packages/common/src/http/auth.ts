@@ -1,0 +1,82 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthConfig } from './auth.config.js';
+import { isJwtError, jwtProblem } from './error-handler.js';
+import { type Principal, principalFromClaims, ROLES, type Role } from './principal.js';
+import { problem } from './problem.js';
+
+/** Clock skew tolerated on `exp` between the issuer and us. */
+const CLOCK_TOLERANCE_MS = 5_000;
+
+/**
+ * Registers token verification (@fastify/jwt) on the root instance: only
+ * decorators, no hook. Routes opt in with `requireRole` / `optionalPrincipal`.
+ * The algorithm is pinned, so `alg: none` and HS/RS confusion are refused.
+ */
+export async function registerAuth(app: FastifyInstance, cfg: AuthConfig): Promise<void> {
+  app.decorateRequest('principal', undefined);
+  await app.register(fastifyJwt, {
+    secret: cfg.algorithm === 'HS256' ? cfg.secret : { public: cfg.publicKey },
+    verify: {
+      algorithms: [cfg.algorithm],
+      allowedIss: cfg.issuer,
+      allowedAud: cfg.audience,
+      // fast-jwt skips allowedIss/allowedAud when the claim is absent: require them.
+      requiredClaims: ['exp', 'iss', 'aud', 'sub', 'role'],
+      clockTolerance: CLOCK_TOLERANCE_MS,
+    },
+  });
+}
+
+async function verifiedPrincipal(request: FastifyRequest): Promise<Principal> {
+  if (typeof request.jwtVerify !== 'function')
+    throw new Error('route guard used without auth: pass `auth` to buildHttpApp');
+  let payload: unknown;
+  try {
+    payload = await request.jwtVerify();
+  } catch (err) {
+    if (isJwtError(err)) throw jwtProblem(err);
+    throw err;
+  }
+  const principal = principalFromClaims(payload);
+  if (!principal) throw problem.unauthenticated('the bearer token lacks valid sub, role or carrierId', true);
+  return principal;
+}
+
+export type AuthGuard = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & {
+  /** Read by the OpenAPI transform to mark the route as bearer-protected. */
+  readonly roles: readonly Role[];
+};
+
+/**
+ * A hook (use it as `onRequest`, so bodies of refused requests are never
+ * parsed) that sets `request.principal` or answers 401 (no, malformed,
+ * expired or forged token) / 403 (valid token, other role).
+ */
+export function requireRole(...roles: Role[]): AuthGuard {
+  if (roles.length === 0) throw new Error('requireRole needs at least one role');
+  for (const r of roles) if (!ROLES.includes(r)) throw new Error(`unknown role ${r}`);
+  const guard = async (request: FastifyRequest) => {
+    const principal = await verifiedPrincipal(request);
+    request.principal = principal;
+    if (!roles.includes(principal.role))
+      throw problem.forbidden(`this operation is for role ${roles.join(' or ')}`);
+  };
+  return Object.assign(guard, { roles: Object.freeze([...roles]) });
+}
+
+/** Sets `request.principal` when a bearer token is sent (a bad one is still 401); anonymous otherwise. */
+export async function optionalPrincipal(request: FastifyRequest): Promise<void> {
+  if (request.headers.authorization === undefined) return;
+  request.principal = await verifiedPrincipal(request);
+}
+
+/** The guarded route's principal; 401 if the route was (wrongly) left unguarded. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw problem.unauthenticated('a bearer token is required');
+  return request.principal;
+}
+
+export function isAuthGuard(fn: unknown): fn is AuthGuard {
+  return typeof fn === 'function' && Array.isArray((fn as Partial<AuthGuard>).roles);
+}

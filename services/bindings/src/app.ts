@@ -1,0 +1,146 @@
+import {
+  authConfig,
+  buildHttpApp,
+  createKafka,
+  createMetricsRegistry,
+  createPgPool,
+  createRedis,
+  type FastifyInstance,
+  type Logger,
+  producerConfig,
+  Readiness,
+  topicNames,
+} from '@safewatch/common';
+import type { Registry } from 'prom-client';
+import { OutboxRelay } from './adapters/outbox.relay.js';
+import type { BindingsConfig } from './config.js';
+import { carrierRoutes } from './http/carrier.routes.js';
+import { driverRoutes, type RouteOptions } from './http/driver.routes.js';
+import { familyRoutes } from './http/family.routes.js';
+import { assertRegistryTables, importRegistryFile, summaryLine } from './registry/index.js';
+import type { BindingsDeps } from './usecases/deps.js';
+
+export interface BindingsApp {
+  server: FastifyInstance;
+  registry: Registry;
+  readiness: Readiness;
+  deps: BindingsDeps;
+  /** Connects, checks the wiring (fail fast), loads the configured registry file, starts the outbox relay. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const HEALTH_PROBE_MS = 5_000;
+
+/** Builds the bindings service from configuration; never listens (main.ts does). */
+export async function createBindingsApp(
+  cfg: BindingsConfig,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<BindingsApp> {
+  const registry = createMetricsRegistry('bindings');
+  const readiness = new Readiness(['postgres', 'redis', 'kafka']);
+  const pool = createPgPool(
+    {
+      databaseUrl: cfg.DATABASE_URL,
+      schema: cfg.PG_SCHEMA,
+      poolSize: cfg.PG_POOL_SIZE,
+      applicationName: 'safewatch-bindings',
+    },
+    (err) => logger.warn({ err: err.message }, 'postgres client error'),
+  );
+  const redis = createRedis(cfg.REDIS_URL, (err) => logger.debug({ err: err.message }, 'redis error'));
+  const kafka = createKafka({
+    brokers: cfg.KAFKA_BROKERS,
+    clientId: cfg.KAFKA_CLIENT_ID ?? 'bindings',
+    logger,
+  });
+  const producer = kafka.producer(producerConfig());
+  const relay = new OutboxRelay({ pool, producer, logger, registry });
+  producer.on(producer.events.CONNECT, () => readiness.set('kafka', true));
+  producer.on(producer.events.DISCONNECT, () => readiness.set('kafka', false));
+
+  const deps: BindingsDeps = {
+    pool,
+    redis,
+    redisPrefix: cfg.REDIS_KEY_PREFIX,
+    eventsTopic: topicNames(cfg.KAFKA_TOPIC_PREFIX).bindingsEvents,
+    eventsWritten: () => relay.kick(),
+    now,
+    delegationTtlMs: cfg.BINDINGS_DELEGATION_TTL_HOURS * 3600_000,
+  };
+
+  const server = await buildHttpApp({
+    service: 'bindings',
+    logger,
+    registry,
+    readiness,
+    auth: authConfig(cfg),
+    redis,
+    redisKeyPrefix: cfg.REDIS_KEY_PREFIX,
+    bodyLimit: cfg.HTTP_BODY_LIMIT,
+    trustProxy: cfg.TRUST_PROXY,
+    openapi: { title: 'Safe Watch bindings API', description: 'Driver–vehicle bindings (SPEC §2 B1–B7)' },
+  });
+  const routeOptions: RouteOptions = {
+    deps,
+    bindAttemptsPerMinute: cfg.BINDINGS_BIND_ATTEMPTS_PER_MINUTE,
+    publicBaseUrl: cfg.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+  await driverRoutes(server, routeOptions);
+  await familyRoutes(server, routeOptions);
+  await carrierRoutes(server, routeOptions);
+
+  let probe: NodeJS.Timeout | undefined;
+  const probeDependencies = async () => {
+    readiness.set(
+      'postgres',
+      await pool.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+    );
+    readiness.set(
+      'redis',
+      await redis.ping().then(
+        () => true,
+        () => false,
+      ),
+    );
+  };
+
+  return {
+    server,
+    registry,
+    readiness,
+    deps,
+    async start() {
+      await assertRegistryTables(pool);
+      await redis
+        .connect()
+        .catch((err: Error) => logger.warn({ err: err.message }, 'redis not reachable yet'));
+      await producer.connect();
+      if (cfg.BINDINGS_REGISTRY_FILE) {
+        const report = await importRegistryFile(pool, cfg.BINDINGS_REGISTRY_FILE, {
+          topicPrefix: cfg.KAFKA_TOPIC_PREFIX,
+        });
+        logger.info(
+          { inserted: report.inserted, updated: report.updated, rejected: report.rejected },
+          summaryLine(report),
+        );
+      }
+      await probeDependencies();
+      probe = setInterval(() => void probeDependencies(), HEALTH_PROBE_MS);
+      probe.unref();
+      relay.start();
+    },
+    async stop() {
+      if (probe) clearInterval(probe);
+      await server.close();
+      await relay.stop();
+      await producer.disconnect();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}

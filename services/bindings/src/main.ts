@@ -1,0 +1,15 @@
+import { createLogger, failStartup, onShutdown } from '@safewatch/common';
+import { createBindingsApp } from './app.js';
+import { loadConfig } from './config.js';
+
+const bootLogger = createLogger('bindings');
+try {
+  const cfg = loadConfig(process.env);
+  const logger = createLogger('bindings', cfg.LOG_LEVEL);
+  const app = await createBindingsApp(cfg, logger);
+  onShutdown(logger, () => app.stop());
+  await app.start();
+  await app.server.listen({ host: cfg.HOST, port: cfg.PORT });
+} catch (err) {
+  failStartup(bootLogger, err);
+}
