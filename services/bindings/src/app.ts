@@ -5,6 +5,7 @@ import {
   createMetricsRegistry,
   createPgPool,
   createRedis,
+  dependencyProbe,
   type FastifyInstance,
   type Logger,
   producerConfig,
@@ -29,8 +30,6 @@ export interface BindingsApp {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const HEALTH_PROBE_MS = 5_000;
 
 /** Builds the bindings service from configuration; never listens (main.ts does). */
 export async function createBindingsApp(
@@ -91,23 +90,8 @@ export async function createBindingsApp(
   await familyRoutes(server, routeOptions);
   await carrierRoutes(server, routeOptions);
 
-  let probe: NodeJS.Timeout | undefined;
-  const probeDependencies = async () => {
-    readiness.set(
-      'postgres',
-      await pool.query('SELECT 1').then(
-        () => true,
-        () => false,
-      ),
-    );
-    readiness.set(
-      'redis',
-      await redis.ping().then(
-        () => true,
-        () => false,
-      ),
-    );
-  };
+  // Readiness follows the dependencies even when no data flows.
+  const probe = dependencyProbe(readiness, { pool, redis });
 
   return {
     server,
@@ -129,13 +113,11 @@ export async function createBindingsApp(
           summaryLine(report),
         );
       }
-      await probeDependencies();
-      probe = setInterval(() => void probeDependencies(), HEALTH_PROBE_MS);
-      probe.unref();
+      await probe.start();
       relay.start();
     },
     async stop() {
-      if (probe) clearInterval(probe);
+      probe.stop();
       await server.close();
       await relay.stop();
       await producer.disconnect();

@@ -4,6 +4,7 @@ import {
   createMetricsRegistry,
   createPgPool,
   createRedis,
+  dependencyProbe,
   type Logger,
   producerConfig,
   Readiness,
@@ -36,8 +37,6 @@ export interface IngestOverrides {
   wrapPorts?: (ports: IngestPorts) => IngestPorts;
   now?: () => number;
 }
-
-const HEALTH_PROBE_MS = 5_000;
 
 /** Builds the ingest service from configuration; never listens (main.ts does). */
 export function createIngestApp(
@@ -106,25 +105,8 @@ export function createIngestApp(
   });
 
   const server = buildOpsServer({ logger, registry, readiness });
-  let probe: NodeJS.Timeout | undefined;
-
   // Readiness follows the dependencies even when no data flows.
-  const probeDependencies = async () => {
-    readiness.set(
-      'postgres',
-      await pool.query('SELECT 1').then(
-        () => true,
-        () => false,
-      ),
-    );
-    readiness.set(
-      'redis',
-      await redis.ping().then(
-        () => true,
-        () => false,
-      ),
-    );
-  };
+  const probe = dependencyProbe(readiness, { pool, redis });
 
   return {
     server,
@@ -151,14 +133,12 @@ export function createIngestApp(
       );
       if (missing.length > 0)
         throw new Error(`Kafka topics missing: ${missing.join(', ')}: run \`npm run topics\` first`);
-      await probeDependencies();
-      probe = setInterval(() => void probeDependencies(), HEALTH_PROBE_MS);
-      probe.unref();
+      await probe.start();
       await consumer.start();
       log.info({ topic: topics.positionsRaw, group: cfg.INGEST_GROUP_ID }, 'ingest consuming');
     },
     async stop() {
-      if (probe) clearInterval(probe);
+      probe.stop();
       await consumer.stop();
       await producer.disconnect();
       await server.close();
