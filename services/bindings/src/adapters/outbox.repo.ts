@@ -41,3 +41,48 @@ export async function enqueueBindingEvent(
   ]);
   return eventId;
 }
+
+export interface CertificateDates {
+  plateNumber: string;
+  plateColor: number;
+  /** '' for a vehicle-only change. */
+  driverId: string;
+  /** ISO dates (YYYY-MM-DD), null when not on record. */
+  transportCertExpiresOn: string | null;
+  qualificationCertExpiresOn: string | null;
+}
+
+/** The CertificateChanged message (A3 reminders are computed from it by the alerts service). */
+export function certificateChangedPayload(
+  c: CertificateDates,
+  eventId: string,
+  occurredAtMs: number,
+): Uint8Array {
+  return pb.BindingsEnvelope.encode({
+    certificate: {
+      eventId,
+      vehicle: { plateNumber: c.plateNumber, plateColor: c.plateColor },
+      driverId: c.driverId,
+      transportCertExpiresOn: c.transportCertExpiresOn ?? '',
+      qualificationCertExpiresOn: c.qualificationCertExpiresOn ?? '',
+      occurredAtMs,
+    },
+  }).finish();
+}
+
+/** Writes the certificate dates that now concern a vehicle's viewers, in the caller's transaction. */
+export async function enqueueCertificateEvent(
+  client: PoolClient,
+  topic: string,
+  c: CertificateDates,
+  occurredAt: Date,
+): Promise<string> {
+  const eventId = randomUUID();
+  await client.query('INSERT INTO outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)', [
+    eventId,
+    topic,
+    vehicleKey(c.plateNumber, c.plateColor),
+    Buffer.from(certificateChangedPayload(c, eventId, occurredAt.getTime())),
+  ]);
+  return eventId;
+}

@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Pool, type PoolClient, topicNames, vehicleKey } from '@safewatch/common';
-import { pb, type safewatch } from '@safewatch/proto';
+import { certificateChangedPayload } from '../adapters/outbox.repo.js';
 import type { DriverRecord, VehicleRecord } from './types.js';
 
 export interface KindCounts {
@@ -111,16 +111,17 @@ export async function loadRegistry(
       fields: { driverId?: string; transport?: string | null; qualification?: string | null },
     ) => {
       const eventId = randomUUID();
-      const payload = pb.BindingsEnvelope.encode({
-        certificate: {
-          eventId,
-          vehicle: { plateNumber, plateColor: plateColor as safewatch.v1.PlateColor },
+      const payload = certificateChangedPayload(
+        {
+          plateNumber,
+          plateColor,
           driverId: fields.driverId ?? '',
-          transportCertExpiresOn: fields.transport ?? '',
-          qualificationCertExpiresOn: fields.qualification ?? '',
-          occurredAtMs: now(),
+          transportCertExpiresOn: fields.transport ?? null,
+          qualificationCertExpiresOn: fields.qualification ?? null,
         },
-      }).finish();
+        eventId,
+        now(),
+      );
       events.push({ eventId, key: vehicleKey(plateNumber, plateColor), payload });
     };
 

@@ -6,7 +6,7 @@ import {
   insertBinding,
   lockDriver,
 } from '../adapters/bindings.repo.js';
-import { enqueueBindingEvent } from '../adapters/outbox.repo.js';
+import { enqueueBindingEvent, enqueueCertificateEvent } from '../adapters/outbox.repo.js';
 import { checkBindingLimits, checkQualification, chinaDate, windowStart } from '../domain/binding.rules.js';
 import { RuleViolation } from '../domain/errors.js';
 
@@ -57,5 +57,23 @@ export async function bindInTransaction(
   }
   const row = await insertBinding(client, b);
   await enqueueBindingEvent(client, b.eventsTopic, 'BOUND', row, b.now);
+  // The certificate dates that now concern this vehicle's viewers (A3), right behind the binding on the same key.
+  const dates = await client.query(
+    `SELECT to_char(v.transport_cert_expires_on, 'YYYY-MM-DD') AS t, to_char(d.qualification_cert_expires_on, 'YYYY-MM-DD') AS q
+       FROM registry_vehicles v, registry_drivers d WHERE v.vehicle_id = $1 AND d.driver_id = $2`,
+    [row.vehicleId, row.driverId],
+  );
+  await enqueueCertificateEvent(
+    client,
+    b.eventsTopic,
+    {
+      plateNumber: row.plateNumber,
+      plateColor: row.plateColor,
+      driverId: row.driverId,
+      transportCertExpiresOn: dates.rows[0]?.t ?? null,
+      qualificationCertExpiresOn: dates.rows[0]?.q ?? null,
+    },
+    b.now,
+  );
   return row;
 }
