@@ -1,0 +1,81 @@
+import type { Producer } from '@safewatch/common';
+import { pb, type safewatch } from '@safewatch/proto';
+import type { AlertRecord } from '../domain/alert-record.js';
+
+const e6 = (deg: unknown) => Math.round(Number(deg ?? 0) * 1e6);
+const point = (p: unknown) => {
+  const g = p as { lat?: number; lon?: number } | null;
+  return g ? { latE6: e6(g.lat), lonE6: e6(g.lon) } : null;
+};
+
+/** The Alert message (proto/safewatch/v1/alert.proto) of a record. */
+export function encodeAlert(a: AlertRecord): Uint8Array {
+  const d = a.detail as Record<string, unknown>;
+  const message: Record<string, unknown> = {
+    alertId: a.alertId,
+    vehicle: { plateNumber: a.plateNumber, plateColor: a.plateColor },
+    type: pb.AlertType[`ALERT_TYPE_${a.kind}` as keyof typeof pb.AlertType],
+    phase: pb.AlertPhase[`ALERT_PHASE_${a.phase}` as keyof typeof pb.AlertPhase],
+    source: pb.AlertSource[`ALERT_SOURCE_${a.source}` as keyof typeof pb.AlertSource],
+    occurredAtMs: a.occurredAtMs,
+  };
+  if (a.kind === 'SPEEDING') {
+    message.speeding = {
+      startMs: d.startMs,
+      endMs: d.endMs,
+      peakSpeedDkmh: Math.round(Number(d.peakSpeedKmh) * 10),
+      limitKmh: d.limitKmh,
+      durationS: Math.round(Number(d.durationS)),
+      startPlace: point(d.startPlace),
+      endPlace: point(d.endPlace),
+      zoneId: d.zoneId,
+    };
+  } else if (a.kind === 'FATIGUE_CONTINUOUS' || a.kind === 'FATIGUE_DAILY') {
+    const stops =
+      (d.suggestedRestStops as {
+        id: string;
+        name: string;
+        type: string;
+        lat: number;
+        lon: number;
+        services: string[];
+        distanceM: number;
+      }[]) ?? [];
+    message.fatigue = {
+      drivingSinceMs: d.drivingSinceMs,
+      continuousDrivingS: Math.round(Number(d.continuousDrivingS)),
+      cumulativeDrivingS: Math.round(Number(d.cumulativeDrivingS)),
+      limitS: d.limitS,
+      place: point(d.place),
+      headingDeg: d.headingDeg,
+      suggestedRestStops: stops.map((s) => ({
+        id: s.id,
+        name: s.name,
+        type: pb.RestStopType[`REST_STOP_TYPE_${s.type}` as keyof typeof pb.RestStopType] ?? 0,
+        location: { latE6: e6(s.lat), lonE6: e6(s.lon) },
+        services: s.services,
+        distanceM: Math.round(s.distanceM),
+      })),
+    };
+  } else {
+    message.certificate = { expiresOn: d.expiresOn, daysLeft: d.daysLeft };
+  }
+  return pb.Alert.encode(message as safewatch.v1.IAlert).finish();
+}
+
+/** Alerts to the `alerts` topic keyed by vehicle (consumers dedupe by alert_id). */
+export class AlertsPublisher {
+  constructor(
+    private readonly producer: Producer,
+    private readonly topic: string,
+  ) {}
+
+  async publish(alerts: AlertRecord[]): Promise<void> {
+    if (alerts.length === 0) return;
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: alerts.map((a) => ({ key: a.vehicleKey, value: Buffer.from(encodeAlert(a)) })),
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Logger,
+  type Readiness,
+  retryWithBackoff,
+} from '@safewatch/common';
+import type { AlertsStep, StepRunner } from '../usecases/evaluate-positions.usecase.js';
+
+export interface ConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topic: string;
+  /** Messages per processing chunk. */
+  chunkMessages: number;
+  sessionTimeoutMs: number;
+  fetchMaxWaitMs: number;
+  process: (messages: KafkaMessage[], run: StepRunner, partition: number) => Promise<void>;
+  /** Called when the group rebalanced: in-memory state of partitions we may have lost is dropped. */
+  onAssignmentChange: () => void;
+  onRetry: (step: string) => void;
+  readiness: Readiness;
+  logger: Logger;
+}
+
+const DEPENDENCY: Record<AlertsStep, string> = {
+  load_state: 'redis',
+  checkpoint: 'redis',
+  persist: 'postgres',
+  publish: 'kafka',
+};
+
+/**
+ * Consumes one topic in chunks; a chunk's offsets are committed only after
+ * it went through every step. Failing steps are retried with back-off while
+ * heartbeating; stop() lets the chunks in hand finish and commit.
+ */
+export class ChunkConsumer {
+  private readonly consumer: Consumer;
+  private stopping = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly opts: ConsumerOptions) {
+    this.consumer = opts.kafka.consumer({
+      groupId: opts.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: opts.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(opts.sessionTimeoutMs / 3)),
+      maxWaitTimeInMs: opts.fetchMaxWaitMs,
+    });
+    const { GROUP_JOIN, CRASH, DISCONNECT, STOP } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => {
+      opts.onAssignmentChange();
+      opts.readiness.set('kafka', true);
+    });
+    for (const e of [CRASH, DISCONNECT, STOP]) this.consumer.on(e, () => opts.readiness.set('kafka', false));
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.opts.topic, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => {
+        const work = this.eachBatch(payload);
+        this.inFlight.add(work);
+        const done = () => this.inFlight.delete(work);
+        work.then(done, done);
+        return work;
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.consumer.pause([{ topic: this.opts.topic }]);
+    await Promise.allSettled([...this.inFlight]);
+    await this.consumer.disconnect();
+  }
+
+  private async eachBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const active = () => !this.stopping && isRunning() && !isStale();
+    const run: StepRunner = (step, fn) =>
+      retryWithBackoff(
+        async () => {
+          const r = await fn();
+          this.opts.readiness.set(DEPENDENCY[step], true);
+          return r;
+        },
+        {
+          shouldContinue: active,
+          whileWaiting: heartbeat,
+          onRetry: (err, attempt, delayMs) => {
+            this.opts.readiness.set(DEPENDENCY[step], false);
+            this.opts.onRetry(step);
+            const reason = err instanceof Error ? err.message : String(err);
+            this.opts.logger.warn(
+              { step, attempt, delayMs: Math.round(delayMs), err: reason },
+              `${step} failed, retrying`,
+            );
+          },
+        },
+      );
+    for (let i = 0; i < batch.messages.length; i += this.opts.chunkMessages) {
+      if (!active()) break;
+      const chunk = batch.messages.slice(i, i + this.opts.chunkMessages);
+      const last = chunk[chunk.length - 1] as KafkaMessage;
+      await this.opts.process(chunk, run, batch.partition);
+      resolveOffset(last.offset);
+      await this.consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+      ]);
+      await heartbeat();
+    }
+  }
+}

@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildOpsServer,
+  createKafka,
+  createMetricsRegistry,
+  createPgPool,
+  createRedis,
+  dependencyProbe,
+  type FastifyInstance,
+  type Logger,
+  producerConfig,
+  Readiness,
+  topicNames,
+} from '@safewatch/common';
+import { pb } from '@safewatch/proto';
+import type { Registry } from 'prom-client';
+import { AlertsPublisher } from './adapters/alerts.publisher.js';
+import { AlertsRepo } from './adapters/alerts.repo.js';
+import { CertificatesRepo } from './adapters/certificates.repo.js';
+import { AlertsMetrics } from './adapters/metrics.js';
+import { ChunkConsumer } from './adapters/positions.consumer.js';
+import { reviveState, StateStore } from './adapters/state.store.js';
+import type { AlertsConfig } from './config.js';
+import type { SuggestedRestStop } from './domain/alert-record.js';
+import { createRestStopIndex, parseRestStops } from './domain/rest-stops.js';
+import { createZoneIndex, parseSpeedZones } from './domain/speed-zones.js';
+import type { EvaluationContext, VehicleState } from './domain/vehicle.evaluator.js';
+import {
+  dailyReminders,
+  onBindingsEvents,
+  type ReminderPorts,
+} from './usecases/certificate-reminders.usecase.js';
+import {
+  type EvaluatePorts,
+  evaluatePositions,
+  type PositionIn,
+} from './usecases/evaluate-positions.usecase.js';
+
+export interface AlertsApp {
+  server: FastifyInstance;
+  registry: Registry;
+  readiness: Readiness;
+  metrics: AlertsMetrics;
+  repo: AlertsRepo;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const REMINDER_INTERVAL_MS = 3600_000;
+
+function readJsonFile(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`${what} file ${path} unreadable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The rules' parameters, speed zones and rest stops, from configuration (fails fast on a bad file). */
+export function rulesFromConfig(cfg: AlertsConfig) {
+  const zones = cfg.SPEED_ZONES_FILE
+    ? parseSpeedZones(readJsonFile(cfg.SPEED_ZONES_FILE, 'speed zones'))
+    : { zones: [], errors: [] };
+  if (zones.errors.length > 0)
+    throw new Error(`speed zones file ${cfg.SPEED_ZONES_FILE}: ${zones.errors.join('; ')}`);
+  const stops = cfg.REST_STOPS_FILE
+    ? parseRestStops(readJsonFile(cfg.REST_STOPS_FILE, 'rest stops'))
+    : { stops: [], errors: [] };
+  if (stops.errors.length > 0)
+    throw new Error(`rest stops file ${cfg.REST_STOPS_FILE}: ${stops.errors.join('; ')}`);
+  const zoneIndex = createZoneIndex(zones.zones, cfg.SPEEDING_DEFAULT_LIMIT_KMH);
+  const stopIndex = createRestStopIndex(stops.stops);
+  const ctx: EvaluationContext = {
+    speeding: {
+      defaultLimitKmh: cfg.SPEEDING_DEFAULT_LIMIT_KMH,
+      minOverS: cfg.SPEEDING_MIN_OVER_S,
+      minUnderS: cfg.SPEEDING_MIN_UNDER_S,
+      maxGapS: cfg.SPEEDING_MAX_GAP_S,
+    },
+    fatigue: {
+      movingKmh: cfg.FATIGUE_MOVING_KMH,
+      restMinS: cfg.FATIGUE_REST_MIN_S,
+      continuousLimitS: cfg.FATIGUE_CONTINUOUS_LIMIT_S,
+      dailyLimitS: cfg.FATIGUE_DAILY_LIMIT_S,
+      stillMaxM: cfg.FATIGUE_STILL_MAX_M,
+    },
+    limitAt: (lat, lon) => zoneIndex.limitAt(lat, lon),
+  };
+  const restStopsAhead = (place: { lat: number; lon: number }, headingDeg: number): SuggestedRestStop[] =>
+    stopIndex
+      .nearestAhead(place, headingDeg, {
+        maxDistanceM: cfg.REST_STOPS_MAX_DISTANCE_M,
+        maxAngleDeg: 60,
+        limit: 3,
+      })
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        type: s.type,
+        lat: s.lat,
+        lon: s.lon,
+        services: [...s.services],
+        distanceM: s.distanceM,
+      }));
+  return { ctx, restStopsAhead, zones: zones.zones.length, stops: stops.stops.length };
+}
+
+/** Decodes accepted positions (bad ones are impossible after ingest, but never crash on them). */
+export function toPositions(values: (Buffer | null)[]): PositionIn[] {
+  const out: PositionIn[] = [];
+  for (const v of values) {
+    if (!v) continue;
+    let p: ReturnType<typeof pb.Position.decode>;
+    try {
+      p = pb.Position.decode(v);
+    } catch {
+      continue;
+    }
+    const plateNumber = p.plateNumber ?? '';
+    const plateColor = p.plateColor ?? 0;
+    out.push({
+      vehicleKey: `${plateNumber}:${plateColor}`,
+      plateNumber,
+      plateColor,
+      fix: {
+        t: Number(p.gnssTimeMs ?? 0),
+        lat: (p.latE6 ?? 0) / 1e6,
+        lon: (p.lonE6 ?? 0) / 1e6,
+        speedKmh: (p.speedDkmh ?? 0) / 10,
+        headingDeg: p.headingDeg ?? 0,
+        alarmFlags: p.alarmFlags ?? 0,
+      },
+    });
+  }
+  return out;
+}
+
+export function createAlertsApp(
+  cfg: AlertsConfig,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): AlertsApp {
+  const registry = createMetricsRegistry('alerts');
+  const readiness = new Readiness(['kafka', 'postgres', 'redis']);
+  const metrics = new AlertsMetrics(registry);
+  const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
+  const rules = rulesFromConfig(cfg);
+  const pool = createPgPool(
+    {
+      databaseUrl: cfg.DATABASE_URL,
+      schema: cfg.PG_SCHEMA,
+      poolSize: cfg.PG_POOL_SIZE,
+      applicationName: 'safewatch-alerts',
+    },
+    (err) => logger.warn({ err: err.message }, 'postgres client error'),
+  );
+  const redis = createRedis(cfg.REDIS_URL, (err) => logger.debug({ err: err.message }, 'redis error'));
+  const kafka = createKafka({
+    brokers: cfg.KAFKA_BROKERS,
+    clientId: cfg.KAFKA_CLIENT_ID ?? 'alerts',
+    logger,
+  });
+  const producer = kafka.producer(producerConfig());
+  const repo = new AlertsRepo(pool);
+  const certificates = new CertificatesRepo(pool);
+  const publisher = new AlertsPublisher(producer, topics.alerts);
+  const states = new StateStore(redis, cfg.REDIS_KEY_PREFIX);
+  const cache = new Map<string, VehicleState>();
+
+  const evaluatePorts: EvaluatePorts = {
+    loadStates: async (keys) => {
+      const loaded = await states.load(keys);
+      for (const s of loaded.values()) reviveState(s);
+      return loaded;
+    },
+    saveStates: (s) => states.save(s),
+    persistAlerts: (a) => repo.insert(a),
+    publishAlerts: (a) => publisher.publish(a),
+    restStopsAhead: rules.restStopsAhead,
+  };
+  const reminderPorts: ReminderPorts = {
+    applyCertificates: (c) => certificates.apply(c),
+    certificatesFor: (v) => certificates.forVehicles(v),
+    certificatesExpiringBy: (h) => certificates.expiringBy(h),
+    existingAlertIds: (ids) => repo.existing(ids),
+    publishAlerts: (a) => publisher.publish(a),
+    persistAlerts: (a) => repo.insert(a),
+  };
+
+  const positionsConsumer = new ChunkConsumer({
+    kafka,
+    groupId: cfg.ALERTS_GROUP_ID,
+    topic: topics.positionsAccepted,
+    chunkMessages: cfg.ALERTS_CHUNK_MESSAGES,
+    sessionTimeoutMs: cfg.ALERTS_SESSION_TIMEOUT_MS,
+    fetchMaxWaitMs: cfg.ALERTS_FETCH_MAX_WAIT_MS,
+    readiness,
+    logger,
+    onRetry: (step) => metrics.retries.inc({ step }),
+    // After a rebalance the checkpoint is the truth: states reload on first sight.
+    onAssignmentChange: () => cache.clear(),
+    process: async (messages, run) => {
+      const end = metrics.evaluationSeconds.startTimer();
+      const r = await evaluatePositions(
+        toPositions(messages.map((m) => m.value)),
+        cache,
+        rules.ctx,
+        evaluatePorts,
+        run,
+      );
+      end();
+      metrics.positions.inc(r.positions);
+      metrics.late.inc(r.late);
+      metrics.countAlerts(r.alerts);
+      metrics.stateSize.set(cache.size);
+    },
+  });
+  const bindingsConsumer = new ChunkConsumer({
+    kafka,
+    groupId: `${cfg.ALERTS_GROUP_ID}-certificates`,
+    topic: topics.bindingsEvents,
+    chunkMessages: 1000,
+    sessionTimeoutMs: cfg.ALERTS_SESSION_TIMEOUT_MS,
+    fetchMaxWaitMs: 500,
+    readiness,
+    logger,
+    onRetry: (step) => metrics.retries.inc({ step }),
+    onAssignmentChange: () => undefined,
+    process: async (messages, run) => {
+      const envelopes = messages.flatMap((m) => {
+        try {
+          return m.value ? [pb.BindingsEnvelope.decode(m.value)] : [];
+        } catch {
+          return [];
+        }
+      });
+      const raised = await run('persist', () =>
+        onBindingsEvents(reminderPorts, envelopes, now(), cfg.CERT_REMINDER_DAYS),
+      );
+      metrics.countAlerts(raised);
+    },
+  });
+
+  const server = buildOpsServer({ logger, registry, readiness });
+  const probe = dependencyProbe(readiness, { pool, redis });
+  let reminderTimer: NodeJS.Timeout | undefined;
+  const runDailyReminders = () =>
+    dailyReminders(reminderPorts, now(), cfg.CERT_REMINDER_DAYS).then(
+      (raised) => metrics.countAlerts(raised),
+      (err: unknown) =>
+        logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          'certificate reminders failed',
+        ),
+    );
+
+  return {
+    server,
+    registry,
+    readiness,
+    metrics,
+    repo,
+    async start() {
+      const missing = await pool.query(
+        "SELECT to_regclass('alerts') IS NULL OR to_regclass('certificates') IS NULL AS missing",
+      );
+      if (missing.rows[0]?.missing)
+        throw new Error('tables "alerts"/"certificates" missing: run `npm run migrate` first');
+      await redis.connect();
+      await producer.connect();
+      const admin = kafka.admin();
+      await admin.connect();
+      const existing = new Set(await admin.listTopics());
+      await admin.disconnect();
+      const needed = [topics.positionsAccepted, topics.bindingsEvents, topics.alerts].filter(
+        (t) => !existing.has(t),
+      );
+      if (needed.length > 0)
+        throw new Error(`Kafka topics missing: ${needed.join(', ')}: run \`npm run topics\` first`);
+      logger.info({ speedZones: rules.zones, restStops: rules.stops }, 'rules loaded');
+      await probe.start();
+      await positionsConsumer.start();
+      await bindingsConsumer.start();
+      await runDailyReminders();
+      reminderTimer = setInterval(() => void runDailyReminders(), REMINDER_INTERVAL_MS);
+      reminderTimer.unref();
+    },
+    async stop() {
+      if (reminderTimer) clearInterval(reminderTimer);
+      probe.stop();
+      await positionsConsumer.stop();
+      await bindingsConsumer.stop();
+      await producer.disconnect();
+      await server.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Types shared by the alert rules (SPEC A1-A4, X1). Every rule is a pure state
+ * machine: evaluate(state, fix, params) → { state, events }. States are plain
+ * JSON-serialisable objects: the service checkpoints them (Redis) and resumes
+ * them exactly after a restart or a rebalance.
+ */
+
+/** One accepted position, as the rules see it. Times are GNSS epoch ms. */
+export interface Fix {
+  t: number;
+  /** WGS-84 degrees. */
+  lat: number;
+  lon: number;
+  speedKmh: number;
+  headingDeg: number;
+  /** JT/T 808 alarm bits set by the positioning platform (A4). */
+  alarmFlags: number;
+}
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** JT/T 808 alarm bits the rules honour (A4). */
+export const ALARM_BIT_OVERSPEED = 1 << 1;
+export const ALARM_BIT_FATIGUE = 1 << 2;
+export const ALARM_BIT_DAILY_CUMULATIVE = 1 << 18;
+
+export type AlertKind = 'SPEEDING' | 'FATIGUE_CONTINUOUS' | 'FATIGUE_DAILY';
+export type AlertPhase = 'STARTED' | 'ENDED';
+/** Who saw it: our detection, the platform's alarm bits, or both (merged, counted once). */
+export type AlertSource = 'DETECTED' | 'PLATFORM' | 'DETECTED_AND_PLATFORM';
+
+/** A1: one speeding episode (start, end, peak, duration, places, the limit applied). */
+export interface SpeedingEpisode {
+  startMs: number;
+  /** 0 while open. */
+  endMs: number;
+  peakSpeedKmh: number;
+  limitKmh: number;
+  durationS: number;
+  startPlace: GeoPoint;
+  endPlace: GeoPoint | null;
+  /** The zone whose limit applied; '' for the vehicle-class default. */
+  zoneId: string;
+  source: AlertSource;
+}
+
+/** A2: fatigue driving. */
+export interface FatigueDetail {
+  /** When the current stretch of driving (without a long enough rest) began. */
+  drivingSinceMs: number;
+  continuousDrivingS: number;
+  /** Driving within the trailing 24 h (daily limit). */
+  cumulativeDrivingS: number;
+  limitS: number;
+  place: GeoPoint;
+  headingDeg: number;
+  source: AlertSource;
+}
+
+/**
+ * What a rule emits. `episodeStartMs` identifies the episode: with the vehicle,
+ * kind and phase it makes the alert's idempotency key, so re-evaluating the
+ * same track always yields the same keys.
+ */
+export type RuleEvent =
+  | { kind: 'SPEEDING'; phase: AlertPhase; atMs: number; episodeStartMs: number; episode: SpeedingEpisode }
+  | {
+      kind: 'FATIGUE_CONTINUOUS' | 'FATIGUE_DAILY';
+      phase: AlertPhase;
+      atMs: number;
+      episodeStartMs: number;
+      fatigue: FatigueDetail;
+    };
+
+export interface RuleResult<S> {
+  state: S;
+  events: RuleEvent[];
+}

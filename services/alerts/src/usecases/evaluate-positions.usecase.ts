@@ -1,0 +1,89 @@
+import type { AlertRecord, SuggestedRestStop } from '../domain/alert-record.js';
+import { toAlertRecord } from '../domain/alert-record.js';
+import type { Fix, GeoPoint } from '../domain/types.js';
+import {
+  type EvaluationContext,
+  evaluateVehicle,
+  initialVehicleState,
+  type VehicleState,
+} from '../domain/vehicle.evaluator.js';
+
+export interface PositionIn {
+  vehicleKey: string;
+  plateNumber: string;
+  plateColor: number;
+  fix: Fix;
+}
+
+export type AlertsStep = 'load_state' | 'persist' | 'publish' | 'checkpoint';
+/** Runs one I/O step; the consumer adapter supplies retry with back-off. */
+export type StepRunner = <T>(step: AlertsStep, fn: () => Promise<T>) => Promise<T>;
+
+export interface EvaluatePorts {
+  loadStates(vehicleKeys: string[]): Promise<Map<string, VehicleState>>;
+  saveStates(states: Map<string, VehicleState>): Promise<void>;
+  persistAlerts(alerts: AlertRecord[]): Promise<unknown>;
+  publishAlerts(alerts: AlertRecord[]): Promise<void>;
+  restStopsAhead(place: GeoPoint, headingDeg: number): SuggestedRestStop[];
+}
+
+export interface EvaluateResult {
+  positions: number;
+  vehicles: number;
+  late: number;
+  alerts: AlertRecord[];
+}
+
+/**
+ * One chunk of accepted positions through the rules: states of vehicles not
+ * in memory are loaded from the checkpoint, every vehicle's fixes are
+ * evaluated in GNSS order, alerts are stored then published, and the changed
+ * states are checkpointed — all before the caller commits the offsets.
+ * Running it again on the same positions yields the same alert ids and no
+ * state change (the late-data rule).
+ */
+export async function evaluatePositions(
+  positions: PositionIn[],
+  cache: Map<string, VehicleState>,
+  ctx: EvaluationContext,
+  ports: EvaluatePorts,
+  run: StepRunner,
+): Promise<EvaluateResult> {
+  const byVehicle = new Map<string, PositionIn[]>();
+  for (const p of positions) {
+    const list = byVehicle.get(p.vehicleKey);
+    if (list) list.push(p);
+    else byVehicle.set(p.vehicleKey, [p]);
+  }
+  const missing = [...byVehicle.keys()].filter((k) => !cache.has(k));
+  if (missing.length > 0) {
+    const loaded = await run('load_state', () => ports.loadStates(missing));
+    for (const k of missing) cache.set(k, loaded.get(k) ?? initialVehicleState());
+  }
+
+  const alerts: AlertRecord[] = [];
+  const changed = new Map<string, VehicleState>();
+  let late = 0;
+  for (const [vehicleKey, list] of byVehicle) {
+    const first = list[0] as PositionIn;
+    const r = evaluateVehicle(
+      cache.get(vehicleKey) as VehicleState,
+      list.map((p) => p.fix),
+      ctx,
+    );
+    late += r.late;
+    if (r.late < list.length) {
+      cache.set(vehicleKey, r.state);
+      changed.set(vehicleKey, r.state);
+    }
+    const vehicle = { vehicleKey, plateNumber: first.plateNumber, plateColor: first.plateColor };
+    for (const e of r.events) alerts.push(toAlertRecord(vehicle, e, ports.restStopsAhead));
+  }
+
+  if (alerts.length > 0) {
+    await run('persist', () => ports.persistAlerts(alerts));
+    await run('publish', () => ports.publishAlerts(alerts));
+  }
+  await run('checkpoint', () => ports.saveStates(changed));
+  return { positions: positions.length, vehicles: byVehicle.size, late, alerts };
+}
