@@ -64,26 +64,34 @@ export async function evaluatePositions(
   const alerts: AlertRecord[] = [];
   const changed = new Map<string, VehicleState>();
   let late = 0;
-  for (const [vehicleKey, list] of byVehicle) {
-    const first = list[0] as PositionIn;
-    const r = evaluateVehicle(
-      cache.get(vehicleKey) as VehicleState,
-      list.map((p) => p.fix),
-      ctx,
-    );
-    late += r.late;
-    if (r.late < list.length) {
-      cache.set(vehicleKey, r.state);
-      changed.set(vehicleKey, r.state);
+  try {
+    for (const [vehicleKey, list] of byVehicle) {
+      const first = list[0] as PositionIn;
+      const r = evaluateVehicle(
+        cache.get(vehicleKey) as VehicleState,
+        list.map((p) => p.fix),
+        ctx,
+      );
+      late += r.late;
+      if (r.late < list.length) {
+        cache.set(vehicleKey, r.state);
+        changed.set(vehicleKey, r.state);
+      }
+      const vehicle = { vehicleKey, plateNumber: first.plateNumber, plateColor: first.plateColor };
+      for (const e of r.events) alerts.push(toAlertRecord(vehicle, e, ports.restStopsAhead));
     }
-    const vehicle = { vehicleKey, plateNumber: first.plateNumber, plateColor: first.plateColor };
-    for (const e of r.events) alerts.push(toAlertRecord(vehicle, e, ports.restStopsAhead));
-  }
 
-  if (alerts.length > 0) {
-    await run('persist', () => ports.persistAlerts(alerts));
-    await run('publish', () => ports.publishAlerts(alerts));
+    if (alerts.length > 0) {
+      await run('persist', () => ports.persistAlerts(alerts));
+      await run('publish', () => ports.publishAlerts(alerts));
+    }
+    await run('checkpoint', () => ports.saveStates(changed));
+  } catch (err) {
+    // The rules advanced these vehicles' states in memory, but the chunk did
+    // not complete: forget them, so the redelivered positions are evaluated
+    // again from the last checkpoint instead of being ignored as late.
+    for (const k of byVehicle.keys()) cache.delete(k);
+    throw err;
   }
-  await run('checkpoint', () => ports.saveStates(changed));
   return { positions: positions.length, vehicles: byVehicle.size, late, alerts };
 }
