@@ -2,14 +2,27 @@
  * `npm start`: the whole system on local defaults with a simulated fleet.
  * Starts the local Kafka test broker (unless KAFKA_BROKERS is given),
  * provisions topics, applies migrations, starts the services and the fleet
- * simulator, then prints a line of live counts every few seconds.
+ * simulator, prints demo tokens for the bindings API, then a line of live
+ * counts every few seconds.
  * Service logs go to .cache/logs/<name>.log. Ctrl-C stops everything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  authConfig,
+  authEnv,
+  createPgPool,
+  DEV_JWT_SECRET,
+  mintToken,
+  type Principal,
+  parseConfig,
+  postgresEnv,
+  z,
+} from '@safewatch/common';
 import { startMockBroker } from '../packages/testkit/src/mock-broker.js';
+import { SAMPLE_REGISTRY_FILE } from '../services/bindings/src/registry/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const logDir = join(root, '.cache', 'logs');
@@ -21,6 +34,7 @@ const { values: opt } = parseArgs({
     // Simulated history before "now", so the views have tracks from the start.
     backfill: { type: 'string', default: process.env.SIM_START ?? '-30m' },
     'ingest-port': { type: 'string', default: process.env.INGEST_PORT ?? '9101' },
+    'bindings-port': { type: 'string', default: process.env.BINDINGS_PORT ?? '9102' },
   },
 });
 
@@ -31,18 +45,28 @@ function say(line: string) {
   process.stdout.write(`${line}\n`);
 }
 
-function run(name: string, file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+/** A node process running one of the repository's TypeScript files, with `env` over ours. */
+function spawnTs(
+  file: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  opts: { detached?: boolean } = {},
+) {
   // The services' production images set the same V8 flag (see Dockerfile).
   const node = ['--max-semi-space-size=64', '--import', 'tsx', '--conditions=source'];
-  const proc = spawn(process.execPath, [...node, join(root, file), ...args], {
+  return spawn(process.execPath, [...node, join(root, file), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group: Ctrl-C reaches only this script, which then stops the
-    // children one at a time (simulator first, then services, then the broker).
-    detached: true,
+    detached: opts.detached ?? false,
   });
+}
+
+function run(name: string, file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  // Own process group: Ctrl-C reaches only this script, which then stops the
+  // children one at a time (simulator first, then services, then the broker).
+  const proc = spawnTs(file, env, args, { detached: true });
   proc.stdout?.pipe(log);
   proc.stderr?.pipe(log);
   children.push({ name, proc });
@@ -57,16 +81,25 @@ function run(name: string, file: string, env: Record<string, string>, args: stri
 
 function runToEnd(name: string, file: string, env: Record<string, string>): Promise<void> {
   return new Promise((ok, fail) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', join(root, file)], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawnTs(file, env);
     let out = '';
     proc.stdout.on('data', (d) => (out += d));
     proc.stderr.on('data', (d) => (out += d));
     proc.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`${name} failed:\n${out}`))));
   });
+}
+
+/** Starts a service on `port`, waits for its /readyz and prints `✓ <name> ready · <what>`. */
+async function startService(
+  name: string,
+  file: string,
+  port: string,
+  env: Record<string, string>,
+  what: string,
+) {
+  run(name, file, { ...env, PORT: port });
+  await waitReady(`http://127.0.0.1:${port}/readyz`, 60_000);
+  say(`✓ ${name} ready · ${what}`);
 }
 
 async function waitReady(url: string, timeoutMs: number): Promise<void> {
@@ -124,6 +157,67 @@ function metric(text: string, name: string): { total: number; by: Map<string, nu
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** The token settings given to the services: ours, or the public development secret (as `npm run token`). */
+function devAuthEnv(): Record<string, string> {
+  if (process.env.JWT_SECRET || process.env.JWT_PUBLIC_KEY) return {};
+  return { JWT_SECRET: DEV_JWT_SECRET };
+}
+
+const DEMO_TTL_S = 12 * 3600;
+const DEMO_PRINCIPALS: Record<string, Principal> = {
+  DRIVER_TOKEN: { sub: 'driver-0001', role: 'driver' },
+  FAMILY_TOKEN: { sub: 'family-0001', role: 'family' },
+  CARRIER_TOKEN: { sub: 'carrier-user-0001', role: 'carrier', carrierId: 'carrier-jinan-01' },
+};
+
+/** Demo tokens (12 h) for the sample registry's people, and a bind request to paste. */
+function demoTokens(base: string, auth: Record<string, string>): string {
+  let tokens: string[];
+  try {
+    const cfg = authConfig(parseConfig(z.object(authEnv), { ...process.env, ...auth }));
+    tokens = Object.entries(DEMO_PRINCIPALS).map(
+      ([name, p]) => `export ${name}=${mintToken(cfg, p, DEMO_TTL_S)}   # ${p.role} ${p.carrierId ?? p.sub}`,
+    );
+  } catch (err) {
+    return `(no demo tokens: ${err instanceof Error ? err.message : String(err)})`;
+  }
+  const sample = JSON.parse(readFileSync(SAMPLE_REGISTRY_FILE, 'utf8')) as {
+    vehicles: { plate_number: string; plate_color: number; transport_cert_no: string; vin: string }[];
+  };
+  const v = sample.vehicles[0];
+  if (!v) return tokens.join('\n');
+  const claim = JSON.stringify({
+    plateNumber: v.plate_number,
+    plateColor: v.plate_color,
+    transportCertNo: v.transport_cert_no,
+    vin: v.vin,
+  });
+  const bearer = (name: string) => `-H "authorization: Bearer $${name}"`;
+  return [
+    `\ndemo tokens (valid ${DEMO_TTL_S / 3600} h; paste these lines into a shell):`,
+    ...tokens,
+    `# driver-0001 binds ${v.plate_number} (colour ${v.plate_color}) from the sample registry, then lists it:`,
+    `curl -s -X POST ${base}/v1/drivers/me/bindings ${bearer('DRIVER_TOKEN')} -H 'content-type: application/json' -d '${claim}'; echo`,
+    `curl -s ${base}/v1/drivers/me/bindings ${bearer('DRIVER_TOKEN')}; echo`,
+    `curl -s '${base}/v1/carriers/me/vehicles?list=all' ${bearer('CARRIER_TOKEN')}; echo`,
+    '',
+  ].join('\n');
+}
+
+/** Counts current bindings for the live line; undefined when Postgres does not answer. */
+function currentBindingsCounter(): () => Promise<number | undefined> {
+  const pg = parseConfig(z.object(postgresEnv), process.env);
+  const pool = createPgPool(
+    { databaseUrl: pg.DATABASE_URL, schema: pg.PG_SCHEMA, poolSize: 1, applicationName: 'npm-start' },
+    () => undefined,
+  );
+  return () =>
+    pool.query<{ n: number }>('SELECT count(*)::int AS n FROM bindings WHERE unbound_at IS NULL').then(
+      (r) => r.rows[0]?.n,
+      () => undefined,
+    );
+}
+
 try {
   const env: Record<string, string> = {};
   if (process.env.KAFKA_BROKERS) {
@@ -147,9 +241,23 @@ try {
   say('✓ migrations applied');
 
   const ingestPort = opt['ingest-port'];
-  run('ingest', 'services/ingest/src/main.ts', { ...env, PORT: ingestPort });
-  await waitReady(`http://127.0.0.1:${ingestPort}/readyz`, 60_000);
-  say(`✓ ingest ready · metrics http://127.0.0.1:${ingestPort}/metrics`);
+  await startService(
+    'ingest',
+    'services/ingest/src/main.ts',
+    ingestPort,
+    env,
+    `metrics http://127.0.0.1:${ingestPort}/metrics`,
+  );
+
+  const bindings = `http://127.0.0.1:${opt['bindings-port']}`;
+  const auth = devAuthEnv();
+  await startService(
+    'bindings',
+    'services/bindings/src/main.ts',
+    opt['bindings-port'],
+    { ...env, ...auth, PUBLIC_BASE_URL: bindings, BINDINGS_REGISTRY_FILE: SAMPLE_REGISTRY_FILE },
+    `${bindings}/openapi.json`,
+  );
 
   run('simulator', 'packages/simulator/src/cli.ts', env, [
     '--trucks',
@@ -160,7 +268,9 @@ try {
     '--quiet',
   ]);
   say(`✓ simulator: ${opt.trucks} trucks on Shandong expressways, one fix per truck every 30 s`);
+  say(demoTokens(bindings, auth));
   say(`logs: ${logDir} · Ctrl-C to stop\n`);
+  const countCurrentBindings = currentBindingsCounter();
 
   let previous = 0;
   let previousAt = Date.now();
@@ -180,9 +290,11 @@ try {
     previous = consumed;
     previousAt = now;
     const reasons = [...rejected.by].map(([r, n]) => `${r} ${fmt(n)}`).join(', ');
+    const current = await countCurrentBindings();
     say(
       `${new Date().toISOString().slice(11, 19)} positions consumed ${fmt(consumed)} (${fmt(rate)}/s) · accepted ${fmt(accepted)} · ` +
-        `rejected ${fmt(rejected.total)}${reasons ? ` (${reasons})` : ''} · duplicates ${fmt(dups)} · lag ${fmt(lag)}`,
+        `rejected ${fmt(rejected.total)}${reasons ? ` (${reasons})` : ''} · duplicates ${fmt(dups)} · lag ${fmt(lag)}` +
+        (current === undefined ? '' : ` · bindings ${fmt(current)} current`),
     );
   }, 5_000);
 } catch (err) {

@@ -9,13 +9,16 @@ export interface PgConfig {
   applicationName: string;
 }
 
-/** A pool whose sessions use the service's schema; errors on idle clients are reported, not thrown. */
+/** A pool whose sessions use the service's schema only; errors on idle clients are reported, not thrown. */
 export function createPgPool(cfg: PgConfig, onError: (err: Error) => void): pg.Pool {
   const pool = new pg.Pool({
     connectionString: cfg.databaseUrl,
     max: cfg.poolSize,
     application_name: cfg.applicationName,
-    options: `-c search_path=${cfg.schema},public`,
+    // Only the service's schema: with a fallback to public, a service pointed
+    // at an unmigrated schema would quietly use another deployment's tables.
+    // (Extension functions are called schema-qualified.)
+    options: `-c search_path=${cfg.schema}`,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });

@@ -1,3 +1,5 @@
+export * from './bench/cpu-split.js';
+export * from './bench/report.js';
 export * from './containers.js';
 export * from './disposable.js';
 export * from './disposable-postgres.js';

@@ -336,7 +336,9 @@ describe('binding events (transactional outbox)', () => {
     expect(mine[0]).toMatchObject({ driverId: d, vehicle: { plateNumber: v.plate_number, plateColor: 2 } });
     expect(new Set(mine.map((b) => b.eventId)).size).toBe(2);
     // A3: the certificate dates that concern the vehicle's viewers follow the binding.
-    const certs = events.events.filter((x) => x.key === key && x.envelope.certificate).map((x) => x.envelope.certificate!);
+    const certs = events.events
+      .filter((x) => x.key === key && x.envelope.certificate)
+      .map((x) => x.envelope.certificate!);
     const forDriver = certs.find((c) => c.driverId === d);
     expect(forDriver).toMatchObject({ driverId: d, qualificationCertExpiresOn: '2027-05-01' });
     expect(forDriver?.transportCertExpiresOn).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);

@@ -25,7 +25,7 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
-import { isolate, startInfra } from '@safewatch/testkit';
+import { coresBetween, cpuByCommand, isolate, startInfra, writeBenchSection } from '@safewatch/testkit';
 import { Redis } from 'ioredis';
 import { PositionsRepo } from '../src/adapters/positions.repo.js';
 import { createIngestApp } from '../src/app.js';
@@ -34,8 +34,6 @@ import { classifyMessage } from '../src/domain/classify.js';
 import type { AcceptedPosition } from '../src/domain/position.js';
 import { DEFAULT_VALIDATION } from '../src/domain/validate.rule.js';
 import { MIGRATIONS } from '../test/helpers.js';
-import { coresBetween, cpuByCommand } from './cpu-split.js';
-import { writeBenchSection } from './report.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -28,6 +28,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopped = false;
   private lastCleanup = 0;
+  /** A change committed while a pass was running: publish right after it. */
+  private kicked = false;
   private readonly published: Counter;
   private readonly pending: Gauge;
 
@@ -50,7 +52,9 @@ export class OutboxRelay {
 
   /** Publish soon: called after a transaction that wrote events. */
   kick(): void {
-    if (!this.stopped && !this.running) this.schedule(0);
+    if (this.stopped) return;
+    if (this.running) this.kicked = true;
+    else this.schedule(0);
   }
 
   async stop(): Promise<void> {
@@ -62,10 +66,11 @@ export class OutboxRelay {
   private schedule(ms: number) {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.kicked = false;
       this.running = this.pass()
         .then((more) => {
           this.running = undefined;
-          if (!this.stopped) this.schedule(more ? 0 : (this.opts.intervalMs ?? 500));
+          if (!this.stopped) this.schedule(more || this.kicked ? 0 : (this.opts.intervalMs ?? 500));
         })
         .catch((err: unknown) => {
           this.running = undefined;

@@ -44,9 +44,11 @@ export async function bindInTransaction(
     delegateId?: string;
     now: Date;
     eventsTopic: string;
+    /** The caller already holds the driver's lock and checked B7 in this transaction. */
+    driverLocked?: boolean;
   },
 ): Promise<BindingRow> {
-  assertQualified(await lockDriver(client, b.driverId), b.now);
+  if (!b.driverLocked) assertQualified(await lockDriver(client, b.driverId), b.now);
   const snapshot = await bindingSnapshot(client, b.driverId, windowStart(b.now));
   const verdict = checkBindingLimits(snapshot, b.vehicleId);
   if (!verdict.ok) {

@@ -26,6 +26,7 @@ export async function bindVehicle(
       vehicleId: verdict.vehicle.vehicleId,
       channel: 'SELF',
       now,
+      driverLocked: true,
       eventsTopic: deps.eventsTopic,
     });
   });

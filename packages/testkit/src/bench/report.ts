@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const FILE = join(import.meta.dirname, '..', '..', '..', 'BENCHMARKS.md');
+/** BENCHMARKS.md at the repository root (this file is packages/testkit/src/bench/report.ts). */
+const FILE = join(import.meta.dirname, '..', '..', '..', '..', 'BENCHMARKS.md');
 
 /** Replaces (or appends) the section of one benchmark in BENCHMARKS.md, stamped with the run's date. */
 export async function writeBenchSection(name: string, lines: string[]): Promise<void> {

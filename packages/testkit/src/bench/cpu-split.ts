@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
@@ -27,4 +28,14 @@ export function coresBetween(before: Map<string, number>, after: Map<string, num
     if (cores >= 0.01) rows.push({ command, cores });
   }
   return rows.sort((a, b) => b.cores - a.cores);
+}
+
+/**
+ * CPU time (seconds) used so far by the calling thread (main thread or a worker). Read synchronously:
+ * an asynchronous read would run on a libuv pool thread and measure that thread instead.
+ */
+export function threadCpuSeconds(): number {
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
 }
