@@ -32,9 +32,11 @@ const { values: opt } = parseArgs({
   options: {
     trucks: { type: 'string', default: process.env.SIM_TRUCKS ?? '200' },
     // Simulated history before "now", so the views have tracks from the start.
-    backfill: { type: 'string', default: process.env.SIM_START ?? '-30m' },
+    // Simulated history before "now": 5 h, so that fatigue alerts (4 h of driving) show up.
+    backfill: { type: 'string', default: process.env.SIM_START ?? '-5h' },
     'ingest-port': { type: 'string', default: process.env.INGEST_PORT ?? '9101' },
     'bindings-port': { type: 'string', default: process.env.BINDINGS_PORT ?? '9102' },
+    'alerts-port': { type: 'string', default: process.env.ALERTS_PORT ?? '9103' },
   },
 });
 
@@ -140,7 +142,11 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 /** Sums every sample of a metric in Prometheus text format, optionally by one label. */
-function metric(text: string, name: string): { total: number; by: Map<string, number> } {
+function metric(
+  text: string,
+  name: string,
+  label = 'reason|partition',
+): { total: number; by: Map<string, number> } {
   const by = new Map<string, number>();
   let total = 0;
   for (const line of text.split('\n')) {
@@ -149,8 +155,8 @@ function metric(text: string, name: string): { total: number; by: Map<string, nu
     if (!m || m[1] !== name) continue;
     const v = Number(m[3]);
     total += v;
-    const label = /(?:reason|partition)="([^"]*)"/.exec(m[2] ?? '')?.[1];
-    if (label) by.set(label, (by.get(label) ?? 0) + v);
+    const value = new RegExp(`(?:${label})="([^"]*)"`).exec(m[2] ?? '')?.[1];
+    if (value) by.set(value, (by.get(value) ?? 0) + v);
   }
   return { total, by };
 }
@@ -259,6 +265,20 @@ try {
     `${bindings}/openapi.json`,
   );
 
+  const alertsPort = opt['alerts-port'];
+  const alertSamples = join(root, 'services', 'alerts', 'samples');
+  await startService(
+    'alerts',
+    'services/alerts/src/main.ts',
+    alertsPort,
+    {
+      ...env,
+      SPEED_ZONES_FILE: join(alertSamples, 'speed-zones.json'),
+      REST_STOPS_FILE: join(alertSamples, 'rest-stops.json'),
+    },
+    `metrics http://127.0.0.1:${alertsPort}/metrics`,
+  );
+
   run('simulator', 'packages/simulator/src/cli.ts', env, [
     '--trucks',
     opt.trucks,
@@ -291,10 +311,18 @@ try {
     previousAt = now;
     const reasons = [...rejected.by].map(([r, n]) => `${r} ${fmt(n)}`).join(', ');
     const current = await countCurrentBindings();
+    const alertsText = await fetch(`http://127.0.0.1:${alertsPort}/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
+    const raised = metric(alertsText, 'alerts_raised_total', 'kind');
+    const byKind = (prefix: string) =>
+      [...raised.by].filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
     say(
       `${new Date().toISOString().slice(11, 19)} positions consumed ${fmt(consumed)} (${fmt(rate)}/s) · accepted ${fmt(accepted)} · ` +
         `rejected ${fmt(rejected.total)}${reasons ? ` (${reasons})` : ''} · duplicates ${fmt(dups)} · lag ${fmt(lag)}` +
-        (current === undefined ? '' : ` · bindings ${fmt(current)} current`),
+        (current === undefined ? '' : ` · bindings ${fmt(current)} current`) +
+        ` · alerts: speeding ${fmt(byKind('SPEEDING'))}, fatigue ${fmt(byKind('FATIGUE'))}, certificates ${fmt(byKind('QUALIFICATION') + byKind('TRANSPORT'))}`,
     );
   }, 5_000);
 } catch (err) {
