@@ -2,6 +2,7 @@ export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export * from './config.js';
 export * from './dependency-probe.js';
 export * from './http/index.js';
+export * from './kafka/chunk-consumer.js';
 export * from './kafka/client.js';
 export * from './kafka/mock-control.js';
 export * from './kafka/topics.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   buildOpsServer,
+  ChunkConsumer,
   createKafka,
   createMetricsRegistry,
   createPgPool,
@@ -18,7 +19,6 @@ import { AlertsPublisher } from './adapters/alerts.publisher.js';
 import { AlertsRepo } from './adapters/alerts.repo.js';
 import { CertificatesRepo } from './adapters/certificates.repo.js';
 import { AlertsMetrics } from './adapters/metrics.js';
-import { ChunkConsumer } from './adapters/positions.consumer.js';
 import { reviveState, StateStore } from './adapters/state.store.js';
 import type { AlertsConfig } from './config.js';
 import type { SuggestedRestStop } from './domain/alert-record.js';
@@ -31,6 +31,7 @@ import {
   type ReminderPorts,
 } from './usecases/certificate-reminders.usecase.js';
 import {
+  ALERTS_STEP_DEPENDENCY,
   type EvaluatePorts,
   evaluatePositions,
   type PositionIn,
@@ -197,6 +198,7 @@ export function createAlertsApp(
     readiness,
     logger,
     onRetry: (step) => metrics.retries.inc({ step }),
+    stepDependency: ALERTS_STEP_DEPENDENCY,
     // After a rebalance the checkpoint is the truth: states reload on first sight.
     onAssignmentChange: () => cache.clear(),
     process: async (messages, run) => {
@@ -225,6 +227,7 @@ export function createAlertsApp(
     readiness,
     logger,
     onRetry: (step) => metrics.retries.inc({ step }),
+    stepDependency: ALERTS_STEP_DEPENDENCY,
     onAssignmentChange: () => undefined,
     process: async (messages, run) => {
       const envelopes = messages.flatMap((m) => {

@@ -1,3 +1,4 @@
+import type { StepRunner as CommonStepRunner } from '@safewatch/common';
 import type { AlertRecord, SuggestedRestStop } from '../domain/alert-record.js';
 import { toAlertRecord } from '../domain/alert-record.js';
 import type { Fix, GeoPoint } from '../domain/types.js';
@@ -16,8 +17,15 @@ export interface PositionIn {
 }
 
 export type AlertsStep = 'load_state' | 'persist' | 'publish' | 'checkpoint';
-/** Runs one I/O step; the consumer adapter supplies retry with back-off. */
-export type StepRunner = <T>(step: AlertsStep, fn: () => Promise<T>) => Promise<T>;
+export type StepRunner = CommonStepRunner<AlertsStep>;
+
+/** The readiness condition each step depends on. */
+export const ALERTS_STEP_DEPENDENCY: Record<AlertsStep, string> = {
+  load_state: 'redis',
+  checkpoint: 'redis',
+  persist: 'postgres',
+  publish: 'kafka',
+};
 
 export interface EvaluatePorts {
   loadStates(vehicleKeys: string[]): Promise<Map<string, VehicleState>>;

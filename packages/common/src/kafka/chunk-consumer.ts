@@ -1,15 +1,12 @@
-import {
-  type Consumer,
-  type EachBatchPayload,
-  type Kafka,
-  type KafkaMessage,
-  type Logger,
-  type Readiness,
-  retryWithBackoff,
-} from '@safewatch/common';
-import type { AlertsStep, StepRunner } from '../usecases/evaluate-positions.usecase.js';
+import type { Logger } from '../logger.js';
+import type { Readiness } from '../ops-server.js';
+import { retryWithBackoff } from '../retry.js';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from './client.js';
 
-export interface ConsumerOptions {
+/** Runs one named I/O step; the consumer supplies retry with back-off. */
+export type StepRunner<S extends string = string> = <T>(step: S, fn: () => Promise<T>) => Promise<T>;
+
+export interface ChunkConsumerOptions<S extends string> {
   kafka: Kafka;
   groupId: string;
   topic: string;
@@ -17,7 +14,9 @@ export interface ConsumerOptions {
   chunkMessages: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs: number;
-  process: (messages: KafkaMessage[], run: StepRunner, partition: number) => Promise<void>;
+  process: (messages: KafkaMessage[], run: StepRunner<S>, partition: number) => Promise<void>;
+  /** The readiness condition each step depends on (e.g. persist → postgres). */
+  stepDependency: Record<S, string>;
   /** Called when the group rebalanced: in-memory state of partitions we may have lost is dropped. */
   onAssignmentChange: () => void;
   onRetry: (step: string) => void;
@@ -25,24 +24,17 @@ export interface ConsumerOptions {
   logger: Logger;
 }
 
-const DEPENDENCY: Record<AlertsStep, string> = {
-  load_state: 'redis',
-  checkpoint: 'redis',
-  persist: 'postgres',
-  publish: 'kafka',
-};
-
 /**
  * Consumes one topic in chunks; a chunk's offsets are committed only after
  * it went through every step. Failing steps are retried with back-off while
  * heartbeating; stop() lets the chunks in hand finish and commit.
  */
-export class ChunkConsumer {
+export class ChunkConsumer<S extends string> {
   private readonly consumer: Consumer;
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly opts: ConsumerOptions) {
+  constructor(private readonly opts: ChunkConsumerOptions<S>) {
     this.consumer = opts.kafka.consumer({
       groupId: opts.groupId,
       allowAutoTopicCreation: false,
@@ -89,18 +81,18 @@ export class ChunkConsumer {
     isStale,
   }: EachBatchPayload): Promise<void> {
     const active = () => !this.stopping && isRunning() && !isStale();
-    const run: StepRunner = (step, fn) =>
+    const run: StepRunner<S> = (step, fn) =>
       retryWithBackoff(
         async () => {
           const r = await fn();
-          this.opts.readiness.set(DEPENDENCY[step], true);
+          this.opts.readiness.set(this.opts.stepDependency[step], true);
           return r;
         },
         {
           shouldContinue: active,
           whileWaiting: heartbeat,
           onRetry: (err, attempt, delayMs) => {
-            this.opts.readiness.set(DEPENDENCY[step], false);
+            this.opts.readiness.set(this.opts.stepDependency[step], false);
             this.opts.onRetry(step);
             const reason = err instanceof Error ? err.message : String(err);
             this.opts.logger.warn(
