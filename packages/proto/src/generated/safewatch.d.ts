@@ -570,6 +570,12 @@ export namespace safewatch {
             /** CertificateDetail daysLeft. */
             daysLeft: number;
 
+            /** CertificateDetail driverId. */
+            driverId: string;
+
+            /** CertificateDetail certificate. */
+            certificate: string;
+
             /**
              * Creates a new CertificateDetail instance using the specified properties.
              * @param [properties] Properties to set
@@ -659,6 +665,12 @@ export namespace safewatch {
 
                 /** CertificateDetail daysLeft */
                 daysLeft?: (number|null);
+
+                /** CertificateDetail driverId */
+                driverId?: (string|null);
+
+                /** CertificateDetail certificate */
+                certificate?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -1652,6 +1652,8 @@ export const safewatch = $root.safewatch = (() => {
              * @typedef {Object} safewatch.v1.CertificateDetail.$Properties
              * @property {string|null} [expiresOn] CertificateDetail expiresOn
              * @property {number|null} [daysLeft] CertificateDetail daysLeft
+             * @property {string|null} [driverId] CertificateDetail driverId
+             * @property {string|null} [certificate] CertificateDetail certificate
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1700,6 +1702,22 @@ export const safewatch = $root.safewatch = (() => {
             CertificateDetail.prototype.daysLeft = 0;
 
             /**
+             * CertificateDetail driverId.
+             * @member {string} driverId
+             * @memberof safewatch.v1.CertificateDetail
+             * @instance
+             */
+            CertificateDetail.prototype.driverId = "";
+
+            /**
+             * CertificateDetail certificate.
+             * @member {string} certificate
+             * @memberof safewatch.v1.CertificateDetail
+             * @instance
+             */
+            CertificateDetail.prototype.certificate = "";
+
+            /**
              * Creates a new CertificateDetail instance using the specified properties.
              * @function create
              * @memberof safewatch.v1.CertificateDetail
@@ -1735,6 +1753,10 @@ export const safewatch = $root.safewatch = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).string(m.expiresOn);
                 if (m.daysLeft != null && $Object.hasOwnProperty.call(m, "daysLeft") && m.daysLeft !== 0)
                     w.uint32(/* id 2, wireType 0 =*/16).sint32(m.daysLeft);
+                if (m.driverId != null && $Object.hasOwnProperty.call(m, "driverId") && m.driverId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.driverId);
+                if (m.certificate != null && $Object.hasOwnProperty.call(m, "certificate") && m.certificate !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.certificate);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1810,6 +1832,24 @@ export const safewatch = $root.safewatch = (() => {
                                 delete m.daysLeft;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.driverId = v;
+                            else
+                                delete m.driverId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.certificate = v;
+                            else
+                                delete m.certificate;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1866,6 +1906,14 @@ export const safewatch = $root.safewatch = (() => {
                     if (!$util.isInteger(m.daysLeft))
                         return "daysLeft: integer expected";
                 }
+                if (m.driverId != null && $Object.hasOwnProperty.call(m, "driverId")) {
+                    if (!$util.isString(m.driverId))
+                        return "driverId: string expected";
+                }
+                if (m.certificate != null && $Object.hasOwnProperty.call(m, "certificate")) {
+                    if (!$util.isString(m.certificate))
+                        return "certificate: string expected";
+                }
                 return null;
             };
 
@@ -1897,6 +1945,16 @@ export const safewatch = $root.safewatch = (() => {
                         m.daysLeft = d.daysLeft | 0;
                     }
                 }
+                if (d.driverId != null) {
+                    if (typeof d.driverId !== "string" || d.driverId.length) {
+                        m.driverId = $String(d.driverId);
+                    }
+                }
+                if (d.certificate != null) {
+                    if (typeof d.certificate !== "string" || d.certificate.length) {
+                        m.certificate = $String(d.certificate);
+                    }
+                }
                 return m;
             };
 
@@ -1920,12 +1978,20 @@ export const safewatch = $root.safewatch = (() => {
                 if (o.defaults) {
                     d.expiresOn = "";
                     d.daysLeft = 0;
+                    d.driverId = "";
+                    d.certificate = "";
                 }
                 if (m.expiresOn != null && $Object.hasOwnProperty.call(m, "expiresOn")) {
                     d.expiresOn = m.expiresOn;
                 }
                 if (m.daysLeft != null && $Object.hasOwnProperty.call(m, "daysLeft")) {
                     d.daysLeft = m.daysLeft;
+                }
+                if (m.driverId != null && $Object.hasOwnProperty.call(m, "driverId")) {
+                    d.driverId = m.driverId;
+                }
+                if (m.certificate != null && $Object.hasOwnProperty.call(m, "certificate")) {
+                    d.certificate = m.certificate;
                 }
                 return d;
             };

@@ -1,0 +1,208 @@
+import {
+  authConfig,
+  buildHttpApp,
+  ChunkConsumer,
+  createKafka,
+  createMetricsRegistry,
+  createPgPool,
+  createRedis,
+  dependencyProbe,
+  type FastifyInstance,
+  type Logger,
+  Readiness,
+  topicNames,
+} from '@safewatch/common';
+import { pb } from '@safewatch/proto';
+import { Gauge, type Registry } from 'prom-client';
+import { expireDue, shareById } from './adapters/shares.repo.js';
+import { StreamHub } from './adapters/stream-hub.js';
+import type { ShareConfig } from './config.js';
+import { shareStatus } from './domain/share.rules.js';
+import { call, shareRoutes } from './http/share.routes.js';
+import { streamRoute } from './http/stream.route.js';
+import type { ShareDeps } from './usecases/deps.js';
+import { onAlerts, onBindingEvents } from './usecases/events.usecase.js';
+import { shareView, type VehicleView, vehicleViews } from './usecases/view.builder.js';
+import { viewerShare } from './usecases/viewer.usecase.js';
+import { webRoutes } from './web/web.routes.js';
+
+export interface ShareApp {
+  server: FastifyInstance;
+  registry: Registry;
+  readiness: Readiness;
+  deps: ShareDeps;
+  hub: StreamHub;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const EXPIRY_SWEEP_MS = 1_000;
+type Step = 'persist';
+const STEP_DEPENDENCY: Record<Step, string> = { persist: 'postgres' };
+
+export async function createShareApp(
+  cfg: ShareConfig,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<ShareApp> {
+  const registry = createMetricsRegistry('share');
+  const readiness = new Readiness(['postgres', 'redis', 'kafka']);
+  const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
+  const pool = createPgPool(
+    {
+      databaseUrl: cfg.DATABASE_URL,
+      schema: cfg.PG_SCHEMA,
+      poolSize: cfg.PG_POOL_SIZE,
+      applicationName: 'safewatch-share',
+    },
+    (err) => logger.warn({ err: err.message }, 'postgres client error'),
+  );
+  const redis = createRedis(cfg.REDIS_URL, (err) => logger.debug({ err: err.message }, 'redis error'));
+  const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: cfg.KAFKA_CLIENT_ID ?? 'share', logger });
+  const auth = authConfig(cfg);
+
+  let hub: StreamHub | undefined;
+  const deps: ShareDeps = {
+    pool,
+    redis,
+    redisPrefix: cfg.REDIS_KEY_PREFIX,
+    now,
+    publicBaseUrl: cfg.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    sharesEnded: (ended) => {
+      for (const e of ended) hub?.shareEnded(e.shareId, e.reason);
+    },
+  };
+  hub = new StreamHub({
+    tickMs: cfg.SHARE_STREAM_TICK_MS,
+    heartbeatMs: 15_000,
+    maxConnections: cfg.SHARE_STREAM_MAX_CONNECTIONS,
+    maxPerIdentity: cfg.SHARE_STREAM_MAX_PER_IDENTITY,
+    source: {
+      vehicleViews: (keys) => vehicleViews(deps, keys),
+      shareFrame: async (shareId, v) => {
+        const share = await shareById(pool, shareId);
+        if (!share) return { ended: true, reason: 'NOT_FOUND' };
+        const status = shareStatus(share, now());
+        if (!status.active) return { ended: true, reason: status.reason };
+        return { ended: false, body: shareView(share, v as VehicleView | undefined, now()) };
+      },
+    },
+    onError: (err) =>
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'stream render failed'),
+  });
+  const liveViewers = new Gauge({
+    name: 'share_stream_connections',
+    help: 'Open live streams',
+    registers: [registry],
+    collect() {
+      this.set(hub?.connections ?? 0);
+    },
+  });
+  void liveViewers;
+
+  const server = await buildHttpApp({
+    service: 'share',
+    logger,
+    registry,
+    readiness,
+    auth,
+    redis,
+    redisKeyPrefix: cfg.REDIS_KEY_PREFIX,
+    bodyLimit: cfg.HTTP_BODY_LIMIT,
+    trustProxy: cfg.TRUST_PROXY,
+    openapi: {
+      title: 'Safe Watch share API',
+      description: 'Single-claim share links and the family view (SPEC S1–S9)',
+    },
+  });
+  await shareRoutes(server, { deps, devViewerLogin: cfg.SHARE_DEV_VIEWER_LOGIN ? auth : undefined });
+  await streamRoute(server, {
+    hub,
+    authorize: async (request, token) => {
+      const share = await call(() => viewerShare(deps, token, request.principal?.sub ?? '', true));
+      return { shareId: share.shareId, vehicleKey: `${share.plateNumber}:${share.plateColor}` };
+    },
+  });
+  await webRoutes(server, cfg.SHARE_TILE_URL ? { tileUrl: cfg.SHARE_TILE_URL } : {});
+
+  const consumerBase = {
+    kafka,
+    sessionTimeoutMs: 30_000,
+    fetchMaxWaitMs: 100,
+    chunkMessages: 1000,
+    readiness,
+    logger,
+    stepDependency: STEP_DEPENDENCY,
+    onRetry: () => undefined,
+    onAssignmentChange: () => undefined,
+  };
+  const bindingsConsumer = new ChunkConsumer<Step>({
+    ...consumerBase,
+    groupId: `${cfg.SHARE_GROUP_ID}-bindings`,
+    topic: topics.bindingsEvents,
+    process: async (messages, run) => {
+      const envelopes = messages.flatMap((m) => {
+        try {
+          return m.value ? [pb.BindingsEnvelope.decode(m.value)] : [];
+        } catch {
+          return [];
+        }
+      });
+      await run('persist', () => onBindingEvents(deps, envelopes));
+    },
+  });
+  const alertsConsumer = new ChunkConsumer<Step>({
+    ...consumerBase,
+    groupId: `${cfg.SHARE_GROUP_ID}-alerts`,
+    topic: topics.alerts,
+    process: async (messages, run) => {
+      const alerts = messages.flatMap((m) => {
+        try {
+          return m.value ? [pb.Alert.decode(m.value)] : [];
+        } catch {
+          return [];
+        }
+      });
+      const changed = await run('persist', () => onAlerts(deps, alerts));
+      for (const k of changed) hub?.vehicleChanged(k);
+    },
+  });
+
+  const probe = dependencyProbe(readiness, { pool, redis });
+  let sweep: NodeJS.Timeout | undefined;
+
+  return {
+    server,
+    registry,
+    readiness,
+    deps,
+    hub,
+    async start() {
+      const missing = await pool.query("SELECT to_regclass('shares') IS NULL AS missing");
+      if (missing.rows[0]?.missing) throw new Error('table "shares" missing: run `npm run migrate` first');
+      await redis.connect();
+      await probe.start();
+      await bindingsConsumer.start();
+      await alertsConsumer.start();
+      hub?.start();
+      // Expired shares end at their expiry: open streams get "ended" within a second.
+      sweep = setInterval(() => {
+        expireDue(pool, now()).then(
+          (ended) => deps.sharesEnded(ended.map((s) => ({ shareId: s.shareId, reason: 'EXPIRED' }))),
+          () => undefined,
+        );
+      }, EXPIRY_SWEEP_MS);
+      sweep.unref();
+    },
+    async stop() {
+      if (sweep) clearInterval(sweep);
+      probe.stop();
+      await hub?.stop();
+      await server.close();
+      await bindingsConsumer.stop();
+      await alertsConsumer.stop();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}

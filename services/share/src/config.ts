@@ -1,0 +1,41 @@
+import {
+  authEnv,
+  bool,
+  httpAppEnv,
+  httpEnv,
+  kafkaEnv,
+  logEnv,
+  parseConfig,
+  port,
+  positiveInt,
+  postgresEnv,
+  redisEnv,
+  z,
+} from '@safewatch/common';
+
+const schema = z.object({
+  ...logEnv,
+  ...kafkaEnv,
+  ...postgresEnv,
+  ...redisEnv,
+  ...httpEnv,
+  ...httpAppEnv,
+  ...authEnv,
+  PORT: port(9104),
+  /** Base of the share links handed out (where the family page is served). */
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:9104'),
+  SHARE_GROUP_ID: z.string().min(1).default('share'),
+  /** Map tiles for the family page (e.g. an in-house tile server); empty: no tiles, a plain grid. */
+  SHARE_TILE_URL: z.string().default(''),
+  /** Local demo only: POST /v1/dev/viewer-token hands out family viewer tokens. */
+  SHARE_DEV_VIEWER_LOGIN: bool(false),
+  SHARE_STREAM_TICK_MS: positiveInt(30_000),
+  SHARE_STREAM_MAX_CONNECTIONS: positiveInt(60_000),
+  SHARE_STREAM_MAX_PER_IDENTITY: positiveInt(5),
+});
+
+export type ShareConfig = z.infer<typeof schema>;
+
+export function loadConfig(env: Record<string, string | undefined>): ShareConfig {
+  return parseConfig(schema, env);
+}

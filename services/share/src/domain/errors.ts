@@ -1,0 +1,19 @@
+/** A refusal by a sharing rule (SPEC S1-S9); the HTTP layer maps the code to problem+json. */
+export type ShareCode =
+  | 'NOT_BOUND'
+  | 'SHARE_LIMIT_VEHICLE'
+  | 'SHARE_OTHER_VEHICLE_ACTIVE'
+  | 'SHARE_CLAIMED'
+  | 'SHARE_ENDED'
+  | 'NOT_FOUND';
+
+export class ShareRefusal extends Error {
+  override name = 'ShareRefusal';
+  constructor(
+    readonly code: ShareCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

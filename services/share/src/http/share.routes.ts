@@ -1,0 +1,157 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type AuthConfig,
+  type FastifyInstance,
+  mintToken,
+  ProblemError,
+  perIdentityRateLimit,
+  perIpRateLimit,
+  principalOf,
+  requireRole,
+} from '@safewatch/common';
+import { ShareRefusal } from '../domain/errors.js';
+import { DURATIONS, type Duration } from '../domain/share.rules.js';
+import type { ShareDeps } from '../usecases/deps.js';
+import {
+  cancelShare,
+  cancelVehicleShares,
+  createShare,
+  listDriverShares,
+} from '../usecases/driver-shares.usecase.js';
+import { shareView, vehicleViews } from '../usecases/view.builder.js';
+import { claimShare, sharedWithMe, viewerShare } from '../usecases/viewer.usecase.js';
+
+/** Runs a use case, turning a sharing rule's refusal into its problem+json answer. */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ShareRefusal)
+      throw new ProblemError(err.code, { detail: err.message, extra: err.extra });
+    throw err;
+  }
+}
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+const tokenParams = {
+  type: 'object',
+  required: ['token'],
+  properties: { token: { type: 'string', minLength: 1, maxLength: 128 } },
+} as const;
+
+export interface ShareRouteOptions {
+  deps: ShareDeps;
+  /** Local demo only: hands out family viewer tokens (production: the mini-program's one-click login). */
+  devViewerLogin?: AuthConfig | undefined;
+}
+
+export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }: ShareRouteOptions) {
+  const driver = requireRole('driver');
+  const family = requireRole('family');
+
+  app.post<{ Body: { vehicleId: string; duration: Duration } }>(
+    '/v1/drivers/me/shares',
+    {
+      onRequest: driver,
+      config: { rateLimit: perIdentityRateLimit(30, '1 minute') },
+      schema: {
+        body: {
+          type: 'object',
+          required: ['vehicleId', 'duration'],
+          additionalProperties: false,
+          properties: { vehicleId: uuid, duration: { type: 'string', enum: [...DURATIONS] } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await call(() =>
+        createShare(deps, principalOf(req).sub, req.body.vehicleId, req.body.duration),
+      );
+      return reply.code(201).send({
+        shareId: r.share.shareId,
+        token: r.token,
+        link: r.link,
+        vehicleId: r.share.vehicleId,
+        plateNumber: r.share.plateNumber,
+        plateColor: r.share.plateColor,
+        duration: r.share.duration,
+        expiresAt: r.share.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  app.get('/v1/drivers/me/shares', { onRequest: driver }, async (req) => ({
+    items: await call(() => listDriverShares(deps, principalOf(req).sub)),
+  }));
+
+  app.delete<{ Params: { shareId: string } }>(
+    '/v1/drivers/me/shares/:shareId',
+    {
+      onRequest: driver,
+      schema: { params: { type: 'object', required: ['shareId'], properties: { shareId: uuid } } },
+    },
+    async (req) => {
+      const s = await call(() => cancelShare(deps, principalOf(req).sub, req.params.shareId));
+      return { share: { shareId: s?.shareId, status: 'ended', endedReason: 'CANCELLED' } };
+    },
+  );
+
+  app.delete<{ Params: { vehicleId: string } }>(
+    '/v1/drivers/me/vehicles/:vehicleId/shares',
+    {
+      onRequest: driver,
+      schema: { params: { type: 'object', required: ['vehicleId'], properties: { vehicleId: uuid } } },
+    },
+    async (req) => ({
+      cancelled: await call(() => cancelVehicleShares(deps, principalOf(req).sub, req.params.vehicleId)),
+    }),
+  );
+
+  // Claims and views are limited per link-holder and per IP, so guessing tokens at scale is not practical.
+  app.post<{ Params: { token: string } }>(
+    '/v1/shares/:token/claim',
+    {
+      onRequest: family,
+      config: { rateLimit: perIpRateLimit(60, '1 minute') },
+      schema: { params: tokenParams },
+    },
+    async (req) => {
+      const s = await call(() => claimShare(deps, req.params.token, principalOf(req).sub));
+      return {
+        shareId: s.shareId,
+        plateNumber: s.plateNumber,
+        plateColor: s.plateColor,
+        expiresAt: s.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.get<{ Params: { token: string } }>(
+    '/v1/shares/:token',
+    {
+      onRequest: family,
+      config: { rateLimit: perIdentityRateLimit(120, '1 minute') },
+      schema: { params: tokenParams },
+    },
+    async (req, reply) => {
+      const share = await call(() => viewerShare(deps, req.params.token, principalOf(req).sub, true));
+      const key = `${share.plateNumber}:${share.plateColor}`;
+      const body = shareView(share, (await vehicleViews(deps, [key])).get(key), deps.now());
+      const json = JSON.stringify(body);
+      const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+      reply.header('etag', etag).header('cache-control', 'private, max-age=30');
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type('application/json').send(json);
+    },
+  );
+
+  app.get('/v1/family/me/shared-vehicles', { onRequest: family }, async (req) => ({
+    items: await call(() => sharedWithMe(deps, principalOf(req).sub)),
+  }));
+
+  if (devViewerLogin) {
+    app.post('/v1/dev/viewer-token', { config: { rateLimit: perIpRateLimit(30, '1 minute') } }, async () => ({
+      token: mintToken(devViewerLogin, { sub: `viewer-${randomUUID()}`, role: 'family' }, 7 * 24 * 3600),
+    }));
+  }
+}

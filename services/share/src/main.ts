@@ -1,0 +1,15 @@
+import { createLogger, failStartup, onShutdown } from '@safewatch/common';
+import { createShareApp } from './app.js';
+import { loadConfig } from './config.js';
+
+const bootLogger = createLogger('share');
+try {
+  const cfg = loadConfig(process.env);
+  const logger = createLogger('share', cfg.LOG_LEVEL);
+  const app = await createShareApp(cfg, logger);
+  onShutdown(logger, () => app.stop());
+  await app.start();
+  await app.server.listen({ host: cfg.HOST, port: cfg.PORT });
+} catch (err) {
+  failStartup(bootLogger, err);
+}

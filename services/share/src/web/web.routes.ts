@@ -1,0 +1,96 @@
+/**
+ * The family page (SPEC S6, S7, X2, X3): `GET /s/{token}` and its two assets.
+ * The page itself is static; it reads the share token from its own path, claims
+ * the link and reads the view through the viewer API (API.md).
+ *
+ * The files are read once, at registration. A build that emits dist/ must copy
+ * page.html, page.css and page.js next to the compiled web.routes.js (or pass
+ * `assetsDir`).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+
+export interface WebRoutesOptions {
+  /**
+   * Map tiles drawn under the track, e.g. `https://tiles.example.cn/{z}/{x}/{y}.png`
+   * or `/tiles/{z}/{x}/{y}.png` (GCJ-02 Web Mercator tiles, X3). Without it the
+   * map is a plain grid and the page reaches nothing but its own origin.
+   */
+  tileUrl?: string;
+  /** Where page.html, page.css and page.js are; default: this module's folder. */
+  assetsDir?: string;
+}
+
+export const PAGE_ASSETS_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+const JS_TYPE = 'text/javascript; charset=utf-8';
+const CSS_TYPE = 'text/css; charset=utf-8';
+/** Assets are addressed by content hash (?v=…), so they may be cached for good. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
+/** Validates the tile template and returns the origin the CSP must allow ('self' for a path). */
+export function tileSource(tileUrl: string): string {
+  if (!['{z}', '{x}', '{y}'].every((p) => tileUrl.includes(p)))
+    throw new Error('tileUrl must contain {z}, {x} and {y}');
+  if (/["'<>\s]/.test(tileUrl)) throw new Error('tileUrl must not contain quotes, angle brackets or spaces');
+  if (tileUrl.startsWith('/') && !tileUrl.startsWith('//')) return "'self'";
+  const url = new URL(tileUrl.replace(/\{[xyz]\}/g, '0'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('tileUrl must be http(s)');
+  return url.origin;
+}
+
+/** A CSP that lets the page reach its own origin only (plus the tile server's images). */
+export function pageCsp(tileUrl?: string): string {
+  const img = ["'self'"];
+  const tiles = tileUrl ? tileSource(tileUrl) : undefined;
+  if (tiles && tiles !== "'self'") img.push(tiles);
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src ${img.join(' ')}`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const version = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 12);
+
+export async function webRoutes(app: FastifyInstance, opts: WebRoutesOptions = {}): Promise<void> {
+  const dir = opts.assetsDir ?? PAGE_ASSETS_DIR;
+  const [template = '', css = '', js = ''] = await Promise.all(
+    ['page.html', 'page.css', 'page.js'].map((f) => readFile(join(dir, f), 'utf8')),
+  );
+  const csp = pageCsp(opts.tileUrl);
+  const html = template
+    .replaceAll('{{CSS_VERSION}}', version(css))
+    .replaceAll('{{JS_VERSION}}', version(js))
+    .replaceAll('{{TILE_URL}}', (opts.tileUrl ?? '').replaceAll('&', '&amp;'));
+
+  const pageHeaders = {
+    'content-type': HTML_TYPE,
+    'cache-control': 'no-store',
+    'content-security-policy': csp,
+    // The share token is in the path: never send it on in a Referer.
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  };
+  const assetHeaders = (type: string) => ({
+    'content-type': type,
+    'cache-control': ASSET_CACHE,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+
+  const hide = { schema: { hide: true } };
+  app.get('/s/assets/page.js', hide, async (_req, reply) => reply.headers(assetHeaders(JS_TYPE)).send(js));
+  app.get('/s/assets/page.css', hide, async (_req, reply) => reply.headers(assetHeaders(CSS_TYPE)).send(css));
+  app.get('/s/:token', hide, async (_req, reply) => reply.headers(pageHeaders).send(html));
+}

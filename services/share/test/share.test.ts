@@ -1,0 +1,381 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  authConfig,
+  createKafka,
+  createLogger,
+  lastPositionKey,
+  migrate,
+  mintToken,
+  type Producer,
+  producerConfig,
+  Redis,
+  topicNames,
+} from '@safewatch/common';
+import { pb } from '@safewatch/proto';
+import { getInfra, isolate, waitFor } from '@safewatch/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShareApp, type ShareApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+
+const infra = getInfra();
+const iso = isolate('share', infra);
+const logger = createLogger('share-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+const SECRET = 'share-test-secret-0123456789abcdefghij';
+let clockMs = Date.parse('2026-11-21T02:00:00Z');
+let app: ShareApp;
+let producer: Producer;
+let redis: Redis;
+const auth = authConfig(loadConfig({ JWT_SECRET: SECRET }));
+const token = (sub: string, role: 'driver' | 'family') => mintToken(auth, { sub, role }, 3600);
+const V1 = randomUUID();
+const V2 = randomUUID();
+const V3 = randomUUID();
+
+beforeAll(async () => {
+  await migrate({
+    databaseUrl: infra.databaseUrl,
+    schema: iso.schema,
+    dir: join(import.meta.dirname, '..', 'migrations'),
+    service: 'share',
+    logger,
+  });
+  await iso.createTopics(Object.values(topicNames()), 2);
+  const cfg = loadConfig({
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+    DATABASE_URL: infra.databaseUrl,
+    PG_SCHEMA: iso.schema,
+    REDIS_URL: infra.redisUrl,
+    REDIS_KEY_PREFIX: iso.redisPrefix,
+    JWT_SECRET: SECRET,
+    SHARE_GROUP_ID: `share-${iso.id}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  });
+  app = await createShareApp(cfg, logger, () => new Date(clockMs));
+  await app.start();
+  producer = createKafka({ brokers: infra.kafkaBrokers, clientId: 'share-test', logger }).producer(
+    producerConfig(),
+  );
+  await producer.connect();
+  redis = new Redis(infra.redisUrl);
+  // What the bindings service announces: driver-a has V1 and V2, driver-b and driver-c have V1, driver-d has V3.
+  for (const [driverId, vehicleId, plate] of [
+    ['driver-a', V1, '鲁A11111'],
+    ['driver-a', V2, '鲁A22222'],
+    ['driver-b', V1, '鲁A11111'],
+    ['driver-c', V1, '鲁A11111'],
+    ['driver-d', V3, '鲁A33333'],
+  ] as const) {
+    await bindingEvent(1, driverId, vehicleId, plate);
+  }
+  await waitFor(
+    async () =>
+      (await app.deps.pool.query('SELECT count(*)::int AS n FROM current_bindings')).rows[0].n === 5,
+    {
+      timeoutMs: 20_000,
+      message: 'bindings learned from bindings.events',
+    },
+  );
+});
+afterAll(async () => {
+  await app?.stop();
+  await producer?.disconnect();
+  redis?.disconnect();
+  await iso.dropSchema();
+});
+
+async function bindingEvent(type: 1 | 2, driverId: string, vehicleId: string, plateNumber: string) {
+  await producer.send({
+    topic: iso.topic('bindings.events'),
+    acks: -1,
+    messages: [
+      {
+        key: `${plateNumber}:2`,
+        value: Buffer.from(
+          pb.BindingsEnvelope.encode({
+            binding: {
+              eventId: randomUUID(),
+              type,
+              vehicle: { plateNumber, plateColor: 2 },
+              vehicleId,
+              driverId,
+              occurredAtMs: clockMs,
+            },
+          }).finish(),
+        ),
+      },
+    ],
+  });
+}
+
+const inject = (
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  bearer: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) =>
+  app.server.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${bearer}`, ...headers },
+    ...(payload ? { payload } : {}),
+  });
+const share = async (driver: string, vehicleId: string, duration = '3d') =>
+  inject('POST', '/v1/drivers/me/shares', token(driver, 'driver'), { vehicleId, duration });
+const cancelAll = (driver: string, vehicleId: string) =>
+  inject('DELETE', `/v1/drivers/me/vehicles/${vehicleId}/shares`, token(driver, 'driver'));
+
+describe('S1 share a currently bound vehicle for 3d, 7d, 1m or 1y', () => {
+  it('gives a link with an unguessable token; refuses a vehicle not bound to the driver and an unknown duration', async () => {
+    const r = await share('driver-d', V3, '7d');
+    expect(r.statusCode, r.body).toBe(201);
+    const body = r.json();
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.link).toMatch(new RegExp(`/s/${body.token}$`));
+    expect(Date.parse(body.expiresAt) - clockMs).toBe(7 * 86_400_000);
+    expect((await share('driver-d', V1)).json().code).toBe('NOT_BOUND');
+    expect((await share('driver-d', V3, '2d')).statusCode).toBe(400);
+    await cancelAll('driver-d', V3);
+  });
+});
+
+describe('S2 single claim', () => {
+  it('of 50 parallel claims by different viewers exactly one wins; the owner keeps access', async () => {
+    const { token: link } = (await share('driver-d', V3)).json();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        inject('POST', `/v1/shares/${link}/claim`, token(`viewer-${i}`, 'family')),
+      ),
+    );
+    const winners = results.map((r, i) => [r.statusCode, i] as const).filter(([s]) => s === 200);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 403 && r.json().code === 'SHARE_CLAIMED')).toHaveLength(49);
+    const owner = `viewer-${winners[0]?.[1]}`;
+    expect((await inject('POST', `/v1/shares/${link}/claim`, token(owner, 'family'))).statusCode).toBe(200);
+    expect((await inject('GET', `/v1/shares/${link}`, token(owner, 'family'))).statusCode).toBe(200);
+    expect((await inject('GET', `/v1/shares/${link}`, token('someone-else', 'family'))).json().code).toBe(
+      'SHARE_CLAIMED',
+    );
+    await cancelAll('driver-d', V3);
+  });
+});
+
+describe('S3 at most 3 active shares per vehicle, S4 one shared vehicle per driver (under concurrency)', () => {
+  it('10 parallel shares of one vehicle by three drivers: exactly 3 succeed', async () => {
+    const rs = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => share(['driver-a', 'driver-b', 'driver-c'][i % 3] as string, V1)),
+    );
+    expect(rs.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    expect(rs.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'SHARE_LIMIT_VEHICLE')).toBe(
+      true,
+    );
+    for (const d of ['driver-a', 'driver-b', 'driver-c']) await cancelAll(d, V1);
+  });
+  it('a driver sharing one vehicle cannot share another until he cancels', async () => {
+    expect((await share('driver-a', V1)).statusCode).toBe(201);
+    expect((await share('driver-a', V2)).json().code).toBe('SHARE_OTHER_VEHICLE_ACTIVE');
+    expect((await cancelAll('driver-a', V1)).json()).toEqual({ cancelled: 1 });
+    expect((await share('driver-a', V2)).statusCode).toBe(201);
+    await cancelAll('driver-a', V2);
+  });
+});
+
+describe('S5-S7 the view: position, alerts, reminders, offline, ended', () => {
+  it('shows the last position (WGS-84 and GCJ-02), alerts and reminders; 304 when unchanged; offline after 10 min; ended after cancel', async () => {
+    const { token: link, shareId } = (await share('driver-d', V3)).json();
+    const viewer = token('family-1', 'family');
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).json().code).toBe('NOT_FOUND'); // not claimed yet
+    await inject('POST', `/v1/shares/${link}/claim`, viewer);
+    const fix = clockMs - 60_000;
+    await redis.hset(
+      lastPositionKey(iso.redisPrefix, '鲁A33333:2'),
+      't',
+      String(fix),
+      'p',
+      Buffer.from(
+        pb.Position.encode({
+          plateNumber: '鲁A33333',
+          plateColor: 2,
+          gnssTimeMs: fix,
+          latE6: 36_651_000,
+          lonE6: 117_120_000,
+          speedDkmh: 725,
+          headingDeg: 90,
+        }).finish(),
+      ),
+    );
+    await producer.send({
+      topic: iso.topic('alerts'),
+      acks: -1,
+      messages: [
+        {
+          key: '鲁A33333:2',
+          value: Buffer.from(
+            pb.Alert.encode({
+              alertId: 'a1',
+              vehicle: { plateNumber: '鲁A33333', plateColor: 2 },
+              type: 1,
+              phase: 1,
+              source: 1,
+              occurredAtMs: fix,
+              speeding: { startMs: fix, peakSpeedDkmh: 1150, limitKmh: 100 },
+            }).finish(),
+          ),
+        },
+        {
+          key: '鲁A33333:2',
+          value: Buffer.from(
+            pb.Alert.encode({
+              alertId: 'c1',
+              vehicle: { plateNumber: '鲁A33333', plateColor: 2 },
+              type: 6,
+              phase: 3,
+              source: 1,
+              occurredAtMs: clockMs,
+              certificate: { expiresOn: '2026-12-01', daysLeft: 10, certificate: 'TRANSPORT' },
+            }).finish(),
+          ),
+        },
+        {
+          key: '鲁A33333:2',
+          value: Buffer.from(
+            pb.Alert.encode({
+              alertId: 'c2',
+              vehicle: { plateNumber: '鲁A33333', plateColor: 2 },
+              type: 5,
+              phase: 3,
+              source: 1,
+              occurredAtMs: clockMs,
+              certificate: {
+                expiresOn: '2026-11-01',
+                daysLeft: -20,
+                driverId: 'someone-else',
+                certificate: 'QUALIFICATION',
+              },
+            }).finish(),
+          ),
+        },
+      ],
+    });
+    await waitFor(
+      async () => (await inject('GET', `/v1/shares/${link}`, viewer)).json().alerts?.length === 1,
+      { timeoutMs: 20_000, message: 'alert in the view' },
+    );
+    const r = await inject('GET', `/v1/shares/${link}`, viewer);
+    const v = r.json();
+    expect(v).toMatchObject({
+      shareId,
+      plateNumber: '鲁A33333',
+      plateColor: 2,
+      online: true,
+      refreshSeconds: 30,
+    });
+    expect(v.position.wgs84).toEqual({ lat: 36.651, lon: 117.12 });
+    expect(v.position.gcj02.lat).toBeCloseTo(36.6514, 3);
+    expect(v.position.gcj02.lon).toBeCloseTo(117.1261, 3);
+    expect(v.position.speedKmh).toBe(72.5);
+    expect(v.alerts[0]).toMatchObject({ alertId: 'a1', kind: 'SPEEDING', phase: 'STARTED' });
+    // Only this vehicle's and the sharing driver's certificates: another driver's is not shown.
+    await waitFor(
+      async () => (await inject('GET', `/v1/shares/${link}`, viewer)).json().certificates.length === 1,
+      { message: 'reminder' },
+    );
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).json().certificates).toEqual([
+      { kind: 'TRANSPORT', status: 'EXPIRING', expiresOn: '2026-12-01', daysLeft: 10 },
+    ]);
+    expect(r.headers['cache-control']).toBe('private, max-age=30');
+    const again = await inject('GET', `/v1/shares/${link}`, viewer, undefined, {
+      'if-none-match': String((await inject('GET', `/v1/shares/${link}`, viewer)).headers.etag),
+    });
+    expect(again.statusCode).toBe(304);
+
+    clockMs += 10 * 60_000 + 1; // S7: the fix is now older than 10 minutes
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).json().online).toBe(false);
+
+    const views = (await inject('GET', '/v1/drivers/me/shares', token('driver-d', 'driver')))
+      .json()
+      .items.find((s: { shareId: string }) => s.shareId === shareId);
+    expect(views.views.length).toBeGreaterThanOrEqual(5);
+    expect(JSON.stringify(views)).not.toContain('family-1');
+
+    expect(
+      (await inject('DELETE', `/v1/drivers/me/shares/${shareId}`, token('driver-d', 'driver'))).statusCode,
+    ).toBe(200);
+    const ended = await inject('GET', `/v1/shares/${link}`, viewer);
+    expect(ended.statusCode).toBe(410);
+    expect(ended.json()).toMatchObject({
+      code: 'SHARE_ENDED',
+      detail: '车辆动态已结束',
+      reason: 'CANCELLED',
+    });
+    expect((await inject('GET', `/v1/shares/${'A'.repeat(43)}`, viewer)).statusCode).toBe(404);
+    expect(
+      (await inject('DELETE', `/v1/drivers/me/shares/${shareId}`, token('driver-a', 'driver'))).statusCode,
+    ).toBe(404);
+  });
+
+  it('an expired share ends at its expiry to the millisecond', async () => {
+    const { token: link, expiresAt } = (await share('driver-d', V3)).json();
+    const viewer = token('family-2', 'family');
+    await inject('POST', `/v1/shares/${link}/claim`, viewer);
+    clockMs = Date.parse(expiresAt) - 1;
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).statusCode).toBe(200);
+    clockMs += 1;
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).json()).toMatchObject({
+      code: 'SHARE_ENDED',
+      reason: 'EXPIRED',
+    });
+    const list = (await inject('GET', '/v1/family/me/shared-vehicles', viewer)).json().items;
+    expect(list).toEqual([expect.objectContaining({ plateNumber: '鲁A33333', status: 'ended' })]);
+  });
+});
+
+describe("S8 unbinding ends the driver's shares of the vehicle within seconds", () => {
+  it('an UNBOUND event ends the share; the viewer gets SHARE_ENDED with reason UNBOUND', async () => {
+    const { token: link } = (await share('driver-b', V1)).json();
+    const viewer = token('family-3', 'family');
+    await inject('POST', `/v1/shares/${link}/claim`, viewer);
+    await bindingEvent(2, 'driver-b', V1, '鲁A11111');
+    await waitFor(async () => (await inject('GET', `/v1/shares/${link}`, viewer)).statusCode === 410, {
+      timeoutMs: 10_000,
+      message: 'share ended',
+    });
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).json().reason).toBe('UNBOUND');
+    expect((await share('driver-b', V1)).json().code).toBe('NOT_BOUND');
+  });
+});
+
+describe('the live stream (SSE)', () => {
+  it('sends a frame at once, then ends with an "ended" event when the share is cancelled', async () => {
+    const { token: link, shareId } = (await share('driver-c', V1)).json();
+    const viewer = token('family-4', 'family');
+    await inject('POST', `/v1/shares/${link}/claim`, viewer);
+    const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/v1/shares/${link}/stream`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const readUntil = async (what: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!text.includes(what) && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      return text.includes(what);
+    };
+    expect(await readUntil('event: view')).toBe(true);
+    expect(text).toMatch(/id: \d+\nevent: view\ndata: \{.*"plateNumber":"鲁A11111"/);
+    await inject('DELETE', `/v1/drivers/me/shares/${shareId}`, token('driver-c', 'driver'));
+    expect(await readUntil('event: ended')).toBe(true);
+    expect(text).toContain('车辆动态已结束');
+    const refused = await fetch(`${address}/v1/shares/${link}/stream`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
+    expect(refused.status).toBe(410);
+  });
+});
