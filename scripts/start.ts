@@ -37,6 +37,7 @@ const { values: opt } = parseArgs({
     'ingest-port': { type: 'string', default: process.env.INGEST_PORT ?? '9101' },
     'bindings-port': { type: 'string', default: process.env.BINDINGS_PORT ?? '9102' },
     'alerts-port': { type: 'string', default: process.env.ALERTS_PORT ?? '9103' },
+    'share-port': { type: 'string', default: process.env.SHARE_PORT ?? '9104' },
   },
 });
 
@@ -177,6 +178,59 @@ const DEMO_PRINCIPALS: Record<string, Principal> = {
 };
 
 /** Demo tokens (12 h) for the sample registry's people, and a bind request to paste. */
+/**
+ * A family link to open in a browser: driver-0002 binds a simulated truck of
+ * the sample registry (if not yet bound) and shares it for 7 days. Earlier
+ * demo shares of that truck are cancelled first, so reruns keep working.
+ */
+async function demoShareLink(
+  bindingsBase: string,
+  shareBase: string,
+  auth: Record<string, string>,
+): Promise<string> {
+  const cfg = authConfig(parseConfig(z.object(authEnv), { ...process.env, ...auth }));
+  const headers = {
+    authorization: `Bearer ${mintToken(cfg, { sub: 'driver-0002', role: 'driver' }, 3600)}`,
+    'content-type': 'application/json',
+  };
+  const sample = JSON.parse(readFileSync(SAMPLE_REGISTRY_FILE, 'utf8')) as {
+    vehicles: { plate_number: string; plate_color: number; transport_cert_no: string; vin: string }[];
+  };
+  const v = sample.vehicles[1];
+  if (!v) throw new Error('the sample registry has no vehicles');
+  await fetch(`${bindingsBase}/v1/drivers/me/bindings`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      plateNumber: v.plate_number,
+      plateColor: v.plate_color,
+      transportCertNo: v.transport_cert_no,
+      vin: v.vin,
+    }),
+  });
+  const list = (await (await fetch(`${bindingsBase}/v1/drivers/me/bindings`, { headers })).json()) as {
+    items: { vehicleId: string; plateNumber: string }[];
+  };
+  const vehicleId = list.items.find((b) => b.plateNumber === v.plate_number)?.vehicleId;
+  if (!vehicleId) throw new Error(`could not bind ${v.plate_number} for the demo`);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await fetch(`${shareBase}/v1/drivers/me/vehicles/${vehicleId}/shares`, { method: 'DELETE', headers });
+    const r = await fetch(`${shareBase}/v1/drivers/me/shares`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ vehicleId, duration: '7d' }),
+    });
+    const body = (await r.json()) as { link?: string; code?: string };
+    if (r.status === 201 && body.link)
+      return `${body.link}   (${v.plate_number}, shared by driver-0002 for 7 days)`;
+    // The share service learns the new binding from bindings.events within moments.
+    if (body.code !== 'NOT_BOUND' || Date.now() > deadline)
+      throw new Error(`demo share refused: ${JSON.stringify(body)}`);
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
+
 function demoTokens(base: string, auth: Record<string, string>): string {
   let tokens: string[];
   try {
@@ -279,6 +333,17 @@ try {
     `metrics http://127.0.0.1:${alertsPort}/metrics`,
   );
 
+  const sharePort = opt['share-port'];
+  const shareBase = `http://127.0.0.1:${sharePort}`;
+  await startService(
+    'share',
+    'services/share/src/main.ts',
+    sharePort,
+    // The demo page logs viewers in by itself (production: the mini-program's one-click login).
+    { ...env, ...auth, PUBLIC_BASE_URL: shareBase, SHARE_DEV_VIEWER_LOGIN: 'true' },
+    `${shareBase}/openapi.json`,
+  );
+
   run('simulator', 'packages/simulator/src/cli.ts', env, [
     '--trucks',
     opt.trucks,
@@ -289,6 +354,11 @@ try {
   ]);
   say(`✓ simulator: ${opt.trucks} trucks on Shandong expressways, one fix per truck every 30 s`);
   say(demoTokens(bindings, auth));
+  try {
+    say(`family page, ready to open: ${await demoShareLink(bindings, shareBase, auth)}\n`);
+  } catch (err) {
+    say(`(no demo share link: ${err instanceof Error ? err.message : String(err)})`);
+  }
   say(`logs: ${logDir} · Ctrl-C to stop\n`);
   const countCurrentBindings = currentBindingsCounter();
 
