@@ -17,13 +17,17 @@ apt_install() {
 
 # System packages: a C compiler and librdkafka's mock cluster for the local
 # Kafka test broker; docker-compose and kubectl to validate the compose file
-# and the Kubernetes manifests (both work without an engine or a cluster).
+# and the Kubernetes manifests (both work without an engine or a cluster);
+# Debian's Chromium (driven by playwright-core, which downloads no browser) and
+# a CJK font for the share page's browser tests and screenshots.
 need=()
 [ -f /usr/include/librdkafka/rdkafka_mock.h ] || need+=(librdkafka-dev)
 command -v cc >/dev/null || need+=(gcc libc6-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v docker-compose >/dev/null || need+=(docker-compose)
 command -v kubectl >/dev/null || need+=(kubernetes-client)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 if [ -z "${DATABASE_URL:-}" ] && ! command -v pg_ctlcluster >/dev/null; then need+=(postgresql); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then need+=(redis-server); fi
 if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi

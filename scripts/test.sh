@@ -9,6 +9,7 @@ echo "== typecheck"; npm run --silent typecheck
 echo "== generated protobuf code"; npm run --silent proto:check
 echo "== protobuf breaking changes"; npm run --silent proto:breaking
 echo "== deployment files"; bash scripts/validate-deploy.sh
+echo "== production build (what the images run)"; npm run --silent build >/dev/null
 echo "== tests"
 report=.cache/vitest-report.json
 mkdir -p .cache

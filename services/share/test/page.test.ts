@@ -247,6 +247,16 @@ describe('family page /s/{token}', () => {
     expect((await p.page.locator('#map polyline.track').getAttribute('points'))?.split(' ')).toHaveLength(5);
     expect(a.requestsTo('POST', '/claim')).toHaveLength(1);
     await p.screenshot('live-update');
+
+    // A dropped stream is reopened with Last-Event-ID, and goes on delivering.
+    const lastId = a.lastFrameId;
+    a.dropStreams();
+    await waitForStream(a);
+    expect(a.requestsTo('GET', '/stream').at(-1)?.lastEventId).toBe(lastId);
+    a.advance(30_000);
+    a.setFix({ lat: 36.657, lon: 117.153, speedKmh: 81, headingDeg: 85, ageMs: 2_000 });
+    a.push();
+    await waitText(p.page, '#speed', '81 km/h');
   });
 
   it('S7: without a stream it polls every refreshSeconds with If-None-Match', async () => {
@@ -278,9 +288,11 @@ describe('family page /s/{token}', () => {
     await waitText(p.page, '#badge', '在线');
     await waitForStream(a);
 
+    const updates = async () => Number(await p.page.locator('#view').getAttribute('data-updates'));
+    const seen = await updates();
     a.advance(9 * MIN);
     a.push();
-    await waitText(p.page, '#fix-time', '（');
+    await expect.poll(updates).toBe(seen + 1);
     expect(await text(p, '#badge')).toBe('在线');
 
     a.advance(1 * MIN);
@@ -330,7 +342,7 @@ describe('family page /s/{token}', () => {
       '持续时间5 分钟',
     ])
       expect(speeding).toContain(part);
-    await p.screenshot('alert-details');
+    await p.screenshot('alert-details', { fullPage: false });
 
     await p.page.locator('#dialog-close').tap();
     await dialog.waitFor({ state: 'hidden' });
@@ -358,7 +370,6 @@ describe('family page /s/{token}', () => {
     ]);
     expect(await p.page.locator('#certs-empty').isHidden()).toBe(true);
     expect(await p.page.locator('#alerts-empty').isVisible()).toBe(true);
-    await p.page.locator('.certs').scrollIntoViewIfNeeded();
     await p.screenshot('certificates');
   });
 
@@ -450,13 +461,11 @@ describe('family page /s/{token}', () => {
     // S2: the claimer reopening the link is let in again.
     expect(a.requestsTo('POST', '/claim').map((r) => r.status)).toEqual([200, 200]);
     await p.screenshot('large-mode');
-    await p.page.locator('.certs').scrollIntoViewIfNeeded();
-    await p.screenshot('large-mode-lower');
 
     await p.page.locator('#alert-detail').tap();
     await p.page.locator('#alert-dialog').waitFor({ state: 'visible' });
     await waitText(p.page, '#dialog-body', '可以到这些司机之家休息');
-    await p.screenshot('large-mode-details');
+    await p.screenshot('large-mode-details', { fullPage: false });
   });
 
   it('X3: with a tile URL template the map draws tiles under the track', async () => {

@@ -1,113 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  authConfig,
-  createKafka,
-  createLogger,
-  lastPositionKey,
-  migrate,
-  mintToken,
-  type Producer,
-  producerConfig,
-  Redis,
-  topicNames,
-} from '@safewatch/common';
+import { lastPositionKey, type Producer, type Redis } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
-import { getInfra, isolate, waitFor } from '@safewatch/testkit';
+import { getInfra, type Isolation, waitFor } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShareApp, type ShareApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import type { ShareApp } from '../src/app.js';
+import { type ShareEnv, startShare } from './helpers.js';
 
 const infra = getInfra();
-const iso = isolate('share', infra);
-const logger = createLogger('share-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-const SECRET = 'share-test-secret-0123456789abcdefghij';
+let e: ShareEnv;
+let iso: Isolation;
 let clockMs = Date.parse('2026-11-21T02:00:00Z');
 let app: ShareApp;
 let producer: Producer;
 let redis: Redis;
-const auth = authConfig(loadConfig({ JWT_SECRET: SECRET }));
-const token = (sub: string, role: 'driver' | 'family') => mintToken(auth, { sub, role }, 3600);
+const token = (sub: string, role: 'driver' | 'family') => e.token({ sub, role });
 const V1 = randomUUID();
 const V2 = randomUUID();
 const V3 = randomUUID();
 
 beforeAll(async () => {
-  await migrate({
-    databaseUrl: infra.databaseUrl,
-    schema: iso.schema,
-    dir: join(import.meta.dirname, '..', 'migrations'),
-    service: 'share',
-    logger,
-  });
-  await iso.createTopics(Object.values(topicNames()), 2);
-  const cfg = loadConfig({
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: iso.topicPrefix,
-    DATABASE_URL: infra.databaseUrl,
-    PG_SCHEMA: iso.schema,
-    REDIS_URL: infra.redisUrl,
-    REDIS_KEY_PREFIX: iso.redisPrefix,
-    JWT_SECRET: SECRET,
-    SHARE_GROUP_ID: `share-${iso.id}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-  });
-  app = await createShareApp(cfg, logger, () => new Date(clockMs));
-  await app.start();
-  producer = createKafka({ brokers: infra.kafkaBrokers, clientId: 'share-test', logger }).producer(
-    producerConfig(),
-  );
-  await producer.connect();
-  redis = new Redis(infra.redisUrl);
+  e = await startShare('share', infra, { now: () => new Date(clockMs) });
+  ({ iso, app, producer, redis } = e);
   // What the bindings service announces: driver-a has V1 and V2, driver-b and driver-c have V1, driver-d has V3.
-  for (const [driverId, vehicleId, plate] of [
+  await e.bind([
     ['driver-a', V1, '鲁A11111'],
     ['driver-a', V2, '鲁A22222'],
     ['driver-b', V1, '鲁A11111'],
     ['driver-c', V1, '鲁A11111'],
     ['driver-d', V3, '鲁A33333'],
-  ] as const) {
-    await bindingEvent(1, driverId, vehicleId, plate);
-  }
-  await waitFor(
-    async () =>
-      (await app.deps.pool.query('SELECT count(*)::int AS n FROM current_bindings')).rows[0].n === 5,
-    {
-      timeoutMs: 20_000,
-      message: 'bindings learned from bindings.events',
-    },
-  );
+  ]);
 });
 afterAll(async () => {
-  await app?.stop();
-  await producer?.disconnect();
-  redis?.disconnect();
-  await iso.dropSchema();
+  await e?.close();
 });
 
-async function bindingEvent(type: 1 | 2, driverId: string, vehicleId: string, plateNumber: string) {
-  await producer.send({
-    topic: iso.topic('bindings.events'),
-    acks: -1,
-    messages: [
-      {
-        key: `${plateNumber}:2`,
-        value: Buffer.from(
-          pb.BindingsEnvelope.encode({
-            binding: {
-              eventId: randomUUID(),
-              type,
-              vehicle: { plateNumber, plateColor: 2 },
-              vehicleId,
-              driverId,
-              occurredAtMs: clockMs,
-            },
-          }).finish(),
-        ),
-      },
-    ],
-  });
-}
+const bindingEvent = (type: 1 | 2, driverId: string, vehicleId: string, plateNumber: string) =>
+  e.bindingEvent(type, driverId, vehicleId, plateNumber);
 
 const inject = (
   method: 'GET' | 'POST' | 'DELETE',

@@ -2,11 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   type AuthConfig,
   type FastifyInstance,
+  type FastifyRequest,
   mintToken,
   ProblemError,
   perIdentityRateLimit,
   perIpRateLimit,
   principalOf,
+  problem,
   requireRole,
 } from '@safewatch/common';
 import { ShareRefusal } from '../domain/errors.js';
@@ -32,6 +34,53 @@ export async function call<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Requests per client IP, per share link and per driver in each `timeWindow`.
+ * Per IP: guessing links at scale. Per link: a link guessed or shared widely
+ * cannot be hammered, whoever holds the viewer tokens.
+ */
+export const SHARE_RATE_LIMITS = {
+  timeWindow: '1 minute',
+  /** POST /v1/drivers/me/shares, per driver. */
+  createPerDriver: 30,
+  /**
+   * A link posted to a family chat may be opened by dozens of relatives at
+   * once: they should read SHARE_CLAIMED, not RATE_LIMITED, hence 60 per link.
+   */
+  claim: { perIp: 120, perToken: 60 },
+  /** The claimer polls every 30 s (S7); reloads and a few devices stay far below. */
+  view: { perIp: 120, perToken: 60 },
+  /** EventSource reconnects by itself (about every 3 s at worst). */
+  stream: { perIp: 60, perToken: 30 },
+  /** POST /v1/dev/viewer-token (local demo only). */
+  devViewerTokenPerIp: 30,
+} as const;
+
+/** A share link in rate-limit counters: 64 bits of its SHA-256, never the token itself. */
+export const shareLimitKey = (token: string) =>
+  `share:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+
+/**
+ * The per-link limit of a `:token` route, a `preHandler` (after the role
+ * guard and the params schema) next to the route's per-IP `config.rateLimit`.
+ * It uses `createRateLimit`, not `app.rateLimit()`: @fastify/rate-limit runs
+ * only the first of its own hooks on a request (one flag per request), so a
+ * second `app.rateLimit()` hook would never count. Such counters are not
+ * namespaced per route (the plugin names them `undefinedundefined-`), so the
+ * key carries `scope`.
+ */
+export function perTokenRateLimit(app: FastifyInstance, scope: string, max: number) {
+  const check = app.createRateLimit({
+    max,
+    timeWindow: SHARE_RATE_LIMITS.timeWindow,
+    keyGenerator: (req) => `${scope}-${shareLimitKey((req.params as { token: string }).token)}`,
+  });
+  return async (request: FastifyRequest) => {
+    const limit = await check(request);
+    if (!limit.isAllowed && limit.isExceeded) throw problem.rateLimited(Math.max(1, limit.ttlInSeconds));
+  };
+}
+
 const uuid = { type: 'string', format: 'uuid' } as const;
 const tokenParams = {
   type: 'object',
@@ -53,7 +102,9 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     '/v1/drivers/me/shares',
     {
       onRequest: driver,
-      config: { rateLimit: perIdentityRateLimit(30, '1 minute') },
+      config: {
+        rateLimit: perIdentityRateLimit(SHARE_RATE_LIMITS.createPerDriver, SHARE_RATE_LIMITS.timeWindow),
+      },
       schema: {
         body: {
           type: 'object',
@@ -107,12 +158,13 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     }),
   );
 
-  // Claims and views are limited per link-holder and per IP, so guessing tokens at scale is not practical.
+  // Claims and views are limited per link (preHandler) and per client IP (config.rateLimit): SHARE_RATE_LIMITS.
   app.post<{ Params: { token: string } }>(
     '/v1/shares/:token/claim',
     {
       onRequest: family,
-      config: { rateLimit: perIpRateLimit(60, '1 minute') },
+      preHandler: perTokenRateLimit(app, 'claim', SHARE_RATE_LIMITS.claim.perToken),
+      config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.claim.perIp, SHARE_RATE_LIMITS.timeWindow) },
       schema: { params: tokenParams },
     },
     async (req) => {
@@ -130,7 +182,8 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     '/v1/shares/:token',
     {
       onRequest: family,
-      config: { rateLimit: perIdentityRateLimit(120, '1 minute') },
+      preHandler: perTokenRateLimit(app, 'view', SHARE_RATE_LIMITS.view.perToken),
+      config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.view.perIp, SHARE_RATE_LIMITS.timeWindow) },
       schema: { params: tokenParams },
     },
     async (req, reply) => {
@@ -150,7 +203,8 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
   }));
 
   if (devViewerLogin) {
-    app.post('/v1/dev/viewer-token', { config: { rateLimit: perIpRateLimit(30, '1 minute') } }, async () => ({
+    const perIp = perIpRateLimit(SHARE_RATE_LIMITS.devViewerTokenPerIp, SHARE_RATE_LIMITS.timeWindow);
+    app.post('/v1/dev/viewer-token', { config: { rateLimit: perIp } }, async () => ({
       token: mintToken(devViewerLogin, { sub: `viewer-${randomUUID()}`, role: 'family' }, 7 * 24 * 3600),
     }));
   }

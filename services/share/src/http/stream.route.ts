@@ -10,6 +10,7 @@ import {
   requireRole,
 } from '@safewatch/common';
 import { type StreamHub, StreamRefusedError, type StreamTarget } from '../adapters/stream-hub.js';
+import { perTokenRateLimit, SHARE_RATE_LIMITS } from './share.routes.js';
 
 export interface StreamRouteOptions {
   hub: StreamHub;
@@ -19,7 +20,10 @@ export interface StreamRouteOptions {
    * stream starts.
    */
   authorize: (request: FastifyRequest, token: string) => Promise<StreamTarget>;
-  /** Stream opens per client IP per minute (default 30): EventSource reconnects by itself. */
+  /**
+   * Stream opens per client IP per minute (default SHARE_RATE_LIMITS.stream.perIp); each link
+   * is also limited to SHARE_RATE_LIMITS.stream.perToken opens. EventSource reconnects by itself.
+   */
   opensPerMinute?: number;
 }
 
@@ -49,7 +53,7 @@ const STREAM_DESCRIPTION = [
 /** `GET /v1/shares/:token/stream` (API.md); `authorize` runs before anything is streamed. */
 export async function streamRoute(
   app: FastifyInstance,
-  { hub, authorize, opensPerMinute = 30 }: StreamRouteOptions,
+  { hub, authorize, opensPerMinute = SHARE_RATE_LIMITS.stream.perIp }: StreamRouteOptions,
 ): Promise<void> {
   // Open streams keep the HTTP server from closing: end them first.
   app.addHook('preClose', async () => {
@@ -60,7 +64,9 @@ export async function streamRoute(
     '/v1/shares/:token/stream',
     {
       onRequest: requireRole('family'),
-      config: { rateLimit: perIpRateLimit(opensPerMinute, '1 minute') },
+      // Both limits answer problem+json before anything is streamed.
+      preHandler: perTokenRateLimit(app, 'stream', SHARE_RATE_LIMITS.stream.perToken),
+      config: { rateLimit: perIpRateLimit(opensPerMinute, SHARE_RATE_LIMITS.timeWindow) },
       schema: {
         summary: 'Live share view (Server-Sent Events)',
         description: STREAM_DESCRIPTION,
@@ -88,7 +94,9 @@ export async function streamRoute(
           404: problemContent('NOT_FOUND: no such share link'),
           403: problemContent('SHARE_CLAIMED: opened by someone else; or FORBIDDEN: not a family token'),
           410: problemContent('SHARE_ENDED: 车辆动态已结束 (expired, cancelled or unbound)'),
-          429: problemContent('RATE_LIMITED: too many stream opens from this IP, or too many open streams'),
+          429: problemContent(
+            'RATE_LIMITED: too many stream opens from this IP or of this link, or too many open streams',
+          ),
           503: problemContent('NOT_READY: this instance has no room for another stream; retry'),
         },
       },

@@ -15,11 +15,11 @@
   const KEY_LARGE = 'sw.largeText';
   const TZ = 'Asia/Shanghai';
   /** No byte of the stream (frame or heartbeat) for this long: reconnect. */
-  const STREAM_IDLE_MS = 45_000;
+  const STREAM_IDLE_MS = 45000;
   /** Stream attempts failing in a row before polling takes over. */
   const STREAM_MAX_FAILURES = 3;
   /** While polling, how often the stream is tried again. */
-  const STREAM_RETRY_WHILE_POLLING_MS = 5 * 60_000;
+  const STREAM_RETRY_WHILE_POLLING_MS = 5 * 60000;
   const MARQUEE_MS = 4500;
   const TRACK_MAX = 720;
 
@@ -65,6 +65,8 @@
   let polling = false;
   let streamAbort = null;
   let lastUpdateMs = 0;
+  /** Views applied so far (also on #view's data-updates, for tests and debugging). */
+  let updates = 0;
   let connectionProblem = false;
   let alertIndex = 0;
   let marqueeTimer = null;
@@ -221,7 +223,7 @@
         // Between attempts the view is polled once, so nothing goes stale.
         await pollOnce();
       }
-      await sleep(Math.min(30_000, 1000 * 2 ** failures));
+      await sleep(Math.min(30000, 1000 * 2 ** failures));
     }
   }
 
@@ -406,6 +408,7 @@
     }
     lastUpdateMs = Date.now();
     connectionProblem = false;
+    $('view').dataset.updates = String(++updates);
     $('loading').hidden = true;
     $('view').hidden = false;
     render();
@@ -511,8 +514,8 @@
     if (!Number.isFinite(s)) return '';
     if (s < 60) return '刚刚';
     if (s < 3600) return `${Math.floor(s / 60)} 分钟前`;
-    if (s < 86_400) return `${Math.floor(s / 3600)} 小时前`;
-    return `${Math.floor(s / 86_400)} 天前`;
+    if (s < 86400) return `${Math.floor(s / 3600)} 小时前`;
+    return `${Math.floor(s / 86400)} 天前`;
   }
   function durationText(totalS) {
     const s = Math.max(0, Math.round(Number(totalS) || 0));
@@ -845,7 +848,7 @@
   function tileTemplate() {
     const meta = document.querySelector('meta[name="sw-tile-url"]');
     const t = meta ? meta.getAttribute('content') : '';
-    return t && t.includes('{z}') ? t : null;
+    return t?.includes('{z}') ? t : null;
   }
 
   function drawMap() {
@@ -975,7 +978,7 @@
   }
 
   function drawScale(svg, lat, z, H) {
-    const metresPerPx = (156_543.033_92 * Math.cos((lat * Math.PI) / 180)) / 2 ** z;
+    const metresPerPx = (156543.03392 * Math.cos((lat * Math.PI) / 180)) / 2 ** z;
     const target = 90 * metresPerPx;
     const pow = 10 ** Math.floor(Math.log10(target));
     const nice = [5, 2, 1].map((k) => k * pow).find((v) => v <= target) || pow;

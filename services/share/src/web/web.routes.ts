@@ -93,4 +93,8 @@ export async function webRoutes(app: FastifyInstance, opts: WebRoutesOptions = {
   app.get('/s/assets/page.js', hide, async (_req, reply) => reply.headers(assetHeaders(JS_TYPE)).send(js));
   app.get('/s/assets/page.css', hide, async (_req, reply) => reply.headers(assetHeaders(CSS_TYPE)).send(css));
   app.get('/s/:token', hide, async (_req, reply) => reply.headers(pageHeaders).send(html));
+  // Browsers ask for it on their own; answering "no content" keeps their consoles free of 404s.
+  app.get('/favicon.ico', hide, async (_req, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  );
 }

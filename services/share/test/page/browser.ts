@@ -37,7 +37,8 @@ export interface PhonePage {
   requested: string[];
   /** Console errors and uncaught exceptions of the page. */
   errors: string[];
-  screenshot(state: string): Promise<string>;
+  /** test-results/share-page/<state>.png: the whole page, or only the viewport (a modal dialog). */
+  screenshot(state: string, opts?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -65,10 +66,10 @@ export async function phonePage(browser: Browser): Promise<PhonePage> {
     page,
     requested,
     errors,
-    async screenshot(state: string) {
+    async screenshot(state: string, opts: { fullPage?: boolean } = {}) {
       await mkdir(SHOTS_DIR, { recursive: true });
       const path = join(SHOTS_DIR, `${state}.png`);
-      await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+      await page.screenshot({ path, fullPage: opts.fullPage ?? true, animations: 'disabled' });
       return path;
     },
     close: () => context.close(),

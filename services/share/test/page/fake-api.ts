@@ -130,6 +130,16 @@ export class FakeShareApi {
     }
   }
 
+  get lastFrameId(): string {
+    return String(this.frameId);
+  }
+
+  /** Closes every stream without `ended`, as a restarting server or a dropping proxy would. */
+  dropStreams(): void {
+    for (const res of this.streams) res.end();
+    this.streams.clear();
+  }
+
   /** Ends the share (S5/S6): streams get `event: ended` and close; every later call answers 410. */
   end(reason = 'CANCELLED'): void {
     this.ended = true;

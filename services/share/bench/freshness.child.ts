@@ -1,0 +1,195 @@
+/**
+ * Freshness driver of the share benchmark, in its own process (off the share
+ * server's event loop): the fleet simulator produces position batches to
+ * positions.raw at a steady rate with current GNSS times, while the views of
+ * a sample of shared vehicles are polled through the share service's HTTP
+ * API. For each new fix of a sampled vehicle: the time from the production of
+ * its batch (just before producer.send) to the first view response showing
+ * that fix's gnssTime. Both ends are read on this process's clock.
+ *
+ * One message from the parent ({ cmd: 'run', ...FreshnessPlan }), one answer
+ * ({ type: 'result', ...FreshnessResult }), then the process exits.
+ */
+import { createKafka, createLogger, producerConfig } from '@safewatch/common';
+import { createFleet } from '@safewatch/simulator';
+
+export interface FreshnessPlan {
+  brokers: string[];
+  topic: string;
+  seed: number;
+  trucks: number;
+  /** Simulated seconds between two fixes of a truck = wall seconds between two ticks. */
+  fixIntervalS: number;
+  /** Sends per tick, spread evenly over the tick (smooth production instead of one burst per tick). */
+  slotsPerTick: number;
+  warmupS: number;
+  durationS: number;
+  /** After production stops, how long the views keep being polled. */
+  drainS: number;
+  shareUrl: string;
+  pollMs: number;
+  samples: { vehicleKey: string; token: string; bearer: string; forwardedFor: string }[];
+}
+
+export interface FreshnessResult {
+  /** ms, production → first view showing the fix, fixes produced in the measured window. */
+  latencies: number[];
+  /** Sampled fixes produced in the window that no view showed (a newer fix was seen first, or none). */
+  missed: number;
+  positions: number;
+  seconds: number;
+  polls: number;
+  pollStatuses: Record<string, number>;
+  /** Sends that started later than their slot by more than one slot (the producer fell behind). */
+  lateSends: number;
+  maxSendLagMs: number;
+  /** Time taken to build and encode every tick beforehand. */
+  generatedMs: number;
+}
+
+const wallNow = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
+  const logger = createLogger('bench-freshness', 'warn');
+  const producer = createKafka({ brokers: plan.brokers, clientId: 'bench-freshness', logger }).producer(
+    producerConfig(),
+  );
+  await producer.connect();
+  const tickMs = plan.fixIntervalS * 1000;
+  const ticks = Math.ceil(((plan.warmupS + plan.durationS) * 1000) / tickMs);
+  // The simulator's CPU is not part of what is measured: every tick is built and encoded
+  // before production starts, with GNSS times from the planned start on (they are current
+  // when sent: tick k goes out during [start + k·interval, + interval), never before its GNSS time).
+  const planned = Math.ceil((Date.now() + 2_000 + ticks * 400) / 1000) * 1000;
+  const fleet = createFleet({
+    seed: plan.seed,
+    trucks: plan.trucks,
+    startTimeMs: planned,
+    fixIntervalS: plan.fixIntervalS,
+    badRate: 0,
+  });
+  const sampled = new Set(plan.samples.map((s) => s.vehicleKey));
+  type Prepared = { platformId: string; bytes: Buffer; positions: number; sampled: string[] };
+  const prepared: Prepared[][] = [];
+  const genStart = performance.now();
+  for (let k = 0; k < ticks; k++) {
+    prepared.push(
+      fleet.nextTick().batches.map((b) => ({
+        platformId: b.platformId,
+        bytes: Buffer.from(b.bytes),
+        positions: b.positions,
+        sampled: b.message.positions
+          .filter((p) => sampled.has(`${p.plateNumber}:${p.plateColor}`))
+          .map((p) => `${p.plateNumber}:${p.plateColor}@${p.gnssTimeMs}`),
+      })),
+    );
+  }
+  const generatedMs = performance.now() - genStart;
+  const start = Math.max(planned, Math.ceil(wallNow() / 100) * 100 + 200);
+  /** `${vehicleKey}@${gnssTimeMs}` → production time, for the sampled vehicles. */
+  const producedAt = new Map<string, number>();
+  const measureFrom = start + plan.warmupS * 1000;
+  const measureTo = measureFrom + plan.durationS * 1000;
+  const inWindow: { key: string; at: number }[] = [];
+  let positions = 0;
+  let lateSends = 0;
+  let maxSendLagMs = 0;
+  let producing = true;
+
+  // Pollers: one loop per sampled vehicle, staggered over the poll period.
+  const latencies: number[] = [];
+  const seen = new Set<string>();
+  const pollStatuses: Record<string, number> = {};
+  let polls = 0;
+  const pollers = plan.samples.map(async (s, i) => {
+    await sleep((i * plan.pollMs) / plan.samples.length);
+    let lastGnss = 0;
+    let next = wallNow();
+    while (producing || wallNow() < measureTo + plan.drainS * 1000) {
+      next = Math.max(next + plan.pollMs, wallNow());
+      try {
+        const res = await fetch(`${plan.shareUrl}/v1/shares/${s.token}`, {
+          headers: { authorization: s.bearer, 'x-forwarded-for': s.forwardedFor },
+        });
+        polls++;
+        pollStatuses[res.status] = (pollStatuses[res.status] ?? 0) + 1;
+        if (res.status === 200) {
+          const view = (await res.json()) as { position: { gnssTime: string } | null };
+          const at = wallNow();
+          const gnss = view.position ? Date.parse(view.position.gnssTime) : 0;
+          if (gnss > lastGnss) {
+            lastGnss = gnss;
+            const key = `${s.vehicleKey}@${gnss}`;
+            const sent = producedAt.get(key);
+            if (sent !== undefined && sent >= measureFrom && sent < measureTo && !seen.has(key)) {
+              seen.add(key);
+              latencies.push(at - sent);
+            }
+          }
+        } else await res.arrayBuffer();
+      } catch {
+        pollStatuses.error = (pollStatuses.error ?? 0) + 1;
+      }
+      await sleep(next - wallNow());
+    }
+  });
+
+  // Production: tick k goes out in `slotsPerTick` sends spread over [start + k·interval, + interval).
+  for (let k = 0; k < prepared.length; k++) {
+    const batches = prepared[k] as Prepared[];
+    const slots = plan.slotsPerTick;
+    const per = Math.ceil(batches.length / slots);
+    for (let j = 0; j < slots; j++) {
+      const slice = batches.slice(j * per, (j + 1) * per);
+      if (slice.length === 0) continue;
+      const slotAt = start + k * tickMs + (j * tickMs) / slots;
+      await sleep(slotAt - wallNow());
+      const sendAt = wallNow();
+      const lag = sendAt - slotAt;
+      maxSendLagMs = Math.max(maxSendLagMs, lag);
+      if (lag > tickMs / slots) lateSends++;
+      const measured = sendAt >= measureFrom && sendAt < measureTo;
+      for (const b of slice) {
+        for (const key of b.sampled) {
+          producedAt.set(key, sendAt);
+          if (measured) inWindow.push({ key, at: sendAt });
+        }
+        if (measured) positions += b.positions;
+      }
+      await producer.send({
+        topic: plan.topic,
+        acks: -1,
+        messages: slice.map((b) => ({ key: b.platformId, value: b.bytes })),
+      });
+    }
+  }
+  producing = false;
+  await Promise.all(pollers);
+  await producer.disconnect();
+  return {
+    latencies,
+    missed: inWindow.filter((f) => !seen.has(f.key)).length,
+    positions,
+    seconds: (measureTo - measureFrom) / 1000,
+    polls,
+    pollStatuses,
+    lateSends,
+    maxSendLagMs,
+    generatedMs,
+  };
+}
+
+process.once('message', async (m: { cmd: 'run' } & FreshnessPlan) => {
+  try {
+    process.send?.({ type: 'result', ...(await run(m)) });
+  } catch (err) {
+    process.send?.({
+      type: 'error',
+      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+  }
+  setTimeout(() => process.exit(0), 100);
+});
+process.on('disconnect', () => process.exit(0));
+process.send?.({ type: 'ready' });

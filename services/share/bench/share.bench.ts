@@ -1,0 +1,932 @@
+/**
+ * npm run bench:share [-- --views 1000 --streams 50000 --tick-ms 5000 --rate 30000]
+ * (PG_POOL_SIZE and SHARE_* variables tune the service under test)
+ *
+ * Against the local infrastructure (startInfra), in an isolated schema, topic
+ * set and Redis prefix, with the share service running in this process and
+ * listening on a free port, bindings learned from bindings.events produced
+ * here, every shared vehicle with a last position in Redis and three alerts:
+ *
+ * 1. View throughput: GET /v1/shares/{token} cycling over `--views` shares,
+ *    each claimed by its own viewer (shares and claims made through the
+ *    service's use cases), vs a fastify hello-world route of this process on
+ *    another port; autocannon in a worker thread, same connections and
+ *    duration for both: req/s, p50/p99, view ÷ hello-world.
+ * 2. SSE: `--streams` concurrent GET /v1/shares/{token}/stream over real
+ *    loopback sockets, opened by `--clients` child processes (raised fd
+ *    limit, keep-alive agents). The hub's tick is shortened to `--tick-ms`;
+ *    for every frame of `--ticks` ticks, the delay between the tick's
+ *    scheduled time (read from the hub) and the client's receipt; RSS and
+ *    heap of this process per connection; tick durations. The shares beyond
+ *    the first `--views` are inserted directly into the shares table.
+ * 3. Freshness: the ingest service (child process) and the share service on
+ *    the same infrastructure; a child process produces simulator batches to
+ *    positions.raw at `--rate` positions/s for `--seconds` s (after a warm-up)
+ *    and polls the views of `--sample` shared vehicles every `--poll-ms`: for
+ *    each new fix, batch produced → first view showing its gnssTime.
+ * Writes the figures with a description of the machine to BENCHMARKS.md.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  authConfig,
+  createKafka,
+  createLogger,
+  createPgPool,
+  lastPositionKey,
+  migrate,
+  mintToken,
+  producerConfig,
+  Redis,
+  topicNames,
+  vehicleKey,
+} from '@safewatch/common';
+import { pb } from '@safewatch/proto';
+import { createFleet } from '@safewatch/simulator';
+import {
+  coresBetween,
+  cpuByCommand,
+  isolate,
+  startInfra,
+  threadCpuSeconds,
+  writeBenchSection,
+} from '@safewatch/testkit';
+import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
+import Fastify from 'fastify';
+import type { StreamHubOptions, TickStats } from '../src/adapters/stream-hub.js';
+import { createShareApp, type ShareApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { hashShareToken } from '../src/domain/share.rules.js';
+import { createShare } from '../src/usecases/driver-shares.usecase.js';
+import { claimShare } from '../src/usecases/viewer.usecase.js';
+import type { FreshnessPlan, FreshnessResult } from './freshness.child.js';
+import { type LoadResult, runLoad } from './load.js';
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    views: { type: 'string', default: '1000' },
+    streams: { type: 'string', default: '50000' },
+    clients: { type: 'string', default: '2' },
+    'tick-ms': { type: 'string', default: '5000' },
+    ticks: { type: 'string', default: '3' },
+    rate: { type: 'string', default: '30000' },
+    seconds: { type: 'string', default: '30' },
+    sample: { type: 'string', default: '25' },
+    'poll-ms': { type: 'string', default: '50' },
+    partitions: { type: 'string', default: '8' },
+  },
+});
+const CONNECTIONS = Number(args.connections);
+const DURATION_S = Number(args.duration);
+const WARMUP_S = Number(args.warmup);
+const VIEWS = Number(args.views);
+const STREAMS_WANTED = Number(args.streams);
+const CLIENTS = Number(args.clients);
+const TICK_MS = Number(args['tick-ms']);
+const TICKS = Number(args.ticks);
+const RATE = Number(args.rate);
+const FRESH_S = Number(args.seconds);
+const FRESH_WARMUP_S = 5;
+const SAMPLE = Number(args.sample);
+const POLL_MS = Number(args['poll-ms']);
+const PARTITIONS = Number(args.partitions);
+/** One fix per truck per second: `RATE` trucks give `RATE` positions/s with GNSS times that keep up with the clock. */
+const FIX_INTERVAL_S = 1;
+const FLEET_SEED = 20261121;
+const SHARES_PER_VEHICLE = 3; // S3
+/** Streams per client source address: the service limits stream opens per client IP per minute (30–60). */
+const STREAMS_PER_ADDRESS = 25;
+const FD_LIMIT = 262_144;
+const BENCH_JWT_SECRET = 'share-bench-secret-0123456789abcdefghij';
+const REPO = join(import.meta.dirname, '..', '..', '..');
+
+const logger = createLogger('bench', 'warn');
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+const wallOf = (perfMs: number) => performance.timeOrigin + perfMs;
+const load1 = () => loadavg()[0] ?? 0;
+const percentile = (sorted: ArrayLike<number>, p: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number);
+
+// A full collection before each memory reading (the root script cannot pass --expose-gc).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function openFilesLimit(pid: number | 'self'): string {
+  const line = readFileSync(`/proc/${pid}/limits`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
+  const [soft, hard] = line?.split(/\s{2,}/).slice(1, 3) ?? [];
+  return `${soft}/${hard}`;
+}
+
+// The share server holds every stream's socket: this process needs more descriptors than the
+// shell's limit; prlimit raises it for the running process (allowed to root / CAP_SYS_RESOURCE).
+const fdBefore = openFilesLimit('self');
+const raised = spawnSync('prlimit', ['--pid', String(process.pid), `--nofile=${FD_LIMIT}:${FD_LIMIT}`]);
+const fdServer = openFilesLimit('self');
+const prlimitError = raised.status === 0 ? '' : raised.stderr.toString().trim();
+say(
+  `open files limit of the benchmark process (server): ${fdBefore} → ${fdServer}${prlimitError ? ` (prlimit failed: ${prlimitError})` : ''}`,
+);
+/** Every stream is a socket of this process: what the descriptor limit leaves after what the bench itself uses. */
+const FD_HEADROOM = 400;
+const fdSoft = Number(fdServer.split('/')[0]) || Number.POSITIVE_INFINITY;
+const STREAMS = Math.min(STREAMS_WANTED, fdSoft - FD_HEADROOM);
+if (STREAMS < STREAMS_WANTED)
+  say(
+    `streams limited by the open files limit: ${STREAMS} of ${STREAMS_WANTED} (limit ${fdSoft} - ${FD_HEADROOM} for the bench's own descriptors)`,
+  );
+const VEHICLES = Math.max(VIEWS, Math.ceil(STREAMS / SHARES_PER_VEHICLE));
+const TRUCKS = Math.max(RATE * FIX_INTERVAL_S, VEHICLES);
+
+const loadAtStart = loadavg();
+say(`load average at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+const running = await startInfra(process.env);
+const { infra } = running;
+const iso = isolate('bench-share', infra);
+const overrides = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k === 'PG_POOL_SIZE' || k.startsWith('SHARE_')),
+);
+const cfg = loadConfig({
+  ...overrides,
+  KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+  KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+  DATABASE_URL: infra.databaseUrl,
+  PG_SCHEMA: iso.schema,
+  REDIS_URL: infra.redisUrl,
+  REDIS_KEY_PREFIX: iso.redisPrefix,
+  JWT_SECRET: BENCH_JWT_SECRET,
+  SHARE_GROUP_ID: `bench-share-${iso.id}`,
+  SHARE_STREAM_TICK_MS: String(TICK_MS),
+  SHARE_STREAM_MAX_CONNECTIONS: String(Math.max(STREAMS + 1_000, 60_000)),
+  // As behind a load balancer: the loopback "proxy" (the load generators) reports client addresses.
+  TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1',
+  LOG_LEVEL: 'warn',
+});
+/** A distinct client address per viewer (x-forwarded-for through the trusted loopback proxy). */
+const clientAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+const auth = authConfig(cfg);
+const bearer = (sub: string, role: 'driver' | 'family') =>
+  `Bearer ${mintToken(auth, { sub, role }, 4 * 3600)}`;
+const db = createPgPool(
+  { databaseUrl: infra.databaseUrl, schema: iso.schema, poolSize: 4, applicationName: 'bench-setup' },
+  () => undefined,
+);
+const redis = new Redis(infra.redisUrl);
+const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench-share', logger });
+const producer = kafka.producer(producerConfig());
+const hello = Fastify({ logger: false });
+const children = new Set<ChildProcess>();
+let app: ShareApp | undefined;
+let resetTimer: NodeJS.Timeout | undefined;
+
+/** Spawns a bench child (node + tsx) with an IPC channel, optionally with a raised fd limit. */
+function spawnChild(file: string, env: Record<string, string> = {}, nofile?: number): ChildProcess {
+  const node = [
+    process.execPath,
+    '--max-semi-space-size=64',
+    '--import',
+    'tsx',
+    '--conditions=source',
+    join(import.meta.dirname, file),
+  ];
+  const script = nofile
+    ? `ulimit -n ${nofile} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`
+    : 'exec "$0" "$@"';
+  const child = spawn('bash', ['-c', script, ...node], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function nextMessage<T>(child: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no "${type}" from child within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onMessage = (m: { type: string; message?: string }) => {
+      if (m.type === 'error') {
+        cleanup();
+        reject(new Error(`child failed: ${m.message}`));
+      } else if (m.type === type) {
+        cleanup();
+        resolve(m as T);
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`child exited (${code}) before "${type}"`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/**
+ * The view's rate limits (per client address and per link, each some tens of requests per
+ * minute) are far below what one load-generating viewer sends: during the HTTP measures the
+ * bench deletes the limiter's Redis counters every RATE_LIMIT_RESET_MS. The limiters still run
+ * on every request (Redis script calls); they just never refuse.
+ */
+const RATE_LIMIT_RESET_MS = 2_000;
+async function resetRateLimits() {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${iso.redisPrefix}ratelimit:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+function keepResettingRateLimits(everyMs: number) {
+  resetTimer = setInterval(() => void resetRateLimits().catch(() => undefined), everyMs);
+}
+function stopResettingRateLimits() {
+  if (resetTimer) clearInterval(resetTimer);
+  resetTimer = undefined;
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+
+try {
+  // ---- setup ---------------------------------------------------------------
+  const setupStart = performance.now();
+  await migrate({
+    databaseUrl: infra.databaseUrl,
+    schema: iso.schema,
+    dir: join(import.meta.dirname, '..', 'migrations'),
+    service: 'share',
+    logger,
+  });
+  await migrate({
+    databaseUrl: infra.databaseUrl,
+    schema: iso.schema,
+    dir: join(REPO, 'services', 'ingest', 'migrations'),
+    service: 'ingest',
+    logger,
+  });
+  await iso.createTopics(Object.values(topicNames()), PARTITIONS);
+  await producer.connect();
+
+  // The simulator's trucks are the fleet: the first VEHICLES of them are bound (one driver each) and shared.
+  const fleetNow = Date.now();
+  const trucks = createFleet({
+    seed: FLEET_SEED,
+    trucks: TRUCKS,
+    startTimeMs: fleetNow,
+    fixIntervalS: FIX_INTERVAL_S,
+    badRate: 0,
+  }).trucks;
+  const vehicles = trucks.slice(0, VEHICLES).map((t, i) => ({
+    index: i,
+    vehicleId: randomUUID(),
+    driverId: `bench-driver-${i}`,
+    plateNumber: t.plateNumber,
+    plateColor: t.plateColor,
+    key: vehicleKey(t.plateNumber, t.plateColor),
+  }));
+
+  app = await createShareApp(cfg, logger);
+  // Tick timestamps: the hub reports a tick's stats when it ends (onTick); when it starts and
+  // when it was due are read by wrapping its tick method. Both are private: bench-only access.
+  const hub = app.hub as unknown as {
+    opts: StreamHubOptions;
+    nextTickAt: number;
+    tickRunning: Promise<void> | undefined;
+    tick: () => void;
+    connections: number;
+  };
+  const tickLog: { dueAt: number; startedAt: number; stats?: TickStats; endedAt?: number }[] = [];
+  const hubTick = hub.tick.bind(app.hub);
+  hub.tick = () => {
+    const startedAt = performance.now();
+    // onTimer has already moved nextTickAt one period on when it calls tick().
+    if (!hub.tickRunning) tickLog.push({ dueAt: Math.min(hub.nextTickAt - TICK_MS, startedAt), startedAt });
+    hubTick();
+  };
+  hub.opts.onTick = (stats) => {
+    const last = tickLog[tickLog.length - 1];
+    if (last) {
+      last.stats = stats;
+      last.endedAt = performance.now();
+    }
+  };
+  await app.start();
+  const shareUrl = await app.server.listen({ host: '127.0.0.1', port: 0 });
+  const sharePort = Number(new URL(shareUrl).port);
+
+  // Bindings, as the bindings service announces them.
+  for (let i = 0; i < vehicles.length; i += 1000) {
+    await producer.send({
+      topic: iso.topic('bindings.events'),
+      acks: -1,
+      messages: vehicles.slice(i, i + 1000).map((v) => ({
+        key: v.key,
+        value: Buffer.from(
+          pb.BindingsEnvelope.encode({
+            binding: {
+              eventId: randomUUID(),
+              type: 1,
+              vehicle: { plateNumber: v.plateNumber, plateColor: v.plateColor },
+              vehicleId: v.vehicleId,
+              driverId: v.driverId,
+              occurredAtMs: Date.now(),
+            },
+          }).finish(),
+        ),
+      })),
+    });
+  }
+  // Last positions (what ingest writes), 30 s old.
+  for (let i = 0; i < vehicles.length; i += 2000) {
+    const pipeline = redis.pipeline();
+    for (const v of vehicles.slice(i, i + 2000)) {
+      const t = Date.now() - 30_000;
+      pipeline.hset(lastPositionKey(iso.redisPrefix, v.key), {
+        t: String(t),
+        p: Buffer.from(
+          pb.Position.encode({
+            plateNumber: v.plateNumber,
+            plateColor: v.plateColor,
+            gnssTimeMs: t,
+            latE6: 36_651_200 + (v.index % 1000) * 500,
+            lonE6: 117_120_000 + (v.index % 1000) * 500,
+            speedDkmh: 785,
+            headingDeg: 90,
+          }).finish(),
+        ),
+      });
+    }
+    await pipeline.exec();
+  }
+  // Three alerts per vehicle of the view measure, through the alerts topic.
+  const alertMessages = vehicles.slice(0, VIEWS).flatMap((v) => {
+    const t = Date.now() - 40 * 60_000;
+    const place = { latE6: 36_651_200, lonE6: 117_120_000 };
+    const vehicle = { plateNumber: v.plateNumber, plateColor: v.plateColor };
+    const speeding = { startMs: t, peakSpeedDkmh: 1150, limitKmh: 100, startPlace: place };
+    return [
+      { alertId: `sp-${v.index}-s`, vehicle, type: 1, phase: 1, source: 1, occurredAtMs: t, speeding },
+      {
+        alertId: `sp-${v.index}-e`,
+        vehicle,
+        type: 1,
+        phase: 2,
+        source: 3,
+        occurredAtMs: t + 180_000,
+        speeding: { ...speeding, endMs: t + 180_000, durationS: 180, endPlace: place },
+      },
+      {
+        alertId: `fa-${v.index}-s`,
+        vehicle,
+        type: 2,
+        phase: 1,
+        source: 1,
+        occurredAtMs: t + 600_000,
+        fatigue: {
+          drivingSinceMs: t - 4 * 3600_000,
+          continuousDrivingS: 14_460,
+          limitS: 14_400,
+          place,
+          headingDeg: 90,
+          suggestedRestStops: [
+            {
+              id: 'rs-1',
+              name: '济南东服务区司机之家',
+              type: 3,
+              location: { latE6: 36_690_000, lonE6: 117_200_000 },
+              services: ['休息', '餐饮', '淋浴'],
+              distanceM: 8_200,
+            },
+            {
+              id: 'rs-2',
+              name: '章丘物流园司机之家',
+              type: 2,
+              location: { latE6: 36_710_000, lonE6: 117_520_000 },
+              services: ['休息', '停车'],
+              distanceM: 21_500,
+            },
+          ],
+        },
+      },
+    ].map((a) => ({ key: v.key, value: Buffer.from(pb.Alert.encode(a).finish()) }));
+  });
+  for (let i = 0; i < alertMessages.length; i += 1000)
+    await producer.send({ topic: iso.topic('alerts'), acks: -1, messages: alertMessages.slice(i, i + 1000) });
+  say(
+    `setup: ${fmt(vehicles.length)} binding events and ${fmt(alertMessages.length)} alerts produced, ${fmt(vehicles.length)} last positions in Redis; waiting for the share service to consume them…`,
+  );
+  await waitUntil(
+    'bindings and alerts consumed',
+    async () =>
+      (await count('SELECT count(*) AS n FROM current_bindings')) === vehicles.length &&
+      (await count('SELECT count(*) AS n FROM vehicle_alerts')) === alertMessages.length,
+    180_000,
+  );
+  // The other vehicles get the same three alerts (copied rows: the stream frames carry them too).
+  const first = vehicles[0] as (typeof vehicles)[number];
+  await db.query(
+    `INSERT INTO vehicle_alerts (alert_id, vehicle_key, kind, phase, source, occurred_at, detail)
+     SELECT a.alert_id || '@' || k.key, k.key, a.kind, a.phase, a.source, a.occurred_at, a.detail
+       FROM vehicle_alerts a CROSS JOIN unnest($2::text[]) AS k(key) WHERE a.vehicle_key = $1`,
+    [first.key, vehicles.slice(VIEWS).map((v) => v.key)],
+  );
+
+  // View shares: created and claimed through the service's use cases, one driver and one viewer each.
+  const viewTargets: {
+    path: string;
+    authorization: string;
+    forwardedFor: string;
+    key: string;
+    token: string;
+  }[] = [];
+  {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < VIEWS) {
+          const v = vehicles[next++] as (typeof vehicles)[number];
+          const viewer = `bench-viewer-${v.index}`;
+          const { token } = await createShare(app!.deps, v.driverId, v.vehicleId, '1m');
+          await claimShare(app!.deps, token, viewer);
+          viewTargets.push({
+            path: `/v1/shares/${token}`,
+            authorization: bearer(viewer, 'family'),
+            forwardedFor: clientAddress(v.index),
+            key: v.key,
+            token,
+          });
+        }
+      }),
+    );
+  }
+  await db.query('ANALYZE current_bindings, shares, vehicle_alerts, vehicle_reminders');
+  say(
+    `setup done in ${((performance.now() - setupStart) / 1000).toFixed(1)} s: ${fmt(VIEWS)} shares created and claimed (use cases); share service at ${shareUrl}, tick ${fmt(TICK_MS)} ms`,
+  );
+
+  // ---- 1. view throughput ----------------------------------------------------
+  hello.get('/hello', async () => ({ hello: 'world' }));
+  const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0 });
+  async function measure(label: string, plan: Parameters<typeof runLoad>[0]) {
+    await resetRateLimits();
+    const machineBefore = await cpuByCommand();
+    const mainBefore = threadCpuSeconds();
+    const processBefore = process.cpuUsage();
+    const loadBefore = load1();
+    const t0 = performance.now();
+    const r = await runLoad(plan);
+    const seconds = (performance.now() - t0) / 1000;
+    const mainCores = (threadCpuSeconds() - mainBefore) / seconds;
+    const used = process.cpuUsage(processBefore);
+    const others = coresBetween(machineBefore, await cpuByCommand(), seconds).filter(
+      (s) => s.command !== 'node',
+    );
+    const cpu = [
+      `server main thread ${mainCores.toFixed(2)}`,
+      `autocannon + other threads ${((used.user + used.system) / 1e6 / seconds - mainCores).toFixed(2)}`,
+      ...others.slice(0, 3).map((s) => `${s.command} ${s.cores.toFixed(2)}`),
+    ].join(', ');
+    const rps = r.count / r.durationS;
+    say(
+      `${label}: ${fmt(rps)} req/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts} · CPU (cores): ${cpu} · load ${loadBefore.toFixed(2)}→${load1().toFixed(2)}`,
+    );
+    return { ...r, rps, cpu, load: load1() };
+  }
+  say(
+    `1. view throughput: autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s`,
+  );
+  keepResettingRateLimits(RATE_LIMIT_RESET_MS);
+  const helloR = await measure('a. fastify hello-world', {
+    url: helloUrl,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+    path: '/hello',
+  });
+  const viewR = await measure('b. GET /v1/shares/{token}', {
+    url: shareUrl,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+    targets: viewTargets.map(({ path, authorization, forwardedFor }) => ({
+      path,
+      authorization,
+      forwardedFor,
+    })),
+  });
+  stopResettingRateLimits();
+  await hello.close();
+  const viewRatio = viewR.rps / helloR.rps;
+  const viewOk = (r: LoadResult) =>
+    r.errors === 0 && r.timeouts === 0 && Object.keys(r.statuses).every((s) => s === '200');
+  say(`view ÷ hello-world: ${viewRatio.toFixed(2)} (target ≥ 0.4)`);
+
+  // ---- 2. SSE ------------------------------------------------------------------
+  say(`2. SSE: preparing ${fmt(STREAMS)} claimed shares (${fmt(VIEWS)} from the view measure)…`);
+  const streamTargets: [token: string, bearer: string][] = viewTargets
+    .slice(0, Math.min(VIEWS, STREAMS))
+    .map((t) => [t.token, t.authorization]);
+  {
+    const now = new Date();
+    const expires = new Date(now.getTime() + 30 * 86_400_000);
+    const rows: {
+      hash: string;
+      driver: string;
+      vehicle: string;
+      plate: string;
+      color: number;
+      viewer: string;
+    }[] = [];
+    for (const v of vehicles) {
+      const existing = v.index < VIEWS ? 1 : 0;
+      for (let s = existing; s < SHARES_PER_VEHICLE && streamTargets.length + rows.length < STREAMS; s++) {
+        const token = randomBytes(32).toString('base64url');
+        const viewer = `bench-sse-viewer-${rows.length}`;
+        rows.push({
+          hash: hashShareToken(token).toString('hex'),
+          driver: v.driverId,
+          vehicle: v.vehicleId,
+          plate: v.plateNumber,
+          color: v.plateColor,
+          viewer,
+        });
+        streamTargets.push([token, bearer(viewer, 'family')]);
+      }
+    }
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      await db.query(
+        `INSERT INTO shares (token_hash, driver_id, vehicle_id, plate_number, plate_color, duration,
+                             created_at, expires_at, claimed_by, claimed_at)
+         SELECT decode(h, 'hex'), d, v, p, c, '1m', $7, $8, w, $7
+           FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::smallint[], $6::text[]) AS t(h, d, v, p, c, w)`,
+        [
+          chunk.map((r) => r.hash),
+          chunk.map((r) => r.driver),
+          chunk.map((r) => r.vehicle),
+          chunk.map((r) => r.plate),
+          chunk.map((r) => r.color),
+          chunk.map((r) => r.viewer),
+          now,
+          expires,
+        ],
+      );
+    }
+    await db.query('ANALYZE shares');
+    say(
+      `   ${fmt(rows.length)} more shares inserted directly into the shares table (claimed, 3 per vehicle at most)`,
+    );
+  }
+  const activePerVehicle = Number(
+    (
+      await db.query(
+        'SELECT max(n) AS n FROM (SELECT count(*) AS n FROM shares WHERE ended_at IS NULL GROUP BY vehicle_id) x',
+      )
+    ).rows[0].n,
+  );
+  if (activePerVehicle > SHARES_PER_VEHICLE) throw new Error(`S3 broken by the setup: ${activePerVehicle}`);
+
+  gc();
+  const memBefore = process.memoryUsage();
+  const perClient = Math.ceil(streamTargets.length / CLIENTS);
+  const clients = Array.from({ length: CLIENTS }, () => spawnChild('sse.client.ts', {}, FD_LIMIT));
+  await Promise.all(clients.map((c) => nextMessage(c, 'ready', 60_000)));
+  const fdClients = clients.map((c) => openFilesLimit(c.pid as number));
+  say(`   ${CLIENTS} client processes, open files limit ${fdClients.join(', ')}; opening streams…`);
+  type Progress = {
+    opened: number;
+    firstFrames: number;
+    failed: number;
+    statuses: Record<string, number>;
+    errors: Record<string, number>;
+    ended: number;
+    closedEarly: number;
+  };
+  const progress = new Map<ChildProcess, Progress>();
+  for (const c of clients)
+    c.on('message', (m: { type: string } & Progress) => {
+      if (m.type === 'progress') progress.set(c, m);
+    });
+  const sum = (k: 'opened' | 'firstFrames' | 'failed' | 'closedEarly' | 'ended') =>
+    [...progress.values()].reduce((s, p) => s + p[k], 0);
+  const merge = (k: 'statuses' | 'errors') => {
+    const out: Record<string, number> = {};
+    for (const p of progress.values()) for (const [s, n] of Object.entries(p[k])) out[s] = (out[s] ?? 0) + n;
+    return out;
+  };
+  const openStart = performance.now();
+  const openedAll = Promise.all(clients.map((c) => nextMessage(c, 'opened', 400_000)));
+  clients.forEach((c, i) => {
+    c.send({
+      cmd: 'open',
+      port: sharePort,
+      targets: streamTargets.slice(i * perClient, (i + 1) * perClient),
+      concurrency: 64,
+      perAddress: STREAMS_PER_ADDRESS,
+      addressBase: 10 + i,
+    });
+  });
+  const progressTimer = setInterval(() => {
+    say(
+      `   ${((performance.now() - openStart) / 1000).toFixed(0)} s: ${fmt(sum('opened'))} open (hub ${fmt(hub.connections)}), ${fmt(sum('firstFrames'))} first frames, ${fmt(sum('failed'))} failed · load ${load1().toFixed(2)}`,
+    );
+  }, 5_000);
+  await openedAll;
+  clearInterval(progressTimer);
+  const openSeconds = (performance.now() - openStart) / 1000;
+  await sleep(1_000);
+  const opened = sum('opened');
+  say(
+    `   opened ${fmt(opened)} of ${fmt(streamTargets.length)} in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); hub ${fmt(hub.connections)}; first frames ${fmt(sum('firstFrames'))}; statuses ${JSON.stringify(merge('statuses'))}; errors ${JSON.stringify(merge('errors'))}`,
+  );
+  gc();
+  const memOpen = process.memoryUsage();
+  const connections = hub.connections;
+  const perConn = (a: number, b: number) => (connections > 0 ? (b - a) / connections : Number.NaN);
+  say(
+    `   server memory: RSS ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (${kib(perConn(memBefore.rss, memOpen.rss))}/connection), heap used ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (${kib(perConn(memBefore.heapUsed, memOpen.heapUsed))}/connection)`,
+  );
+
+  // Measure whole ticks: start recording once a tick has ended, stop shortly before the tick after the last measured one.
+  const ticksBefore = tickLog.length;
+  await waitUntil('a tick to end', async () => tickLog.length > ticksBefore && !hub.tickRunning, 4 * TICK_MS);
+  for (const c of clients) c.send({ cmd: 'measure' });
+  const firstMeasured = tickLog.length;
+  const sseLoadBefore = load1();
+  const sseCpuBefore = await cpuByCommand();
+  const sseT0 = performance.now();
+  await waitUntil(
+    `${TICKS} ticks`,
+    async () =>
+      tickLog.length >= firstMeasured + TICKS && tickLog[firstMeasured + TICKS - 1]?.stats !== undefined,
+    (TICKS + 4) * TICK_MS * 3,
+  );
+  const lastMeasured = tickLog[firstMeasured + TICKS - 1] as (typeof tickLog)[number];
+  // Frames of the last measured tick still in flight: wait until shortly before the next tick is due.
+  await sleep(Math.max(500, lastMeasured.dueAt + TICK_MS - 300 - performance.now()));
+  const sseSeconds = (performance.now() - sseT0) / 1000;
+  const sseCpu = coresBetween(sseCpuBefore, await cpuByCommand(), sseSeconds);
+  const sseLoad = load1();
+  const memTick = process.memoryUsage();
+  const reports = await Promise.all(
+    clients.map((c) => {
+      const r = nextMessage<{ arrivals: number[] }>(c, 'arrivals', 60_000);
+      c.send({ cmd: 'report' });
+      return r;
+    }),
+  );
+  const measuredTicks = tickLog.slice(firstMeasured, firstMeasured + TICKS);
+  // A frame belongs to the latest tick due before its receipt; frames received once the tick
+  // after the last measured one was due are left out (a tick skipped by an overrun is not in the log).
+  const following = tickLog[firstMeasured + TICKS];
+  const windowEnd = following ? wallOf(following.dueAt) : Number.POSITIVE_INFINITY;
+  const delays: number[] = [];
+  const afterStart: number[] = [];
+  const perTick = measuredTicks.map(() => 0);
+  for (const r of reports) {
+    for (const at of r.arrivals) {
+      if (at >= windowEnd) continue;
+      let k = -1;
+      for (let j = measuredTicks.length - 1; j >= 0; j--) {
+        if (at >= wallOf((measuredTicks[j] as (typeof measuredTicks)[number]).dueAt)) {
+          k = j;
+          break;
+        }
+      }
+      if (k < 0) continue;
+      const t = measuredTicks[k] as (typeof measuredTicks)[number];
+      perTick[k] = (perTick[k] as number) + 1;
+      delays.push(at - wallOf(t.dueAt));
+      afterStart.push(at - wallOf(t.startedAt));
+    }
+  }
+  const sortedDelays = Float64Array.from(delays).sort();
+  const sortedAfterStart = Float64Array.from(afterStart).sort();
+  const tickMs = measuredTicks.map((t) => t.stats?.ms ?? Number.NaN);
+  const expectedFrames = measuredTicks.reduce((s, t) => s + (t.stats?.written ?? 0), 0);
+  const sse = {
+    opened,
+    connections,
+    openSeconds,
+    frames: delays.length,
+    expectedFrames,
+    perTick,
+    p50: percentile(sortedDelays, 50),
+    p99: percentile(sortedDelays, 99),
+    max: sortedDelays[sortedDelays.length - 1] ?? Number.NaN,
+    within1s: delays.filter((d) => d <= 1000).length,
+    startP99: percentile(sortedAfterStart, 99),
+    timerLateMax: Math.max(...measuredTicks.map((t) => t.startedAt - t.dueAt)),
+    tickMs,
+    ticks: measuredTicks.map((t) => t.stats),
+    memBefore,
+    memOpen,
+    memTick,
+    rssPerConn: perConn(memBefore.rss, memOpen.rss),
+    heapPerConn: perConn(memBefore.heapUsed, memOpen.heapUsed),
+    cpu: sseCpu
+      .slice(0, 4)
+      .map((s) => `${s.command} ${s.cores.toFixed(2)}`)
+      .join(', '),
+    load: `${sseLoadBefore.toFixed(2)}→${sseLoad.toFixed(2)}`,
+    statuses: merge('statuses'),
+    errors: merge('errors'),
+    closedEarly: sum('closedEarly'),
+  };
+  say(
+    `   ${TICKS} ticks measured: frames received ${fmt(sse.frames)} of ${fmt(expectedFrames)} written (per tick ${perTick.map(fmt).join(', ')}); ` +
+      `delay after the tick's due time p50 ${ms(sse.p50)} ms, p99 ${ms(sse.p99)} ms, max ${ms(sse.max)} ms; ${fmt(sse.within1s)} within 1 s; ` +
+      `tick durations ${tickMs.map((t) => `${fmt(t)} ms`).join(', ')}; ticks: ${JSON.stringify(sse.ticks)}`,
+  );
+  say(
+    `   CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}; streams closed early ${sse.closedEarly}`,
+  );
+  for (const c of clients) c.send({ cmd: 'close' });
+  await Promise.all(clients.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await waitUntil('streams closed on the server', async () => hub.connections === 0, 60_000).catch(() =>
+    say(`   warning: ${hub.connections} streams still open on the server`),
+  );
+
+  // ---- 3. freshness ---------------------------------------------------------------
+  say(
+    `3. freshness: ingest (child process) + simulator at ${fmt(RATE)} positions/s for ${FRESH_WARMUP_S} + ${FRESH_S} s…`,
+  );
+  const ingest = spawnChild('ingest.child.ts', {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+    DATABASE_URL: infra.databaseUrl,
+    PG_SCHEMA: iso.schema,
+    REDIS_URL: infra.redisUrl,
+    REDIS_KEY_PREFIX: iso.redisPrefix,
+    INGEST_GROUP_ID: `bench-ingest-${iso.id}`,
+    LOG_LEVEL: 'warn',
+  });
+  await nextMessage(ingest, 'started', 120_000);
+  const driver = spawnChild('freshness.child.ts');
+  await nextMessage(driver, 'ready', 60_000);
+  const samples = Array.from({ length: Math.min(SAMPLE, VIEWS) }, (_, i) => {
+    const t = viewTargets[
+      Math.floor((i * viewTargets.length) / Math.min(SAMPLE, VIEWS))
+    ] as (typeof viewTargets)[number];
+    return { vehicleKey: t.key, token: t.token, bearer: t.authorization, forwardedFor: t.forwardedFor };
+  });
+  const plan: FreshnessPlan = {
+    brokers: infra.kafkaBrokers,
+    topic: iso.topic('positions.raw'),
+    seed: FLEET_SEED,
+    trucks: TRUCKS,
+    fixIntervalS: FIX_INTERVAL_S,
+    slotsPerTick: 10,
+    warmupS: FRESH_WARMUP_S,
+    durationS: FRESH_S,
+    drainS: 3,
+    shareUrl,
+    pollMs: POLL_MS,
+    samples,
+  };
+  keepResettingRateLimits(RATE_LIMIT_RESET_MS);
+  const freshCpuBefore = await cpuByCommand();
+  const freshLoadBefore = load1();
+  const freshT0 = performance.now();
+  const freshResult = nextMessage<FreshnessResult>(driver, 'result', 600_000);
+  driver.send({ cmd: 'run', ...plan });
+  const fresh = await freshResult;
+  const freshSeconds = (performance.now() - freshT0) / 1000;
+  const freshCpu = coresBetween(freshCpuBefore, await cpuByCommand(), freshSeconds);
+  const freshLoad = load1();
+  stopResettingRateLimits();
+  ingest.send({ cmd: 'stats' });
+  const ingestStats = await nextMessage<{ consumed: number; accepted: number }>(ingest, 'stats', 30_000);
+  ingest.send({ cmd: 'stop' });
+  await new Promise((r) => (ingest.exitCode === null ? ingest.once('exit', r) : r(null)));
+  const lat = Float64Array.from(fresh.latencies).sort();
+  const freshRate = fresh.positions / fresh.seconds;
+  const freshness = {
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    max: lat[lat.length - 1] ?? Number.NaN,
+    n: lat.length,
+  };
+  const freshCpuText = freshCpu
+    .slice(0, 5)
+    .map((s) => `${s.command} ${s.cores.toFixed(2)}`)
+    .join(', ');
+  say(
+    `   ${fmt(fresh.positions)} positions in the ${fresh.seconds} s window (${fmt(freshRate)}/s; ingest consumed ${fmt(ingestStats.consumed)} in all); ` +
+      `${fmt(freshness.n)} fixes of ${samples.length} vehicles seen, ${fresh.missed} not seen; produced → visible p50 ${ms(freshness.p50)} ms, p99 ${ms(freshness.p99)} ms, max ${ms(freshness.max)} ms; ` +
+      `polls ${fmt(fresh.polls)} ${JSON.stringify(fresh.pollStatuses)}; late sends ${fresh.lateSends} (max lag ${ms(fresh.maxSendLagMs)} ms); ticks prepared in ${fmt(fresh.generatedMs)} ms`,
+  );
+  say(`   CPU (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}`);
+
+  // ---- report ---------------------------------------------------------------------
+  const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
+  const kafkaMode =
+    infra.mode.kafka === 'mock' ? 'librdkafka mock broker (local, in memory)' : infra.mode.kafka;
+  const loadEnd = loadavg();
+  const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const sseShort = [
+    STREAMS < STREAMS_WANTED
+      ? ` **${fmt(STREAMS_WANTED)} streams could not be reached on this machine:** every stream is a socket, i.e. a file descriptor, of the one share process, whose open files limit is ${fdServer} (soft/hard); raising the hard limit needs CAP_SYS_RESOURCE, which this container does not grant (\`prlimit\`: ${prlimitError || 'n/a'}; \`ulimit -n\` in the client shells likewise stays at the hard limit). The benchmark opened the largest count the limit leaves after its own descriptors (${fmt(STREAMS)} = ${fmt(fdSoft)} − ${FD_HEADROOM}); nothing below is extrapolated to ${fmt(STREAMS_WANTED)}.`
+      : '',
+    opened < STREAMS
+      ? ` **Only ${fmt(opened)} of ${fmt(STREAMS)} streams opened** (statuses ${JSON.stringify(sse.statuses)}, errors ${JSON.stringify(sse.errors)}).`
+      : '',
+  ].join('');
+  await writeBenchSection('share', [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${kafkaMode}. Everything on this one machine, shared with other work: load average (1/5/15 min) ${loadAtStart.map((l) => l.toFixed(2)).join('/')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join('/')} at the end; 1-minute load during each measure below.`,
+    `Setup: ${fmt(VEHICLES)} simulator trucks bound to one driver each through bindings.events (consumed by the share service), each with a last position in Redis and 3 alerts (speeding started/ended, fatigue with 2 rest stops; through the alerts topic for the ${fmt(VIEWS)} vehicles of the view measure, copied rows for the others). The ${fmt(VIEWS)} view shares were created and claimed through the service's use cases (createShare, claimShare), one driver and one viewer each; the other ${fmt(streamTargets.length - VIEWS)} stream shares were inserted directly into the shares table (claimed, distinct viewers, ≤ 3 active per vehicle). Postgres pool ${cfg.PG_POOL_SIZE} (service default). Client addresses: the service trusts the loopback proxy (TRUST_PROXY=${process.env.TRUST_PROXY ?? '127.0.0.1'}, as behind a load balancer) and every view request carries its viewer's own address in x-forwarded-for. **Rate limits:** the view's limits (per client address and per link, tens of requests per minute) are far below a load generator's rate: the benchmark deletes the limiters' Redis counters every ${RATE_LIMIT_RESET_MS / 1000} s during the HTTP measures (the limiters still run on every request, they never refuse).`,
+    '',
+    '**1. View throughput** — autocannon ' +
+      `${autocannonPackage.version} in a worker thread of the benchmark process (servers on its main thread), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured, same for both rows; the view requests cycle over the ${fmt(VIEWS)} (link, viewer token) pairs.`,
+    '',
+    '| measure | req/s | p50 ms | p99 ms | statuses | load |',
+    '|---|---:|---:|---:|---|---:|',
+    `| fastify hello-world route (same process, another port) | ${fmt(helloR.rps)} | ${ms(helloR.p50)} | ${ms(helloR.p99)} | ${JSON.stringify(helloR.statuses)} | ${helloR.load.toFixed(2)} |`,
+    `| \`GET /v1/shares/{token}\` (JWT, rate limit, share lookup, view recorded, last position + alerts + reminders) | ${fmt(viewR.rps)} | ${ms(viewR.p50)} | ${ms(viewR.p99)} | ${JSON.stringify(viewR.statuses)}${viewOk(viewR) ? '' : ` errors ${viewR.errors}, timeouts ${viewR.timeouts}`} | ${viewR.load.toFixed(2)} |`,
+    '',
+    `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores of ${cpus().length}) — hello-world: ${helloR.cpu}; view: ${viewR.cpu}.`,
+    '',
+    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer} after prlimit, the shell's was ${fdBefore}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s).${sseShort} **Tick shortened for the benchmark: SHARE_STREAM_TICK_MS=${fmt(TICK_MS)}** (production 30,000). Delay = client receipt (wall clock of the client process) − the tick's due time (read from the hub), for every frame of ${TICKS} consecutive ticks.`,
+    '',
+    '| measure | result | target |',
+    '|---|---:|---|',
+    `| frames received / written by the hub | ${fmt(sse.frames)} / ${fmt(expectedFrames)} | |`,
+    `| delivery delay after the tick's due time, p50 | ${ms(sse.p50)} ms | |`,
+    `| same, p99 | ${ms(sse.p99)} ms | |`,
+    `| same, max | ${ms(sse.max)} ms | every frame ≤ 1,000 ms: ${yes(sse.max <= 1000)} (${fmt(sse.within1s)} of ${fmt(sse.frames)} within 1 s) |`,
+    `| tick duration (hub: first read → last write) | ${tickMs.map((t) => `${fmt(t)} ms`).join(', ')} | |`,
+    `| share process RSS: before → with the streams open | ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (**${kib(sse.rssPerConn)} per connection**); ${mib(memTick.rss)} after the ticks | |`,
+    `| share process V8 heap used: before → with the streams open | ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (**${kib(sse.heapPerConn)} per connection**) | |`,
+    '',
+    `Per tick (hub stats): ${sse.ticks.map((t) => (t ? `${fmt(t.connections)} connections, ${fmt(t.vehicles)} vehicles, ${fmt(t.shares)} shares rendered, ${fmt(t.written)} written, ${t.skipped} skipped, ${t.overruns} overruns` : 'n/a')).join('; ')}. The timer fired at most ${ms(sse.timerLateMax)} ms after the due time. CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
+    '',
+    `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${10} sends per second, keyed by platform, ${PARTITIONS} partitions) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
+    '',
+    '| measure | result | target |',
+    '|---|---:|---|',
+    `| positions produced (achieved rate) | ${fmt(fresh.positions)} in ${fresh.seconds} s = ${fmt(freshRate)}/s | 30,000/s |`,
+    `| fixes observed (${samples.length} vehicles) | ${fmt(freshness.n)} (${fresh.missed} never shown before a newer fix) | |`,
+    `| produced → visible in the view, p50 | ${ms(freshness.p50)} ms | |`,
+    `| same, p99 | ${ms(freshness.p99)} ms | < 1,000 ms: ${yes(freshness.p99 < 1000)} |`,
+    `| same, max | ${ms(freshness.max)} ms | |`,
+    '',
+    `CPU during the freshness run (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}. Producer late sends: ${fresh.lateSends} (max lag ${ms(fresh.maxSendLagMs)} ms).`,
+  ]);
+  say('BENCHMARKS.md: share section written');
+} finally {
+  stopResettingRateLimits();
+  for (const c of children) c.kill('SIGTERM');
+  await hello.close().catch(() => undefined);
+  await app?.stop().catch(() => undefined);
+  await producer.disconnect().catch(() => undefined);
+  await db.end().catch(() => undefined);
+  // The Redis keys of this run (last positions, rate-limit counters).
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${iso.redisPrefix}*`, 'COUNT', 5000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } catch {
+    // best effort
+  }
+  redis.disconnect();
+  await iso.dropSchema().catch(() => undefined);
+  await running.stop();
+}
+process.exit(0);
