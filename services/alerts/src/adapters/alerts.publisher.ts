@@ -58,7 +58,12 @@ export function encodeAlert(a: AlertRecord): Uint8Array {
       })),
     };
   } else {
-    message.certificate = { expiresOn: d.expiresOn, daysLeft: d.daysLeft, driverId: d.driverId ?? '', certificate: d.certificate };
+    message.certificate = {
+      expiresOn: d.expiresOn,
+      daysLeft: d.daysLeft,
+      driverId: d.driverId ?? '',
+      certificate: d.certificate,
+    };
   }
   return pb.Alert.encode(message as safewatch.v1.IAlert).finish();
 }
