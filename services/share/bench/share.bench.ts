@@ -28,7 +28,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -675,7 +675,9 @@ try {
   gc();
   const memOpen = process.memoryUsage();
   const connections = hub.connections;
+  const fdsInUse = readdirSync('/proc/self/fd').length;
   const perConn = (a: number, b: number) => (connections > 0 ? (b - a) / connections : Number.NaN);
+  say(`   descriptors of the server process in use: ${fmt(fdsInUse)} (limit ${fdServer})`);
   say(
     `   server memory: RSS ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (${kib(perConn(memBefore.rss, memOpen.rss))}/connection), heap used ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (${kib(perConn(memBefore.heapUsed, memOpen.heapUsed))}/connection)`,
   );
@@ -880,7 +882,7 @@ try {
     '',
     `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores of ${cpus().length}) — hello-world: ${helloR.cpu}; view: ${viewR.cpu}.`,
     '',
-    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer} after prlimit, the shell's was ${fdBefore}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s).${sseShort} **Tick shortened for the benchmark: SHARE_STREAM_TICK_MS=${fmt(TICK_MS)}** (production 30,000). Delay = client receipt (wall clock of the client process) − the tick's due time (read from the hub), for every frame of ${TICKS} consecutive ticks.`,
+    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer} after prlimit, the shell's was ${fdBefore}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} **Tick shortened for the benchmark: SHARE_STREAM_TICK_MS=${fmt(TICK_MS)}** (production 30,000). Delay = client receipt (wall clock of the client process) − the tick's due time (read from the hub), for every frame of ${TICKS} consecutive ticks.`,
     '',
     '| measure | result | target |',
     '|---|---:|---|',

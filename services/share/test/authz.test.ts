@@ -573,7 +573,10 @@ describe('who sees what', () => {
       'FATIGUE_CONTINUOUS',
       'SPEEDING',
     ]);
-    expect(view.certificates).toHaveLength(2);
+    // The vehicle's certificate and the sharing driver's, not another driver's (expired) one.
+    expect(
+      view.certificates.map((c: { kind: string; status: string }) => `${c.kind} ${c.status}`).sort(),
+    ).toEqual(['QUALIFICATION EXPIRING', 'TRANSPORT EXPIRING']);
     const keys = keysOf(view);
     for (const k of [
       'driverId',
@@ -735,5 +738,21 @@ describe('rate limits (SHARE_RATE_LIMITS: per link and per client IP)', () => {
     }
     const hashed = `share:${createHash('sha256').update(fx.activeToken).digest('hex').slice(0, 16)}`;
     expect(keys.some((k) => k.endsWith(hashed))).toBe(true);
+  });
+});
+
+describe('no HEAD twins of the viewer routes', () => {
+  it('HEAD on the view and the stream is not a route (it would record views or hold a stream)', async () => {
+    const e = await startShare('share-head', getInfra());
+    try {
+      const viewer = e.token({ sub: 'family-head', role: 'family' });
+      for (const url of [`/v1/shares/${'A'.repeat(43)}`, `/v1/shares/${'A'.repeat(43)}/stream`]) {
+        const r = await e.app.server.inject({ method: 'HEAD', url, headers: bearer(viewer) });
+        expect(r.statusCode, url).toBe(404);
+      }
+      expect(e.app.hub.connections).toBe(0);
+    } finally {
+      await e.close();
+    }
   });
 });

@@ -189,7 +189,7 @@ describe('S5-S7 the view: position, alerts, reminders, offline, ended', () => {
     });
     await waitFor(
       async () => (await inject('GET', `/v1/shares/${link}`, viewer)).json().alerts?.length === 1,
-      { timeoutMs: 20_000, message: 'alert in the view' },
+      { timeoutMs: 20_000, intervalMs: 500, message: 'alert in the view' },
     );
     const r = await inject('GET', `/v1/shares/${link}`, viewer);
     const v = r.json();

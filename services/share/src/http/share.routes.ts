@@ -181,6 +181,8 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
   app.get<{ Params: { token: string } }>(
     '/v1/shares/:token',
     {
+      // No automatic HEAD twin: a HEAD would record a view and count against the limits.
+      exposeHeadRoute: false,
       onRequest: family,
       preHandler: perTokenRateLimit(app, 'view', SHARE_RATE_LIMITS.view.perToken),
       config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.view.perIp, SHARE_RATE_LIMITS.timeWindow) },

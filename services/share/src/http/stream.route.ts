@@ -63,6 +63,8 @@ export async function streamRoute(
   app.get<{ Params: { token: string } }>(
     '/v1/shares/:token/stream',
     {
+      // No automatic HEAD twin: it would open (and hold) a real stream.
+      exposeHeadRoute: false,
       onRequest: requireRole('family'),
       // Both limits answer problem+json before anything is streamed.
       preHandler: perTokenRateLimit(app, 'stream', SHARE_RATE_LIMITS.stream.perToken),
