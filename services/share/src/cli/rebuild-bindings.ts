@@ -1,0 +1,67 @@
+/**
+ * Rebuilds the share service's view of current bindings from the bindings
+ * service's database (read-only), ending shares whose binding is gone:
+ *   BINDINGS_DATABASE_URL=postgres://… BINDINGS_PG_SCHEMA=public npm run share:rebuild-bindings
+ * DATABASE_URL / PG_SCHEMA name the share service's own database, as for the service.
+ */
+import { createLogger, createPgPool, z } from '@safewatch/common';
+import { loadConfig } from '../config.js';
+import { rebuildBindings } from '../usecases/rebuild-bindings.usecase.js';
+
+const cfg = loadConfig(process.env);
+const source = z
+  .object({
+    BINDINGS_DATABASE_URL: z.string().url().default(cfg.DATABASE_URL),
+    BINDINGS_PG_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('public'),
+  })
+  .parse(process.env);
+const logger = createLogger('share-rebuild-bindings', cfg.LOG_LEVEL);
+const from = createPgPool(
+  {
+    databaseUrl: source.BINDINGS_DATABASE_URL,
+    schema: source.BINDINGS_PG_SCHEMA,
+    poolSize: 1,
+    applicationName: 'safewatch-share-rebuild',
+  },
+  () => undefined,
+);
+const to = createPgPool(
+  {
+    databaseUrl: cfg.DATABASE_URL,
+    schema: cfg.PG_SCHEMA,
+    poolSize: 2,
+    applicationName: 'safewatch-share-rebuild',
+  },
+  () => undefined,
+);
+try {
+  const r = await from.query(
+    `SELECT b.driver_id AS "driverId", b.vehicle_id AS "vehicleId", v.plate_number AS "plateNumber",
+            v.plate_color AS "plateColor", b.bound_at AS "boundAt"
+       FROM bindings b JOIN registry_vehicles v USING (vehicle_id) WHERE b.unbound_at IS NULL`,
+  );
+  const result = await rebuildBindings(
+    {
+      pool: to,
+      redis: undefined as never,
+      redisPrefix: '',
+      now: () => new Date(),
+      publicBaseUrl: '',
+      sharesEnded: () => undefined,
+    },
+    r.rows,
+  );
+  logger.info(
+    result,
+    `current bindings rebuilt: ${result.bindings} bindings, ${result.removed} removed, ${result.sharesEnded} shares ended`,
+  );
+} catch (err) {
+  logger.fatal({ err }, `rebuild failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  await from.end();
+  await to.end();
+}
