@@ -13,5 +13,6 @@ export * from './ops-server.js';
 export * from './pg.js';
 export * from './redis.js';
 export * from './retry.js';
+export * from './service-clients.js';
 export * from './shutdown.js';
 export * from './vehicle.js';

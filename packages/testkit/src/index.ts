@@ -1,3 +1,4 @@
+export * from './attack-tokens.js';
 export * from './bench/cpu-split.js';
 export * from './bench/report.js';
 export * from './containers.js';

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import {
   buildOpsServer,
   ChunkConsumer,
-  createKafka,
   createMetricsRegistry,
-  createPgPool,
-  createRedis,
+  createServiceClients,
   dependencyProbe,
   type FastifyInstance,
   type Logger,
@@ -146,21 +144,7 @@ export function createAlertsApp(
   const metrics = new AlertsMetrics(registry);
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
   const rules = rulesFromConfig(cfg);
-  const pool = createPgPool(
-    {
-      databaseUrl: cfg.DATABASE_URL,
-      schema: cfg.PG_SCHEMA,
-      poolSize: cfg.PG_POOL_SIZE,
-      applicationName: 'safewatch-alerts',
-    },
-    (err) => logger.warn({ err: err.message }, 'postgres client error'),
-  );
-  const redis = createRedis(cfg.REDIS_URL, (err) => logger.debug({ err: err.message }, 'redis error'));
-  const kafka = createKafka({
-    brokers: cfg.KAFKA_BROKERS,
-    clientId: cfg.KAFKA_CLIENT_ID ?? 'alerts',
-    logger,
-  });
+  const { pool, redis, kafka } = createServiceClients('alerts', cfg, logger);
   const producer = kafka.producer(producerConfig());
   const repo = new AlertsRepo(pool);
   const certificates = new CertificatesRepo(pool);

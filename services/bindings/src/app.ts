@@ -1,10 +1,8 @@
 import {
   authConfig,
   buildHttpApp,
-  createKafka,
   createMetricsRegistry,
-  createPgPool,
-  createRedis,
+  createServiceClients,
   dependencyProbe,
   type FastifyInstance,
   type Logger,
@@ -39,21 +37,7 @@ export async function createBindingsApp(
 ): Promise<BindingsApp> {
   const registry = createMetricsRegistry('bindings');
   const readiness = new Readiness(['postgres', 'redis', 'kafka']);
-  const pool = createPgPool(
-    {
-      databaseUrl: cfg.DATABASE_URL,
-      schema: cfg.PG_SCHEMA,
-      poolSize: cfg.PG_POOL_SIZE,
-      applicationName: 'safewatch-bindings',
-    },
-    (err) => logger.warn({ err: err.message }, 'postgres client error'),
-  );
-  const redis = createRedis(cfg.REDIS_URL, (err) => logger.debug({ err: err.message }, 'redis error'));
-  const kafka = createKafka({
-    brokers: cfg.KAFKA_BROKERS,
-    clientId: cfg.KAFKA_CLIENT_ID ?? 'bindings',
-    logger,
-  });
+  const { pool, redis, kafka } = createServiceClients('bindings', cfg, logger);
   const producer = kafka.producer(producerConfig());
   const relay = new OutboxRelay({ pool, producer, logger, registry });
   producer.on(producer.events.CONNECT, () => readiness.set('kafka', true));

@@ -5,8 +5,8 @@
  * endpoint's own role reaches the use case. One row per endpoint: a route the
  * app registers without a row here fails the coverage test.
  */
-import { type AuthConfig, authConfig, mintToken, type Principal, type Role } from '@safewatch/common';
-import { getInfra } from '@safewatch/testkit';
+import { type AuthConfig, authConfig, type Principal, type Role } from '@safewatch/common';
+import { attackTokens, getInfra } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BindingsEnv, bearer, claimOf, type SampleVehicle, sample, startBindings } from './helpers.js';
 
@@ -137,29 +137,17 @@ const CALLERS = [
 type Caller = (typeof CALLERS)[number];
 const isRole = (c: Caller): c is Role => (PRINCIPALS as Record<string, Principal>)[c] !== undefined;
 
-const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-
 function authorization(caller: Caller, endpoint: Endpoint): Record<string, string> {
   const own = PRINCIPALS[endpoint.roles[0] as Role];
   switch (caller) {
     case 'no token':
       return {};
     case 'forged token':
-      return bearer(
-        mintToken(
-          { ...auth, algorithm: 'HS256', secret: 'another-secret-of-at-least-32-chars!!' },
-          own,
-          3600,
-        ),
-      );
+      return bearer(attackTokens(auth, own).forged);
     case 'expired token':
-      // Expired an hour ago: far beyond the verifier's clock tolerance.
-      return bearer(mintToken(auth, own, 600, { now: Date.now() - 2 * 3600_000 }));
-    case 'alg none': {
-      const iat = Math.floor(Date.now() / 1000);
-      const claims = { ...own, iss: auth.issuer, aud: auth.audience, iat, exp: iat + 3600 };
-      return bearer(`${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`);
-    }
+      return bearer(attackTokens(auth, own).expired);
+    case 'alg none':
+      return bearer(attackTokens(auth, own).algNone);
     default:
       return bearer(e.token(PRINCIPALS[caller]));
   }

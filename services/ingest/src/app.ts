@@ -1,9 +1,7 @@
 import {
   buildOpsServer,
-  createKafka,
   createMetricsRegistry,
-  createPgPool,
-  createRedis,
+  createServiceClients,
   dependencyProbe,
   type Logger,
   producerConfig,
@@ -50,21 +48,7 @@ export function createIngestApp(
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
   const log = logger;
 
-  const pool = createPgPool(
-    {
-      databaseUrl: cfg.DATABASE_URL,
-      schema: cfg.PG_SCHEMA,
-      poolSize: cfg.PG_POOL_SIZE,
-      applicationName: 'safewatch-ingest',
-    },
-    (err) => log.warn({ err: err.message }, 'postgres client error'),
-  );
-  const redis = createRedis(cfg.REDIS_URL, (err) => log.debug({ err: err.message }, 'redis error'));
-  const kafka = createKafka({
-    brokers: cfg.KAFKA_BROKERS,
-    clientId: cfg.KAFKA_CLIENT_ID ?? 'ingest',
-    logger,
-  });
+  const { pool, redis, kafka } = createServiceClients('ingest', cfg, log);
   const producer = kafka.producer(producerConfig());
 
   const repo = new PositionsRepo(pool);

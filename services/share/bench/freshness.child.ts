@@ -22,6 +22,8 @@ export interface FreshnessPlan {
   fixIntervalS: number;
   /** Sends per tick, spread evenly over the tick (smooth production instead of one burst per tick). */
   slotsPerTick: number;
+  /** Messages go round-robin over this many partitions of `topic`. */
+  partitions: number;
   warmupS: number;
   durationS: number;
   /** After production stops, how long the views keep being polled. */
@@ -96,6 +98,7 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
   let lateSends = 0;
   let maxSendLagMs = 0;
   let producing = true;
+  let sent = 0;
 
   // Pollers: one loop per sampled vehicle, staggered over the poll period.
   const latencies: number[] = [];
@@ -160,7 +163,11 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
       await producer.send({
         topic: plan.topic,
         acks: -1,
-        messages: slice.map((b) => ({ key: b.platformId, value: b.bytes })),
+        messages: slice.map((b) => ({
+          key: b.platformId,
+          value: b.bytes,
+          partition: sent++ % plan.partitions,
+        })),
       });
     }
   }

@@ -82,7 +82,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '30' },
     sample: { type: 'string', default: '25' },
     'poll-ms': { type: 'string', default: '50' },
-    partitions: { type: 'string', default: '8' },
+    partitions: { type: 'string', default: '4' },
   },
 });
 const CONNECTIONS = Number(args.connections);
@@ -102,6 +102,8 @@ const PARTITIONS = Number(args.partitions);
 /** One fix per truck per second: `RATE` trucks give `RATE` positions/s with GNSS times that keep up with the clock. */
 const FIX_INTERVAL_S = 1;
 const FLEET_SEED = 20261121;
+/** Producer sends per simulator tick (per second), spread evenly over it. */
+const SENDS_PER_TICK = 2;
 const SHARES_PER_VEHICLE = 3; // S3
 /** Streams per client source address: the service limits stream opens per client IP per minute (30–60). */
 const STREAMS_PER_ADDRESS = 25;
@@ -269,6 +271,43 @@ function keepResettingRateLimits(everyMs: number) {
 function stopResettingRateLimits() {
   if (resetTimer) clearInterval(resetTimer);
   resetTimer = undefined;
+}
+
+/** CPU seconds used so far by one process (all its threads); 0 once it is gone. */
+function pidCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Cores used from now until the returned function is called: this process (the share
+ * server), each labelled child process, and other processes by command name. Other
+ * processes named node are left out (tests of other work on the same machine come and go).
+ */
+async function cpuMeter(children: Record<string, (number | undefined)[]>) {
+  const machine = await cpuByCommand();
+  const own = process.cpuUsage();
+  const sumOf = (pids: (number | undefined)[]) => pids.reduce((s: number, p) => s + pidCpuSeconds(p), 0);
+  const before = Object.fromEntries(Object.entries(children).map(([k, pids]) => [k, sumOf(pids)]));
+  const t0 = performance.now();
+  return async () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const used = process.cpuUsage(own);
+    const others = coresBetween(machine, await cpuByCommand(), seconds).filter((r) => r.command !== 'node');
+    return [
+      `share process ${((used.user + used.system) / 1e6 / seconds).toFixed(2)}`,
+      ...Object.entries(children).map(
+        ([k, pids]) => `${k} ${((sumOf(pids) - (before[k] ?? 0)) / seconds).toFixed(2)}`,
+      ),
+      ...others.slice(0, 4).map((r) => `${r.command} ${r.cores.toFixed(2)}`),
+    ].join(', ');
+  };
 }
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number) {
@@ -572,7 +611,7 @@ try {
     }[] = [];
     for (const v of vehicles) {
       const existing = v.index < VIEWS ? 1 : 0;
-      for (let s = existing; s < SHARES_PER_VEHICLE && streamTargets.length + rows.length < STREAMS; s++) {
+      for (let s = existing; s < SHARES_PER_VEHICLE && streamTargets.length < STREAMS; s++) {
         const token = randomBytes(32).toString('base64url');
         const viewer = `bench-sse-viewer-${rows.length}`;
         rows.push({
@@ -688,8 +727,7 @@ try {
   for (const c of clients) c.send({ cmd: 'measure' });
   const firstMeasured = tickLog.length;
   const sseLoadBefore = load1();
-  const sseCpuBefore = await cpuByCommand();
-  const sseT0 = performance.now();
+  const sseCpuMeter = await cpuMeter({ 'client processes': clients.map((c) => c.pid) });
   await waitUntil(
     `${TICKS} ticks`,
     async () =>
@@ -699,8 +737,7 @@ try {
   const lastMeasured = tickLog[firstMeasured + TICKS - 1] as (typeof tickLog)[number];
   // Frames of the last measured tick still in flight: wait until shortly before the next tick is due.
   await sleep(Math.max(500, lastMeasured.dueAt + TICK_MS - 300 - performance.now()));
-  const sseSeconds = (performance.now() - sseT0) / 1000;
-  const sseCpu = coresBetween(sseCpuBefore, await cpuByCommand(), sseSeconds);
+  const sseCpu = await sseCpuMeter();
   const sseLoad = load1();
   const memTick = process.memoryUsage();
   const reports = await Promise.all(
@@ -759,10 +796,7 @@ try {
     memTick,
     rssPerConn: perConn(memBefore.rss, memOpen.rss),
     heapPerConn: perConn(memBefore.heapUsed, memOpen.heapUsed),
-    cpu: sseCpu
-      .slice(0, 4)
-      .map((s) => `${s.command} ${s.cores.toFixed(2)}`)
-      .join(', '),
+    cpu: sseCpu,
     load: `${sseLoadBefore.toFixed(2)}→${sseLoad.toFixed(2)}`,
     statuses: merge('statuses'),
     errors: merge('errors'),
@@ -811,7 +845,8 @@ try {
     seed: FLEET_SEED,
     trucks: TRUCKS,
     fixIntervalS: FIX_INTERVAL_S,
-    slotsPerTick: 10,
+    slotsPerTick: SENDS_PER_TICK,
+    partitions: PARTITIONS,
     warmupS: FRESH_WARMUP_S,
     durationS: FRESH_S,
     drainS: 3,
@@ -820,14 +855,15 @@ try {
     samples,
   };
   keepResettingRateLimits(RATE_LIMIT_RESET_MS);
-  const freshCpuBefore = await cpuByCommand();
+  const freshCpuMeter = await cpuMeter({
+    'ingest process': [ingest.pid],
+    'simulator/poller process': [driver.pid],
+  });
   const freshLoadBefore = load1();
-  const freshT0 = performance.now();
   const freshResult = nextMessage<FreshnessResult>(driver, 'result', 600_000);
   driver.send({ cmd: 'run', ...plan });
   const fresh = await freshResult;
-  const freshSeconds = (performance.now() - freshT0) / 1000;
-  const freshCpu = coresBetween(freshCpuBefore, await cpuByCommand(), freshSeconds);
+  const freshCpuText = await freshCpuMeter();
   const freshLoad = load1();
   stopResettingRateLimits();
   ingest.send({ cmd: 'stats' });
@@ -842,10 +878,6 @@ try {
     max: lat[lat.length - 1] ?? Number.NaN,
     n: lat.length,
   };
-  const freshCpuText = freshCpu
-    .slice(0, 5)
-    .map((s) => `${s.command} ${s.cores.toFixed(2)}`)
-    .join(', ');
   say(
     `   ${fmt(fresh.positions)} positions in the ${fresh.seconds} s window (${fmt(freshRate)}/s; ingest consumed ${fmt(ingestStats.consumed)} in all); ` +
       `${fmt(freshness.n)} fixes of ${samples.length} vehicles seen, ${fresh.missed} not seen; produced → visible p50 ${ms(freshness.p50)} ms, p99 ${ms(freshness.p99)} ms, max ${ms(freshness.max)} ms; ` +
@@ -896,7 +928,7 @@ try {
     '',
     `Per tick (hub stats): ${sse.ticks.map((t) => (t ? `${fmt(t.connections)} connections, ${fmt(t.vehicles)} vehicles, ${fmt(t.shares)} shares rendered, ${fmt(t.written)} written, ${t.skipped} skipped, ${t.overruns} overruns` : 'n/a')).join('; ')}. The timer fired at most ${ms(sse.timerLateMax)} ms after the due time. CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
     '',
-    `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${10} sends per second, keyed by platform, ${PARTITIONS} partitions) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
+    `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${SENDS_PER_TICK} sends per second, messages round-robin over ${PARTITIONS} partitions as in the ingest benchmark: the simulator has only 4 platform keys and the local test broker keeps only ~5 MB per partition) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
     '',
     '| measure | result | target |',
     '|---|---:|---|',

@@ -2,10 +2,8 @@ import {
   authConfig,
   buildHttpApp,
   ChunkConsumer,
-  createKafka,
   createMetricsRegistry,
-  createPgPool,
-  createRedis,
+  createServiceClients,
   dependencyProbe,
   type FastifyInstance,
   type Logger,
@@ -48,17 +46,7 @@ export async function createShareApp(
   const registry = createMetricsRegistry('share');
   const readiness = new Readiness(['postgres', 'redis', 'kafka']);
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
-  const pool = createPgPool(
-    {
-      databaseUrl: cfg.DATABASE_URL,
-      schema: cfg.PG_SCHEMA,
-      poolSize: cfg.PG_POOL_SIZE,
-      applicationName: 'safewatch-share',
-    },
-    (err) => logger.warn({ err: err.message }, 'postgres client error'),
-  );
-  const redis = createRedis(cfg.REDIS_URL, (err) => logger.debug({ err: err.message }, 'redis error'));
-  const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: cfg.KAFKA_CLIENT_ID ?? 'share', logger });
+  const { pool, redis, kafka } = createServiceClients('share', cfg, logger);
   const auth = authConfig(cfg);
 
   let hub: StreamHub | undefined;

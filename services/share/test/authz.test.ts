@@ -7,9 +7,9 @@
  * without a row here fails the coverage test.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { lastPositionKey, mintToken, type Principal, type Role } from '@safewatch/common';
+import { lastPositionKey, type Principal, type Role } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
-import { getInfra, waitFor } from '@safewatch/testkit';
+import { attackTokens, getInfra, waitFor } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_RATE_LIMITS } from '../src/http/share.routes.js';
 import { type Binding, bearer, type Method, type ShareEnv, startShare } from './helpers.js';
@@ -137,29 +137,17 @@ const CALLERS = [
 type Caller = (typeof CALLERS)[number];
 const isRole = (c: Caller): c is Role => (PRINCIPALS as Record<string, Principal>)[c] !== undefined;
 
-const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-
 function authorization(caller: Caller, endpoint: Endpoint): Record<string, string> {
   const own = PRINCIPALS[endpoint.roles[0] as Role];
   switch (caller) {
     case 'no token':
       return {};
     case 'forged token':
-      return bearer(
-        mintToken(
-          { ...e.auth, algorithm: 'HS256', secret: 'another-secret-of-at-least-32-chars!!' },
-          own,
-          3600,
-        ),
-      );
+      return bearer(attackTokens(e.auth, own).forged);
     case 'expired token':
-      // Expired well over an hour ago: far beyond the verifier's clock tolerance.
-      return bearer(mintToken(e.auth, own, 600, { now: Date.now() - 2 * 3600_000 }));
-    case 'alg none': {
-      const iat = Math.floor(Date.now() / 1000);
-      const claims = { ...own, iss: e.auth.issuer, aud: e.auth.audience, iat, exp: iat + 3600 };
-      return bearer(`${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`);
-    }
+      return bearer(attackTokens(e.auth, own).expired);
+    case 'alg none':
+      return bearer(attackTokens(e.auth, own).algNone);
     default:
       return bearer(e.token(PRINCIPALS[caller]));
   }
