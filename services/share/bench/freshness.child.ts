@@ -10,7 +10,7 @@
  * One message from the parent ({ cmd: 'run', ...FreshnessPlan }), one answer
  * ({ type: 'result', ...FreshnessResult }), then the process exits.
  */
-import { createKafka, createLogger, producerConfig } from '@safewatch/common';
+import { createKafka, createLogger, lastPositionKey, producerConfig, Redis } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
 
 export interface FreshnessPlan {
@@ -30,12 +30,17 @@ export interface FreshnessPlan {
   drainS: number;
   shareUrl: string;
   pollMs: number;
+  /** Where ingest keeps last positions: polled too, to split the latency into ingest and share. */
+  redisUrl: string;
+  redisPrefix: string;
   samples: { vehicleKey: string; token: string; bearer: string; forwardedFor: string }[];
 }
 
 export interface FreshnessResult {
   /** ms, production → first view showing the fix, fixes produced in the measured window. */
   latencies: number[];
+  /** ms, production → the fix is the vehicle's last position in Redis (written by ingest), same fixes. */
+  redisLatencies: number[];
   /** Sampled fixes produced in the window that no view showed (a newer fix was seen first, or none). */
   missed: number;
   positions: number;
@@ -89,11 +94,15 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
   }
   const generatedMs = performance.now() - genStart;
   const start = Math.max(planned, Math.ceil(wallNow() / 100) * 100 + 200);
-  /** `${vehicleKey}@${gnssTimeMs}` → production time, for the sampled vehicles. */
+  /** `${vehicleKey}@${gnssTimeMs}` → production time, for the sampled fixes of the measured ticks. */
   const producedAt = new Map<string, number>();
-  const measureFrom = start + plan.warmupS * 1000;
-  const measureTo = measureFrom + plan.durationS * 1000;
-  const inWindow: { key: string; at: number }[] = [];
+  // The ticks after the warm-up are measured (by index, not by a wall-clock window, which a
+  // timer firing a fraction of a millisecond early would shift by a whole tick).
+  const warmupTicks = Math.round((plan.warmupS * 1000) / tickMs);
+  const measureTo = start + prepared.length * tickMs;
+  const inWindow: string[] = [];
+  let firstMeasuredSend = Number.NaN;
+  let lastMeasuredSend = Number.NaN;
   let positions = 0;
   let lateSends = 0;
   let maxSendLagMs = 0;
@@ -105,6 +114,34 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
   const seen = new Set<string>();
   const pollStatuses: Record<string, number> = {};
   let polls = 0;
+  // The same vehicles' last positions straight from Redis, one pipelined read per poll period.
+  const redis = new Redis(plan.redisUrl);
+  const redisLatencies: number[] = [];
+  const seenInRedis = new Set<string>();
+  const redisPoller = (async () => {
+    const lastT = new Map<string, number>();
+    while (producing || wallNow() < measureTo + plan.drainS * 1000) {
+      const next = wallNow() + plan.pollMs;
+      const pipeline = redis.pipeline();
+      for (const s of plan.samples) pipeline.hget(lastPositionKey(plan.redisPrefix, s.vehicleKey), 't');
+      const results = (await pipeline.exec()) ?? [];
+      const at = wallNow();
+      results.forEach(([, value], i) => {
+        const vk = (plan.samples[i] as { vehicleKey: string }).vehicleKey;
+        const t = Number(value ?? 0);
+        if (t > (lastT.get(vk) ?? 0)) {
+          lastT.set(vk, t);
+          const key = `${vk}@${t}`;
+          const sent = producedAt.get(key);
+          if (sent !== undefined && !seenInRedis.has(key)) {
+            seenInRedis.add(key);
+            redisLatencies.push(at - sent);
+          }
+        }
+      });
+      await sleep(next - wallNow());
+    }
+  })();
   const pollers = plan.samples.map(async (s, i) => {
     await sleep((i * plan.pollMs) / plan.samples.length);
     let lastGnss = 0;
@@ -125,7 +162,7 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
             lastGnss = gnss;
             const key = `${s.vehicleKey}@${gnss}`;
             const sent = producedAt.get(key);
-            if (sent !== undefined && sent >= measureFrom && sent < measureTo && !seen.has(key)) {
+            if (sent !== undefined && !seen.has(key)) {
               seen.add(key);
               latencies.push(at - sent);
             }
@@ -152,11 +189,17 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
       const lag = sendAt - slotAt;
       maxSendLagMs = Math.max(maxSendLagMs, lag);
       if (lag > tickMs / slots) lateSends++;
-      const measured = sendAt >= measureFrom && sendAt < measureTo;
+      const measured = k >= warmupTicks;
+      if (measured) {
+        if (Number.isNaN(firstMeasuredSend)) firstMeasuredSend = sendAt;
+        lastMeasuredSend = sendAt;
+      }
       for (const b of slice) {
         for (const key of b.sampled) {
-          producedAt.set(key, sendAt);
-          if (measured) inWindow.push({ key, at: sendAt });
+          if (measured) {
+            producedAt.set(key, sendAt);
+            inWindow.push(key);
+          }
         }
         if (measured) positions += b.positions;
       }
@@ -172,13 +215,16 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
     }
   }
   producing = false;
-  await Promise.all(pollers);
+  await Promise.all([...pollers, redisPoller]);
   await producer.disconnect();
+  redis.disconnect();
   return {
     latencies,
-    missed: inWindow.filter((f) => !seen.has(f.key)).length,
+    redisLatencies,
+    missed: inWindow.filter((key) => !seen.has(key)).length,
     positions,
-    seconds: (measureTo - measureFrom) / 1000,
+    // From the first measured send to one send period after the last.
+    seconds: (lastMeasuredSend - firstMeasuredSend + tickMs / plan.slotsPerTick) / 1000,
     polls,
     pollStatuses,
     lateSends,
@@ -196,7 +242,9 @@ process.once('message', async (m: { cmd: 'run' } & FreshnessPlan) => {
       message: err instanceof Error ? (err.stack ?? err.message) : String(err),
     });
   }
-  setTimeout(() => process.exit(0), 100);
+});
+process.on('message', (m: { cmd: string }) => {
+  if (m.cmd === 'exit') process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));
 process.send?.({ type: 'ready' });

@@ -80,7 +80,7 @@ const { values: args } = parseArgs({
     ticks: { type: 'string', default: '3' },
     rate: { type: 'string', default: '30000' },
     seconds: { type: 'string', default: '30' },
-    sample: { type: 'string', default: '25' },
+    sample: { type: 'string', default: '10' },
     'poll-ms': { type: 'string', default: '50' },
     partitions: { type: 'string', default: '4' },
   },
@@ -559,10 +559,17 @@ try {
       ...others.slice(0, 3).map((s) => `${s.command} ${s.cores.toFixed(2)}`),
     ].join(', ');
     const rps = r.count / r.durationS;
+    const cpuMs = (cores: number) => ms((1000 * cores) / rps);
+    const perRequest = [
+      `server main thread ${cpuMs(mainCores)} ms`,
+      ...others
+        .filter((o) => o.command === 'postgres' || o.command === 'redis-server')
+        .map((o) => `${o.command} ${cpuMs(o.cores)} ms`),
+    ].join(', ');
     say(
-      `${label}: ${fmt(rps)} req/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts} · CPU (cores): ${cpu} · load ${loadBefore.toFixed(2)}→${load1().toFixed(2)}`,
+      `${label}: ${fmt(rps)} req/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts} · CPU (cores): ${cpu} · CPU per request: ${perRequest} · load ${loadBefore.toFixed(2)}→${load1().toFixed(2)}`,
     );
-    return { ...r, rps, cpu, load: load1() };
+    return { ...r, rps, cpu, perRequest, load: load1() };
   }
   say(
     `1. view throughput: autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s`,
@@ -852,6 +859,8 @@ try {
     drainS: 3,
     shareUrl,
     pollMs: POLL_MS,
+    redisUrl: infra.redisUrl,
+    redisPrefix: iso.redisPrefix,
     samples,
   };
   keepResettingRateLimits(RATE_LIMIT_RESET_MS);
@@ -864,10 +873,23 @@ try {
   driver.send({ cmd: 'run', ...plan });
   const fresh = await freshResult;
   const freshCpuText = await freshCpuMeter();
+  driver.send({ cmd: 'exit' });
   const freshLoad = load1();
   stopResettingRateLimits();
   ingest.send({ cmd: 'stats' });
-  const ingestStats = await nextMessage<{ consumed: number; accepted: number }>(ingest, 'stats', 30_000);
+  const ingestStats = await nextMessage<{
+    consumed: number;
+    accepted: number;
+    chunks: number;
+    chunkSeconds: number;
+    stepSeconds: Record<string, number>;
+  }>(ingest, 'stats', 30_000);
+  const ingestSteps = `${fmt(ingestStats.chunks)} chunks of ${fmt(ingestStats.consumed / Math.max(1, ingestStats.chunks))} positions on average, ${ms((1000 * ingestStats.chunkSeconds) / Math.max(1, ingestStats.chunks))} ms per chunk through all steps (${Object.entries(
+    ingestStats.stepSeconds,
+  )
+    .map(([k, v]) => `${k} ${ms((1000 * v) / Math.max(1, ingestStats.chunks))} ms`)
+    .join(', ')})`;
+  say(`   ingest: ${ingestSteps}`);
   ingest.send({ cmd: 'stop' });
   await new Promise((r) => (ingest.exitCode === null ? ingest.once('exit', r) : r(null)));
   const lat = Float64Array.from(fresh.latencies).sort();
@@ -878,9 +900,15 @@ try {
     max: lat[lat.length - 1] ?? Number.NaN,
     n: lat.length,
   };
+  const latRedis = Float64Array.from(fresh.redisLatencies).sort();
+  const inRedis = {
+    p50: percentile(latRedis, 50),
+    p99: percentile(latRedis, 99),
+    max: latRedis[latRedis.length - 1] ?? Number.NaN,
+  };
   say(
-    `   ${fmt(fresh.positions)} positions in the ${fresh.seconds} s window (${fmt(freshRate)}/s; ingest consumed ${fmt(ingestStats.consumed)} in all); ` +
-      `${fmt(freshness.n)} fixes of ${samples.length} vehicles seen, ${fresh.missed} not seen; produced → visible p50 ${ms(freshness.p50)} ms, p99 ${ms(freshness.p99)} ms, max ${ms(freshness.max)} ms; ` +
+    `   ${fmt(fresh.positions)} positions in the ${fresh.seconds.toFixed(1)} s window (${fmt(freshRate)}/s; ingest consumed ${fmt(ingestStats.consumed)} in all); ` +
+      `${fmt(freshness.n)} fixes of ${samples.length} vehicles seen, ${fresh.missed} not seen; produced → visible p50 ${ms(freshness.p50)} ms, p99 ${ms(freshness.p99)} ms, max ${ms(freshness.max)} ms (→ in Redis: p50 ${ms(inRedis.p50)} ms, p99 ${ms(inRedis.p99)} ms); ` +
       `polls ${fmt(fresh.polls)} ${JSON.stringify(fresh.pollStatuses)}; late sends ${fresh.lateSends} (max lag ${ms(fresh.maxSendLagMs)} ms); ticks prepared in ${fmt(fresh.generatedMs)} ms`,
   );
   say(`   CPU (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}`);
@@ -912,9 +940,9 @@ try {
     `| fastify hello-world route (same process, another port) | ${fmt(helloR.rps)} | ${ms(helloR.p50)} | ${ms(helloR.p99)} | ${JSON.stringify(helloR.statuses)} | ${helloR.load.toFixed(2)} |`,
     `| \`GET /v1/shares/{token}\` (JWT, rate limit, share lookup, view recorded, last position + alerts + reminders) | ${fmt(viewR.rps)} | ${ms(viewR.p50)} | ${ms(viewR.p99)} | ${JSON.stringify(viewR.statuses)}${viewOk(viewR) ? '' : ` errors ${viewR.errors}, timeouts ${viewR.timeouts}`} | ${viewR.load.toFixed(2)} |`,
     '',
-    `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores of ${cpus().length}) — hello-world: ${helloR.cpu}; view: ${viewR.cpu}.`,
+    `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores of ${cpus().length}, warm-up included) — hello-world: ${helloR.cpu}; view: ${viewR.cpu}. CPU per request — hello-world: ${helloR.perRequest}; view: ${viewR.perRequest}.`,
     '',
-    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer} after prlimit, the shell's was ${fdBefore}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} **Tick shortened for the benchmark: SHARE_STREAM_TICK_MS=${fmt(TICK_MS)}** (production 30,000). Delay = client receipt (wall clock of the client process) − the tick's due time (read from the hub), for every frame of ${TICKS} consecutive ticks.`,
+    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer}${prlimitError ? ', prlimit refused' : `, raised by prlimit from ${fdBefore}`}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} **Tick shortened for the benchmark: SHARE_STREAM_TICK_MS=${fmt(TICK_MS)}** (production 30,000). Delay = client receipt (wall clock of the client process, so it includes the clients' own reading of ${fmt(opened)} sockets on the same ${cpus().length} cores) − the tick's due time (read from the hub), for every frame of ${TICKS} consecutive ticks.`,
     '',
     '| measure | result | target |',
     '|---|---:|---|',
@@ -922,23 +950,25 @@ try {
     `| delivery delay after the tick's due time, p50 | ${ms(sse.p50)} ms | |`,
     `| same, p99 | ${ms(sse.p99)} ms | |`,
     `| same, max | ${ms(sse.max)} ms | every frame ≤ 1,000 ms: ${yes(sse.max <= 1000)} (${fmt(sse.within1s)} of ${fmt(sse.frames)} within 1 s) |`,
+    `| delivery delay after the tick actually started, p99 | ${ms(sse.startP99)} ms | |`,
     `| tick duration (hub: first read → last write) | ${tickMs.map((t) => `${fmt(t)} ms`).join(', ')} | |`,
     `| share process RSS: before → with the streams open | ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (**${kib(sse.rssPerConn)} per connection**); ${mib(memTick.rss)} after the ticks | |`,
     `| share process V8 heap used: before → with the streams open | ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (**${kib(sse.heapPerConn)} per connection**) | |`,
     '',
-    `Per tick (hub stats): ${sse.ticks.map((t) => (t ? `${fmt(t.connections)} connections, ${fmt(t.vehicles)} vehicles, ${fmt(t.shares)} shares rendered, ${fmt(t.written)} written, ${t.skipped} skipped, ${t.overruns} overruns` : 'n/a')).join('; ')}. The timer fired at most ${ms(sse.timerLateMax)} ms after the due time. CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
+    `Per tick (hub stats): ${sse.ticks.map((t) => (t ? `${fmt(t.connections)} connections, ${fmt(t.vehicles)} vehicles, ${fmt(t.shares)} shares rendered, ${fmt(t.written)} written, ${t.skipped} skipped, ${t.overruns} overruns` : 'n/a')).join('; ')}. The timer fired at most ${ms(sse.timerLateMax)} ms after the due time; a tick rendered ${fmt(sse.ticks[0]?.shares ?? 0)} shares in ${fmt(Math.min(...tickMs))}–${fmt(Math.max(...tickMs))} ms, i.e. ${fmt(((sse.ticks[0]?.shares ?? 0) * 1000) / Math.max(...tickMs))}–${fmt(((sse.ticks[0]?.shares ?? 0) * 1000) / Math.min(...tickMs))} shares/s (the hub's frame source reads each share's row from Postgres, one query per share per tick, through the pool of ${cfg.PG_POOL_SIZE}, in chunks of 500 shares). CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
     '',
-    `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${SENDS_PER_TICK} sends per second, messages round-robin over ${PARTITIONS} partitions as in the ingest benchmark: the simulator has only 4 platform keys and the local test broker keeps only ~5 MB per partition) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
+    `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${SENDS_PER_TICK} sends per second, messages round-robin over ${PARTITIONS} partitions as in the ingest benchmark: the simulator has only 4 platform keys and the local test broker keeps only ~5 MB per partition) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds.toFixed(1)} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
     '',
     '| measure | result | target |',
     '|---|---:|---|',
-    `| positions produced (achieved rate) | ${fmt(fresh.positions)} in ${fresh.seconds} s = ${fmt(freshRate)}/s | 30,000/s |`,
+    `| positions produced (achieved rate) | ${fmt(fresh.positions)} in ${fresh.seconds.toFixed(1)} s = ${fmt(freshRate)}/s | ${fmt(RATE)}/s |`,
     `| fixes observed (${samples.length} vehicles) | ${fmt(freshness.n)} (${fresh.missed} never shown before a newer fix) | |`,
     `| produced → visible in the view, p50 | ${ms(freshness.p50)} ms | |`,
     `| same, p99 | ${ms(freshness.p99)} ms | < 1,000 ms: ${yes(freshness.p99 < 1000)} |`,
     `| same, max | ${ms(freshness.max)} ms | |`,
+    `| of which produced → last position in Redis (written by ingest; Redis polled every ${POLL_MS} ms), p50 / p99 / max | ${ms(inRedis.p50)} / ${ms(inRedis.p99)} / ${ms(inRedis.max)} ms | |`,
     '',
-    `CPU during the freshness run (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}. Producer late sends: ${fresh.lateSends} (max lag ${ms(fresh.maxSendLagMs)} ms).`,
+    `CPU during the freshness run (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}. Producer late sends: ${fresh.lateSends} (max lag ${ms(fresh.maxSendLagMs)} ms). Ingest: ${ingestSteps}.`,
   ]);
   say('BENCHMARKS.md: share section written');
 } finally {
