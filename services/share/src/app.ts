@@ -12,7 +12,7 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { Gauge, type Registry } from 'prom-client';
-import { expireDue, shareById } from './adapters/shares.repo.js';
+import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
 import { StreamHub } from './adapters/stream-hub.js';
 import type { ShareConfig } from './config.js';
 import { shareStatus } from './domain/share.rules.js';
@@ -50,6 +50,7 @@ export async function createShareApp(
   const auth = authConfig(cfg);
 
   let hub: StreamHub | undefined;
+  let tickShares = new Map<string, ShareRow>();
   const deps: ShareDeps = {
     pool,
     redis,
@@ -66,9 +67,17 @@ export async function createShareApp(
     maxConnections: cfg.SHARE_STREAM_MAX_CONNECTIONS,
     maxPerIdentity: cfg.SHARE_STREAM_MAX_PER_IDENTITY,
     source: {
-      vehicleViews: (keys) => vehicleViews(deps, keys),
+      // One query for the share rows of the whole tick, next to the vehicles' views.
+      vehicleViews: async (keys) => {
+        const [views, shares] = await Promise.all([
+          vehicleViews(deps, keys),
+          activeSharesOfVehicleKeys(pool, keys),
+        ]);
+        tickShares = new Map(shares.map((s) => [s.shareId, s]));
+        return views;
+      },
       shareFrame: async (shareId, v) => {
-        const share = await shareById(pool, shareId);
+        const share = tickShares.get(shareId) ?? (await shareById(pool, shareId));
         if (!share) return { ended: true, reason: 'NOT_FOUND' };
         const status = shareStatus(share, now());
         if (!status.active) return { ended: true, reason: status.reason };

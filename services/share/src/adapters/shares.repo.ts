@@ -168,3 +168,17 @@ export async function recordView(db: Db, shareId: string, viewerId: string, now:
     now,
   ]);
 }
+
+/** Active (not ended) shares of many vehicles ("<plate>:<colour>" keys) in one query: one per stream tick. */
+export async function activeSharesOfVehicleKeys(db: Db, vehicleKeys: string[]): Promise<ShareRow[]> {
+  if (vehicleKeys.length === 0) return [];
+  const plates = vehicleKeys.map((k) => k.slice(0, k.lastIndexOf(':')));
+  const colors = vehicleKeys.map((k) => Number(k.slice(k.lastIndexOf(':') + 1)));
+  const r = await db.query(
+    `SELECT ${COLUMNS} FROM shares s JOIN unnest($1::text[], $2::int2[]) AS v(p, c)
+        ON s.plate_number = v.p AND s.plate_color = v.c
+      WHERE s.ended_at IS NULL`,
+    [plates, colors],
+  );
+  return r.rows;
+}
