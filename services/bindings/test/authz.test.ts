@@ -6,7 +6,7 @@
  * app registers without a row here fails the coverage test.
  */
 import { type AuthConfig, authConfig, type Principal, type Role } from '@safewatch/common';
-import { attackTokens, getInfra } from '@safewatch/testkit';
+import { CALLERS, type Caller, callerHeaders, getInfra, isRoleCaller } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BindingsEnv, bearer, claimOf, type SampleVehicle, sample, startBindings } from './helpers.js';
 
@@ -123,34 +123,8 @@ const ENDPOINTS: Endpoint[] = [
   },
 ];
 
-/** The kinds of caller; a bad token carries the endpoint's own role, so only the token's fault is tested. */
-const CALLERS = [
-  'no token',
-  'forged token',
-  'expired token',
-  'alg none',
-  'driver',
-  'family',
-  'carrier',
-  'ops',
-] as const;
-type Caller = (typeof CALLERS)[number];
-const isRole = (c: Caller): c is Role => (PRINCIPALS as Record<string, Principal>)[c] !== undefined;
-
 function authorization(caller: Caller, endpoint: Endpoint): Record<string, string> {
-  const own = PRINCIPALS[endpoint.roles[0] as Role];
-  switch (caller) {
-    case 'no token':
-      return {};
-    case 'forged token':
-      return bearer(attackTokens(auth, own).forged);
-    case 'expired token':
-      return bearer(attackTokens(auth, own).expired);
-    case 'alg none':
-      return bearer(attackTokens(auth, own).algNone);
-    default:
-      return bearer(e.token(PRINCIPALS[caller]));
-  }
+  return callerHeaders(caller, auth, PRINCIPALS[endpoint.roles[0] as Role], PRINCIPALS);
 }
 
 const call = (endpoint: Endpoint, headers: Record<string, string>) => {
@@ -197,7 +171,7 @@ describe('authorization matrix', () => {
 
   const cases = ENDPOINTS.flatMap((endpoint) =>
     CALLERS.map((caller) => {
-      const expected = !isRole(caller) ? '401' : endpoint.roles.includes(caller) ? 'reached' : '403';
+      const expected = !isRoleCaller(caller) ? '401' : endpoint.roles.includes(caller) ? 'reached' : '403';
       return [endpoint.route, caller, expected, endpoint] as const;
     }),
   );

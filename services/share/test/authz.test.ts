@@ -9,7 +9,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { lastPositionKey, type Principal, type Role } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
-import { attackTokens, getInfra, waitFor } from '@safewatch/testkit';
+import { CALLERS, type Caller, callerHeaders, getInfra, isRoleCaller, waitFor } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_RATE_LIMITS } from '../src/http/share.routes.js';
 import { type Binding, bearer, type Method, type ShareEnv, startShare } from './helpers.js';
@@ -123,34 +123,8 @@ const ENDPOINTS: Endpoint[] = [
   },
 ];
 
-/** The kinds of caller; a bad token carries the endpoint's own role, so only the token's fault is tested. */
-const CALLERS = [
-  'no token',
-  'forged token',
-  'expired token',
-  'alg none',
-  'driver',
-  'family',
-  'carrier',
-  'ops',
-] as const;
-type Caller = (typeof CALLERS)[number];
-const isRole = (c: Caller): c is Role => (PRINCIPALS as Record<string, Principal>)[c] !== undefined;
-
 function authorization(caller: Caller, endpoint: Endpoint): Record<string, string> {
-  const own = PRINCIPALS[endpoint.roles[0] as Role];
-  switch (caller) {
-    case 'no token':
-      return {};
-    case 'forged token':
-      return bearer(attackTokens(e.auth, own).forged);
-    case 'expired token':
-      return bearer(attackTokens(e.auth, own).expired);
-    case 'alg none':
-      return bearer(attackTokens(e.auth, own).algNone);
-    default:
-      return bearer(e.token(PRINCIPALS[caller]));
-  }
+  return callerHeaders(caller, e.auth, PRINCIPALS[endpoint.roles[0] as Role], PRINCIPALS);
 }
 
 const as = (p: Principal) => bearer(e.token(p));
@@ -263,7 +237,7 @@ describe('authorization matrix', () => {
 
   const cases = ENDPOINTS.flatMap((endpoint) =>
     CALLERS.map((caller) => {
-      const expected = !isRole(caller) ? '401' : endpoint.roles.includes(caller) ? 'reached' : '403';
+      const expected = !isRoleCaller(caller) ? '401' : endpoint.roles.includes(caller) ? 'reached' : '403';
       return [endpoint.route, caller, expected, endpoint] as const;
     }),
   );
