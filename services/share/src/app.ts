@@ -6,16 +6,21 @@ import {
   createServiceClients,
   dependencyProbe,
   type FastifyInstance,
+  httpTimeouts,
   type Logger,
   Readiness,
   topicNames,
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { Gauge, type Registry } from 'prom-client';
+import { ShareReadModel } from './adapters/read-model.js';
+import { registerShareMetrics } from './adapters/share.metrics.js';
 import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
 import { StreamHub } from './adapters/stream-hub.js';
+import { ViewRecorder } from './adapters/view-recorder.js';
 import type { ShareConfig } from './config.js';
 import { shareStatus } from './domain/share.rules.js';
+import { adoptionRoutes } from './http/adoption.routes.js';
 import { call, shareRoutes } from './http/share.routes.js';
 import { streamRoute } from './http/stream.route.js';
 import type { ShareDeps } from './usecases/deps.js';
@@ -46,11 +51,20 @@ export async function createShareApp(
   const registry = createMetricsRegistry('share');
   const readiness = new Readiness(['postgres', 'redis', 'kafka']);
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
-  const { pool, redis, kafka } = createServiceClients('share', cfg, logger);
+  const { pool, redis, kafka } = createServiceClients('share', cfg, logger, registry);
   const auth = authConfig(cfg);
 
   let hub: StreamHub | undefined;
   let tickShares = new Map<string, ShareRow>();
+  const readModel = new ShareReadModel({
+    pool,
+    databaseUrl: cfg.DATABASE_URL,
+    schema: cfg.PG_SCHEMA,
+    logger,
+    // Every instance hears of new alerts (not only the one consuming them): immediate frames.
+    onVehicleChanged: (key) => hub?.vehicleChanged(key),
+  });
+  const views = new ViewRecorder({ pool, logger });
   const deps: ShareDeps = {
     pool,
     redis,
@@ -58,8 +72,11 @@ export async function createShareApp(
     now,
     publicBaseUrl: cfg.PUBLIC_BASE_URL.replace(/\/$/, ''),
     sharesEnded: (ended) => {
+      readModel.invalidateShareIds(ended.map((e) => e.shareId));
       for (const e of ended) hub?.shareEnded(e.shareId, e.reason);
     },
+    readModel,
+    views,
   };
   hub = new StreamHub({
     tickMs: cfg.SHARE_STREAM_TICK_MS,
@@ -96,6 +113,7 @@ export async function createShareApp(
     },
   });
   void liveViewers;
+  registerShareMetrics(registry, pool, now);
 
   const server = await buildHttpApp({
     service: 'share',
@@ -107,12 +125,15 @@ export async function createShareApp(
     redisKeyPrefix: cfg.REDIS_KEY_PREFIX,
     bodyLimit: cfg.HTTP_BODY_LIMIT,
     trustProxy: cfg.TRUST_PROXY,
+    corsOrigins: cfg.HTTP_CORS_ORIGINS,
+    timeouts: httpTimeouts(cfg),
     openapi: {
       title: 'Safe Watch share API',
       description: 'Single-claim share links and the family view (SPEC S1–S9)',
     },
   });
   await shareRoutes(server, { deps, devViewerLogin: cfg.SHARE_DEV_VIEWER_LOGIN ? auth : undefined });
+  await adoptionRoutes(server, { deps });
   await streamRoute(server, {
     hub,
     authorize: async (request, token) => {
@@ -129,6 +150,7 @@ export async function createShareApp(
     chunkMessages: 1000,
     readiness,
     logger,
+    registry,
     stepDependency: STEP_DEPENDENCY,
     onRetry: () => undefined,
     onAssignmentChange: () => undefined,
@@ -161,7 +183,8 @@ export async function createShareApp(
         }
       });
       const changed = await run('persist', () => onAlerts(deps, alerts));
-      for (const k of changed) hub?.vehicleChanged(k);
+      // Without the read model's listener, tell this instance's streams directly.
+      if (!readModel.active) for (const k of changed) hub?.vehicleChanged(k);
     },
   });
 
@@ -178,6 +201,8 @@ export async function createShareApp(
       const missing = await pool.query("SELECT to_regclass('shares') IS NULL AS missing");
       if (missing.rows[0]?.missing) throw new Error('table "shares" missing: run `npm run migrate` first');
       await redis.connect();
+      await readModel.start();
+      views.start();
       await probe.start();
       await bindingsConsumer.start();
       await alertsConsumer.start();
@@ -198,6 +223,8 @@ export async function createShareApp(
       await server.close();
       await bindingsConsumer.stop();
       await alertsConsumer.stop();
+      await views.stop();
+      await readModel.stop();
       redis.disconnect();
       await pool.end();
     },

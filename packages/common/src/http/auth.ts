@@ -24,6 +24,11 @@ export async function registerAuth(app: FastifyInstance, cfg: AuthConfig): Promi
       // fast-jwt skips allowedIss/allowedAud when the claim is absent: require them.
       requiredClaims: ['exp', 'iss', 'aud', 'sub', 'role'],
       clockTolerance: CLOCK_TOLERANCE_MS,
+      // Verified tokens are remembered (fast-jwt ≥ 6.3.4 keeps each entry no
+      // longer than the token's exp), so a client polling with one token pays
+      // for the signature check once a minute, not on every request.
+      cache: 10_000,
+      cacheTTL: 60_000,
     },
   });
 }

@@ -1,4 +1,6 @@
 import type { Pool, Redis } from '@safewatch/common';
+import type { ShareReadModel } from '../adapters/read-model.js';
+import type { ViewRecorder } from '../adapters/view-recorder.js';
 
 export interface ShareDeps {
   pool: Pool;
@@ -9,4 +11,8 @@ export interface ShareDeps {
   publicBaseUrl: string;
   /** Told when shares end (S5, S8, expiry), so open streams get their "ended" event. */
   sharesEnded: (ended: { shareId: string; reason: string }[]) => void;
+  /** The in-memory read model of the views (the service); absent: every read goes to Postgres (CLIs). */
+  readModel?: ShareReadModel;
+  /** Batched recording of views (the service); absent: one INSERT per view. */
+  views?: ViewRecorder;
 }

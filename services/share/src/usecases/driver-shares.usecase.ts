@@ -56,6 +56,8 @@ export async function createShare(deps: ShareDeps, driverId: string, vehicleId: 
 }
 
 export async function listDriverShares(deps: ShareDeps, driverId: string) {
+  // Views this instance served are in the list at once; other instances' within their flush period.
+  await deps.views?.flush();
   const now = deps.now();
   return (await driverShares(deps.pool, driverId)).map((s) => {
     const status = shareStatus(s, now);

@@ -1,5 +1,6 @@
 import { type LastPosition, readLastPositions } from '@safewatch/common';
 import gcoordModule from 'gcoord';
+import { loadVehicleExtras, type VehicleExtras } from '../adapters/read-model.js';
 import type { ShareRow } from '../adapters/shares.repo.js';
 import { isOnline, REFRESH_SECONDS } from '../domain/share.rules.js';
 import type { ShareDeps } from './deps.js';
@@ -11,48 +12,29 @@ const gcoord = gcoordModule as unknown as {
   GCJ02: string;
 };
 
-export interface VehicleView {
+export interface VehicleView extends VehicleExtras {
   position: LastPosition | undefined;
-  alerts: {
-    alertId: string;
-    kind: string;
-    phase: string;
-    source: string;
-    occurredAt: string;
-    detail: unknown;
-  }[];
-  reminders: { driverId: string; kind: string; status: string; expiresOn: string }[];
 }
 
-/** The per-vehicle part of the view for many vehicles: one Redis round trip and two queries for all of them. */
+/**
+ * The per-vehicle part of the view for many vehicles: one Redis round trip
+ * for the last positions; alerts and reminders from the read model (memory)
+ * when the service has one, else two queries.
+ */
 export async function vehicleViews(
   deps: ShareDeps,
   vehicleKeys: string[],
 ): Promise<Map<string, VehicleView>> {
   const out = new Map<string, VehicleView>();
   if (vehicleKeys.length === 0) return out;
-  const [positions, alerts, reminders] = await Promise.all([
+  const [positions, extras] = await Promise.all([
     readLastPositions(deps.redis, deps.redisPrefix, vehicleKeys),
-    deps.pool.query(
-      `SELECT vehicle_key, alert_id AS "alertId", kind, phase, source, occurred_at AS "occurredAt", detail FROM (
-         SELECT *, row_number() OVER (PARTITION BY vehicle_key ORDER BY occurred_at DESC, alert_id) AS rn
-           FROM vehicle_alerts WHERE vehicle_key = ANY($1)) a
-        WHERE rn <= 20 ORDER BY occurred_at DESC, alert_id`,
-      [vehicleKeys],
-    ),
-    deps.pool.query(
-      `SELECT vehicle_key, driver_id AS "driverId", kind, status, to_char(expires_on, 'YYYY-MM-DD') AS "expiresOn"
-         FROM vehicle_reminders WHERE vehicle_key = ANY($1)`,
-      [vehicleKeys],
-    ),
+    deps.readModel ? deps.readModel.vehicleExtras(vehicleKeys) : loadVehicleExtras(deps.pool, vehicleKeys),
   ]);
-  for (const k of vehicleKeys) out.set(k, { position: positions.get(k), alerts: [], reminders: [] });
-  for (const a of alerts.rows) {
-    out
-      .get(a.vehicle_key)
-      ?.alerts.push({ ...a, occurredAt: new Date(a.occurredAt).toISOString(), vehicle_key: undefined });
+  for (const k of vehicleKeys) {
+    const e = extras.get(k);
+    out.set(k, { position: positions.get(k), alerts: e?.alerts ?? [], reminders: e?.reminders ?? [] });
   }
-  for (const r of reminders.rows) out.get(r.vehicle_key)?.reminders.push({ ...r, vehicle_key: undefined });
   return out;
 }
 

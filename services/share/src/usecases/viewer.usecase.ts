@@ -9,11 +9,13 @@ import { ShareRefusal } from '../domain/errors.js';
 import { ENDED_MESSAGE, hashShareToken, SHARE_TOKEN, shareStatus } from '../domain/share.rules.js';
 import type { ShareDeps } from './deps.js';
 
+function lookup(deps: ShareDeps, hash: Buffer, fresh: boolean): Promise<ShareRow | undefined> {
+  return deps.readModel ? deps.readModel.share(hash, fresh) : shareByTokenHash(deps.pool, hash);
+}
+
 /** The share behind a link, if it can still be viewed; refusals distinguish unknown, ended and claimed by another (S6). */
-async function openShare(deps: ShareDeps, token: string): Promise<ShareRow> {
-  const share = SHARE_TOKEN.test(token)
-    ? await shareByTokenHash(deps.pool, hashShareToken(token))
-    : undefined;
+async function openShare(deps: ShareDeps, token: string, fresh = false): Promise<ShareRow> {
+  const share = SHARE_TOKEN.test(token) ? await lookup(deps, hashShareToken(token), fresh) : undefined;
   if (!share) throw new ShareRefusal('NOT_FOUND', 'No such share link.');
   const status = shareStatus(share, deps.now());
   if (!status.active) throw new ShareRefusal('SHARE_ENDED', ENDED_MESSAGE, { reason: status.reason });
@@ -22,11 +24,13 @@ async function openShare(deps: ShareDeps, token: string): Promise<ShareRow> {
 
 /** S2: the first viewer to open the link owns it; the owner may open it again, everyone else is refused. */
 export async function claimShare(deps: ShareDeps, token: string, viewerId: string): Promise<ShareRow> {
-  const share = await openShare(deps, token);
+  // Read from Postgres: the claim decides ownership and must not act on a row cached elsewhere.
+  const share = await openShare(deps, token, true);
   const owner = share.claimedBy ?? (await claim(deps.pool, share.shareId, viewerId, deps.now()));
   if (owner !== viewerId)
     throw new ShareRefusal('SHARE_CLAIMED', 'This share link was opened by someone else.');
-  return share;
+  deps.readModel?.invalidateShare(hashShareToken(token).toString('hex'));
+  return share.claimedBy === owner ? share : { ...share, claimedBy: owner };
 }
 
 /** The claimer's access to a share (view and stream); records the view when asked. */
@@ -36,13 +40,19 @@ export async function viewerShare(
   viewerId: string,
   record: boolean,
 ): Promise<ShareRow> {
-  const share = await openShare(deps, token);
+  let share = await openShare(deps, token);
+  // A refusal on a row from memory is confirmed against Postgres: the claim may
+  // have just been made through another instance.
+  if (share.claimedBy !== viewerId && deps.readModel) share = await openShare(deps, token, true);
   if (share.claimedBy !== viewerId) {
     throw share.claimedBy === null
       ? new ShareRefusal('NOT_FOUND', 'Open (claim) the share link first.')
       : new ShareRefusal('SHARE_CLAIMED', 'This share link was opened by someone else.');
   }
-  if (record) await recordView(deps.pool, share.shareId, viewerId, deps.now());
+  if (record) {
+    if (deps.views) deps.views.record(share.shareId, viewerId, deps.now());
+    else await recordView(deps.pool, share.shareId, viewerId, deps.now());
+  }
   return share;
 }
 

@@ -1,0 +1,263 @@
+import type { Logger, Pool } from '@safewatch/common';
+import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+import { type ShareRow, shareByTokenHash } from './shares.repo.js';
+
+/** Alerts and certificate reminders of one vehicle, as the views show them. */
+export interface VehicleExtras {
+  alerts: {
+    alertId: string;
+    kind: string;
+    phase: string;
+    source: string;
+    occurredAt: string;
+    detail: unknown;
+  }[];
+  reminders: { driverId: string; kind: string; status: string; expiresOn: string }[];
+}
+
+/** The channel of migration 1700000003010: payload "<schema> s <token hash hex>" or "<schema> v <vehicle key>". */
+export const CACHE_CHANNEL = 'share_cache';
+
+export interface ReadModelOptions {
+  pool: Pool;
+  /** Connection string and schema of the pool; the listener has its own connection. */
+  databaseUrl: string;
+  schema: string;
+  logger: Logger;
+  /** Share rows kept (least recently used go first). */
+  maxShares?: number;
+  /** Vehicles whose alerts and reminders are kept. */
+  maxVehicles?: number;
+  /** Told when another writer (any instance) changed a vehicle's alerts or reminders. */
+  onVehicleChanged?: (vehicleKey: string) => void;
+}
+
+/**
+ * The view's read model in this instance's memory: share rows by token hash
+ * and each vehicle's alerts and reminders, so that a view costs no database
+ * round trip. Postgres stays the truth; triggers (migration 1700000003010)
+ * NOTIFY every change of a share row or of a vehicle's alerts/reminders, on
+ * commit, to every instance's LISTEN connection, which drops the entry.
+ *
+ * - Only rows read from the database are cached, never "unknown token", so a
+ *   new share is found by the first view wherever it was created.
+ * - A load racing an invalidation of the same key is not cached.
+ * - Caching is on only while the listener is connected; when it drops, the
+ *   caches are cleared and every read goes to Postgres until it is back (a
+ *   notification may have been missed in between).
+ * - Between a commit and the notification's arrival (milliseconds) another
+ *   instance may still answer from the old row. Callers that refuse on a
+ *   cached row when a newer one could allow access (a claim made on another
+ *   instance) re-read with `fresh`.
+ */
+export class ShareReadModel {
+  private readonly shares: LRUCache<string, ShareRow>;
+  private readonly vehicles: LRUCache<string, VehicleExtras>;
+  /** share id → token hash (hex) of the cached rows, for invalidation after this instance's own writes. */
+  private readonly byShareId = new Map<string, string>();
+  /** Keys being loaded; set to true when invalidated meanwhile. */
+  private readonly loading = new Map<string, boolean>();
+  private client: pg.Client | undefined;
+  private listening = false;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private attempts = 0;
+  readonly stats = { shareHits: 0, shareMisses: 0, vehicleHits: 0, vehicleMisses: 0, invalidations: 0 };
+
+  constructor(private readonly opts: ReadModelOptions) {
+    this.shares = new LRUCache({
+      max: opts.maxShares ?? 200_000,
+      dispose: (row, hex) => {
+        if (this.byShareId.get(row.shareId) === hex) this.byShareId.delete(row.shareId);
+      },
+    });
+    this.vehicles = new LRUCache({ max: opts.maxVehicles ?? 100_000 });
+  }
+
+  /** Whether reads are served from memory (the listener is connected). */
+  get active(): boolean {
+    return this.listening;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.listening = false;
+    const c = this.client;
+    this.client = undefined;
+    await c?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.opts.databaseUrl,
+      // Named after the schema, so an operator (or a test) can tell the listeners apart.
+      application_name: `share-cache:${this.opts.schema}`.slice(0, 63),
+      connectionTimeoutMillis: 5_000,
+    });
+    const lost = (err?: Error) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.dropAll();
+      client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.opts.logger.warn(
+        { err: err?.message },
+        'share cache listener lost; reading from Postgres until it is back',
+      );
+      this.scheduleReconnect();
+    };
+    client.on('notification', (n) => this.onNotification(n.payload ?? ''));
+    client.on('error', lost);
+    client.on('end', () => lost());
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CACHE_CHANNEL}`);
+      if (this.client !== client) return;
+      // Anything cached before this point may have missed a notification.
+      this.dropAll();
+      this.listening = true;
+      this.attempts = 0;
+    } catch (err) {
+      if (this.client === client) lost(err as Error);
+      else await client.end().catch(() => undefined);
+      if (this.attempts === 1) throw err;
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.retry || this.stopped) return;
+    this.attempts += 1;
+    const delay = Math.min(200 * 2 ** Math.min(this.attempts, 5), 5_000);
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.connect().catch(() => undefined);
+    }, delay);
+    this.retry.unref();
+  }
+
+  private dropAll(): void {
+    this.listening = false;
+    this.shares.clear();
+    this.byShareId.clear();
+    this.vehicles.clear();
+    for (const k of this.loading.keys()) this.loading.set(k, true);
+  }
+
+  private onNotification(payload: string): void {
+    const [schema, kind, key] = payload.split(' ', 3);
+    if (schema !== this.opts.schema || !key) return;
+    this.stats.invalidations += 1;
+    if (kind === 's') this.invalidateShare(key);
+    else if (kind === 'v') {
+      this.invalidateVehicle(key);
+      this.opts.onVehicleChanged?.(key);
+    }
+  }
+
+  /** Drops a share (token hash in hex); also called by this instance right after its own writes. */
+  invalidateShare(tokenHashHex: string): void {
+    this.shares.delete(tokenHashHex);
+    if (this.loading.has(`s${tokenHashHex}`)) this.loading.set(`s${tokenHashHex}`, true);
+  }
+
+  /** Drops cached shares by id (after this instance ended or changed them). */
+  invalidateShareIds(shareIds: Iterable<string>): void {
+    for (const id of shareIds) {
+      const hex = this.byShareId.get(id);
+      if (hex) this.invalidateShare(hex);
+    }
+  }
+
+  invalidateVehicle(key: string): void {
+    this.vehicles.delete(key);
+    if (this.loading.has(`v${key}`)) this.loading.set(`v${key}`, true);
+  }
+
+  /** The share behind a token hash; `fresh` bypasses the cache (and refreshes it). */
+  async share(hash: Buffer, fresh = false): Promise<ShareRow | undefined> {
+    const hex = hash.toString('hex');
+    if (!fresh && this.listening) {
+      const hit = this.shares.get(hex);
+      if (hit) {
+        this.stats.shareHits += 1;
+        return hit;
+      }
+    }
+    this.stats.shareMisses += 1;
+    const loadKey = `s${hex}`;
+    const cacheable = this.listening && !this.loading.has(loadKey);
+    if (cacheable) this.loading.set(loadKey, false);
+    try {
+      const row = await shareByTokenHash(this.opts.pool, hash);
+      if (cacheable && row && this.listening && this.loading.get(loadKey) === false) {
+        this.shares.set(hex, row);
+        this.byShareId.set(row.shareId, hex);
+      }
+      return row;
+    } finally {
+      if (cacheable) this.loading.delete(loadKey);
+    }
+  }
+
+  /** Alerts (latest 20) and reminders of many vehicles; the missing ones in two queries. */
+  async vehicleExtras(keys: string[]): Promise<Map<string, VehicleExtras>> {
+    const out = new Map<string, VehicleExtras>();
+    const missing: string[] = [];
+    for (const k of keys) {
+      const hit = this.listening ? this.vehicles.get(k) : undefined;
+      if (hit) out.set(k, hit);
+      else missing.push(k);
+    }
+    this.stats.vehicleHits += keys.length - missing.length;
+    if (missing.length === 0) return out;
+    this.stats.vehicleMisses += missing.length;
+    const owned = this.listening ? missing.filter((k) => !this.loading.has(`v${k}`)) : [];
+    for (const k of owned) this.loading.set(`v${k}`, false);
+    try {
+      const loaded = await loadVehicleExtras(this.opts.pool, missing);
+      for (const k of missing) out.set(k, loaded.get(k) ?? { alerts: [], reminders: [] });
+      if (this.listening)
+        for (const k of owned) {
+          const v = out.get(k);
+          if (v && this.loading.get(`v${k}`) === false) this.vehicles.set(k, v);
+        }
+      return out;
+    } finally {
+      for (const k of owned) this.loading.delete(`v${k}`);
+    }
+  }
+}
+
+/** Alerts (latest 20 per vehicle) and reminders of many vehicles: two queries. */
+export async function loadVehicleExtras(pool: Pool, keys: string[]): Promise<Map<string, VehicleExtras>> {
+  const out = new Map<string, VehicleExtras>();
+  if (keys.length === 0) return out;
+  const [alerts, reminders] = await Promise.all([
+    pool.query(
+      `SELECT vehicle_key, alert_id AS "alertId", kind, phase, source, occurred_at AS "occurredAt", detail FROM (
+         SELECT *, row_number() OVER (PARTITION BY vehicle_key ORDER BY occurred_at DESC, alert_id) AS rn
+           FROM vehicle_alerts WHERE vehicle_key = ANY($1)) a
+        WHERE rn <= 20 ORDER BY occurred_at DESC, alert_id`,
+      [keys],
+    ),
+    pool.query(
+      `SELECT vehicle_key, driver_id AS "driverId", kind, status, to_char(expires_on, 'YYYY-MM-DD') AS "expiresOn"
+         FROM vehicle_reminders WHERE vehicle_key = ANY($1)`,
+      [keys],
+    ),
+  ]);
+  for (const k of keys) out.set(k, { alerts: [], reminders: [] });
+  for (const { vehicle_key, ...a } of alerts.rows) {
+    out.get(vehicle_key)?.alerts.push({ ...a, occurredAt: new Date(a.occurredAt).toISOString() });
+  }
+  for (const { vehicle_key, ...r } of reminders.rows) out.get(vehicle_key)?.reminders.push(r);
+  return out;
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { pb } from '@safewatch/proto';
+import { getInfra, waitFor } from '@safewatch/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ViewRecorder } from '../src/adapters/view-recorder.js';
+import { createShareApp, type ShareApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { logger, type ShareEnv, startShare } from './helpers.js';
+
+/**
+ * The view's in-memory read model (share rows, vehicles' alerts and
+ * reminders) across two instances of the service on one database: a change
+ * made through one instance is seen by the other through the triggers'
+ * NOTIFY, and a lost listener falls back to Postgres.
+ */
+const infra = getInfra();
+let a: ShareEnv;
+let b: ShareApp;
+const V1 = randomUUID();
+const PLATE = '鲁A55555';
+
+beforeAll(async () => {
+  a = await startShare('readmodel', infra);
+  // A second instance on the same schema (its own consumer groups: it needs none of the events here).
+  b = await createShareApp(loadConfig({ ...envOf(a), SHARE_GROUP_ID: `${a.cfg.SHARE_GROUP_ID}-b` }), logger);
+  await b.start();
+  await a.bind([['driver-rm', V1, PLATE]]);
+});
+afterAll(async () => {
+  await b?.stop();
+  await a?.close();
+});
+
+function envOf(e: ShareEnv): Record<string, string> {
+  const c = e.cfg;
+  return {
+    KAFKA_BROKERS: c.KAFKA_BROKERS.join(','),
+    KAFKA_TOPIC_PREFIX: c.KAFKA_TOPIC_PREFIX,
+    DATABASE_URL: c.DATABASE_URL,
+    PG_SCHEMA: c.PG_SCHEMA,
+    REDIS_URL: c.REDIS_URL,
+    REDIS_KEY_PREFIX: c.REDIS_KEY_PREFIX,
+    JWT_SECRET: 'share-test-secret-0123456789abcdefghij',
+    LOG_LEVEL: 'silent',
+  };
+}
+
+const on = (
+  app: ShareApp,
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  bearer: string,
+  payload?: object,
+) =>
+  app.server.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${bearer}` },
+    ...(payload ? { payload } : {}),
+  });
+const driver = () => a.token({ sub: 'driver-rm', role: 'driver' });
+const viewer = () => a.token({ sub: 'family-rm', role: 'family' });
+
+describe('the view read model across instances (S2, S5, S6)', () => {
+  it('a claim made on B lets A serve the view; a cancel on B ends the view on A within a second', async () => {
+    const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
+      vehicleId: V1,
+      duration: '3d',
+    });
+    expect(created.statusCode).toBe(201);
+    const { token, shareId } = created.json();
+    // A reads (and caches) the row while it is unclaimed.
+    const early = await on(a.app, 'GET', `/v1/shares/${token}`, viewer());
+    expect(early.statusCode).toBe(404);
+    expect((await on(b, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    // A's cached row still says unclaimed; the refusal is confirmed against Postgres, so the owner gets in.
+    expect((await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode).toBe(200);
+    // Served from memory from now on.
+    const hits = a.app.deps.readModel?.stats.shareHits ?? 0;
+    for (let i = 0; i < 5; i++)
+      expect((await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode).toBe(200);
+    expect(a.app.deps.readModel?.stats.shareHits).toBeGreaterThanOrEqual(hits + 5);
+
+    const cancelledAt = Date.now();
+    expect((await on(b, 'DELETE', `/v1/drivers/me/shares/${shareId}`, driver())).statusCode).toBe(200);
+    await waitFor(async () => (await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode === 410, {
+      timeoutMs: 5_000,
+      message: 'A refuses the cancelled share',
+    });
+    expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+    const ended = await on(a.app, 'GET', `/v1/shares/${token}`, viewer());
+    expect(ended.json()).toMatchObject({ code: 'SHARE_ENDED' });
+  });
+
+  it('a new alert consumed by A shows in the view served by B (its cached alerts are dropped)', async () => {
+    const created = await on(b, 'POST', '/v1/drivers/me/shares', driver(), { vehicleId: V1, duration: '7d' });
+    const { token } = created.json();
+    expect((await on(b, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    const before = await on(b, 'GET', `/v1/shares/${token}`, viewer());
+    expect(before.json().alerts).toEqual([]);
+    expect((await on(b, 'GET', `/v1/shares/${token}`, viewer())).json().alerts).toEqual([]);
+    expect(b.deps.readModel?.stats.vehicleHits).toBeGreaterThan(0);
+
+    // Only A consumes the alerts topic in this test (B's groups are its own but B also reads it:
+    // whichever stores it first, the other's insert is a no-op; both drop their cache on the NOTIFY).
+    const alertId = `rm-${randomUUID()}`;
+    await a.sendAlerts([
+      {
+        alertId,
+        type: pb.AlertType.ALERT_TYPE_SPEEDING,
+        phase: pb.AlertPhase.ALERT_PHASE_STARTED,
+        source: pb.AlertSource.ALERT_SOURCE_DETECTED,
+        vehicle: { plateNumber: PLATE, plateColor: 2 },
+        occurredAtMs: Date.now(),
+        speeding: { limitKmh: 80, maxSpeedKmh: 97, startMs: Date.now() },
+      },
+    ]);
+    await waitFor(
+      async () =>
+        (await on(b, 'GET', `/v1/shares/${token}`, viewer()))
+          .json()
+          .alerts.some((x: { alertId: string }) => x.alertId === alertId),
+      { timeoutMs: 20_000, message: 'B shows the new alert' },
+    );
+  });
+
+  it('when the listener is lost, reads go to Postgres at once, and caching resumes after it reconnects', async () => {
+    const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
+      vehicleId: V1,
+      duration: '1m',
+    });
+    const { token, shareId } = created.json();
+    expect((await on(a.app, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    expect((await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode).toBe(200);
+    const rm = a.app.deps.readModel;
+    expect(rm?.active).toBe(true);
+
+    await a.app.deps.pool.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = left('share-cache:' || $1, 63)",
+      [a.cfg.PG_SCHEMA],
+    );
+    await waitFor(async () => rm?.active === false, { timeoutMs: 5_000, message: 'listener loss noticed' });
+    // Ended behind the service's back while nothing is listened to: seen on the next view.
+    await a.app.deps.pool.query(
+      "UPDATE shares SET ended_at = now(), ended_reason = 'CANCELLED' WHERE share_id = $1",
+      [shareId],
+    );
+    expect((await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode).toBe(410);
+    await waitFor(async () => rm?.active === true, { timeoutMs: 15_000, message: 'listener back' });
+  });
+});
+
+describe('view recording (every view is recorded for the driver)', () => {
+  it('writes views in batches, keeps them across a failed write, and writes the rest on stop', async () => {
+    const pool = a.app.deps.pool;
+    const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
+      vehicleId: V1,
+      duration: '3d',
+    });
+    const { shareId } = created.json();
+    let failNext = true;
+    // The real pool, failing its first INSERT as if Postgres were briefly unreachable.
+    const flaky = new Proxy(pool, {
+      get(target, prop, receiver) {
+        if (prop === 'query')
+          return (...args: Parameters<typeof pool.query>) => {
+            if (failNext) {
+              failNext = false;
+              return Promise.reject(new Error('connection terminated'));
+            }
+            return (target.query as (...x: unknown[]) => unknown).apply(target, args);
+          };
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const rec = new ViewRecorder({ pool: flaky, logger, flushMs: 60_000, maxBatch: 1_000 });
+    const count = async () =>
+      (await pool.query('SELECT count(*)::int AS n FROM share_views WHERE share_id = $1', [shareId])).rows[0]
+        .n;
+    for (let i = 0; i < 3; i++) rec.record(shareId, 'family-rm', new Date());
+    expect(await count()).toBe(0);
+    await expect(rec.flush()).rejects.toThrow('connection terminated');
+    expect(rec.pending).toBe(3);
+    rec.record(shareId, 'family-rm', new Date());
+    await rec.flush();
+    expect(await count()).toBe(4);
+    rec.record(shareId, 'family-rm', new Date());
+    await rec.stop();
+    expect(await count()).toBe(5);
+    expect(rec.stats).toMatchObject({ recorded: 5, written: 5, dropped: 0, failedFlushes: 1 });
+  });
+
+  it('views served by the service are in the driver list right away', async () => {
+    const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
+      vehicleId: V1,
+      duration: '3d',
+    });
+    const { token, shareId } = created.json();
+    expect((await on(a.app, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) await on(a.app, 'GET', `/v1/shares/${token}`, viewer());
+    const list = (await on(a.app, 'GET', '/v1/drivers/me/shares', driver())).json();
+    expect(list.items.find((s: { shareId: string }) => s.shareId === shareId).views).toHaveLength(3);
+  });
+});
