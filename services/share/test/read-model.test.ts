@@ -112,7 +112,7 @@ describe('the view read model across instances (S2, S5, S6)', () => {
         source: pb.AlertSource.ALERT_SOURCE_DETECTED,
         vehicle: { plateNumber: PLATE, plateColor: 2 },
         occurredAtMs: Date.now(),
-        speeding: { limitKmh: 80, maxSpeedKmh: 97, startMs: Date.now() },
+        speeding: { limitKmh: 80, peakSpeedDkmh: 970, startMs: Date.now() },
       },
     ]);
     await waitFor(
