@@ -4,9 +4,12 @@
 #   Dockerfile          lint (dockerfile-utils)
 #   docker-compose.yml  `docker-compose config` / `docker compose config` when
 #                       installed, Compose-spec schema (dclint), consistency
-#   deploy/k8s          kustomize build of base and every overlay (kubectl),
-#                       Kubernetes 1.34 schemas (kubernetes-models, offline),
-#                       unknown fields (tsc), references and policy checks
+#   deploy/k8s          kustomize build of base, every overlay and every
+#                       kustomization inside an overlay (kubectl), Kubernetes
+#                       1.34 schemas (kubernetes-models, offline), unknown
+#                       fields (tsc), references and policy checks (probes,
+#                       resources, PDB + HPA per Deployment, NetworkPolicy
+#                       exposure, Ingress paths, config consistency)
 #   package-lock.json   `npm ci` would accept it (the image build runs npm ci);
 #                       a warning unless STRICT_LOCKFILE=1
 #
@@ -85,7 +88,7 @@ else
 fi
 render() { kustomize_build "$1" >"$2"; }
 renders=()
-for dir in deploy/k8s/base deploy/k8s/overlays/*/; do
+for dir in deploy/k8s/base deploy/k8s/overlays/*/ deploy/k8s/overlays/*/*/; do
   dir=${dir%/}
   [[ -f "$dir/kustomization.yaml" ]] || continue
   out="$WORK/$(echo "$dir" | tr / _).yaml"
@@ -119,6 +122,8 @@ for (const f of walk(join(root, 'deploy/k8s')).filter((f) => /\.ya?ml$/.test(f))
 
 // 2. `node X/dist/Y.js` must come from an existing X/src/Y.ts.
 function checkCommand(where, argv) {
+  if (Array.isArray(argv) && /^(\/bin\/)?sh$/.test(argv[0]) && argv[1] === '-c' && typeof argv[2] === 'string')
+    argv = argv[2].replace(/^exec\s+/, '').split(/\s+/);
   if (!Array.isArray(argv) || argv[0] !== 'node' || typeof argv[1] !== 'string') return;
   const m = /^(.+)\/dist\/(.+)\.js$/.exec(argv[1]);
   if (m && !existsSync(join(root, m[1], 'src', `${m[2]}.ts`))) fail(where, `runs ${argv[1]} but ${m[1]}/src/${m[2]}.ts does not exist`);
@@ -149,9 +154,23 @@ for (const [name, svc] of Object.entries(services)) {
 const podSpecOf = (r) =>
   ({ Deployment: r.spec?.template?.spec, StatefulSet: r.spec?.template?.spec, DaemonSet: r.spec?.template?.spec,
      Job: r.spec?.template?.spec, CronJob: r.spec?.jobTemplate?.spec?.template?.spec })[r.kind];
-const podLabelsOf = (r) => (r.kind === 'CronJob' ? r.spec?.jobTemplate?.spec?.template : r.spec?.template)?.metadata?.labels ?? {};
+const podTemplateOf = (r) => (r.kind === 'CronJob' ? r.spec?.jobTemplate?.spec?.template : r.spec?.template);
+const podLabelsOf = (r) => podTemplateOf(r)?.metadata?.labels ?? {};
 const matches = (sel, labels) => !!sel && Object.keys(sel).length > 0 && Object.entries(sel).every(([k, v]) => labels[k] === v);
+// Workloads the Internet may reach (through the ingress controller); every other one is internal.
+const PUBLIC_WORKLOADS = new Set(['share', 'bindings']);
+// Served by every HTTP service next to its API: never routed by an Ingress.
+const INTERNAL_PATHS = ['/healthz', '/readyz', '/metrics', '/openapi.json', '/v1/dev'];
+const SHUTDOWN_S = 25; // packages/common/src/shutdown.ts
+const SECRET_KEYS = /^(DATABASE_URL|REDIS_URL|JWT_PRIVATE_KEY)$|_SECRET$|PASSWORD$/;
+const bytes = (q) => {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|K|M|G|T|k)?$/.exec(String(q ?? ''));
+  if (!m) return undefined;
+  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12 }[m[2]] ?? 1;
+  return Number(m[1]) * unit;
+};
 const externalSecrets = new Set();
+const pgConnections = [];
 const gen = [];
 let n = 0;
 
@@ -161,8 +180,26 @@ for (const entry of renders) {
   const resources = load(file);
   const byKind = (k) => resources.filter((r) => r.kind === k);
   const workloads = resources.filter(podSpecOf);
-  const configMaps = new Set(byKind('ConfigMap').map((r) => r.metadata.name));
+  const deployments = byKind('Deployment');
+  const configMaps = new Map(byKind('ConfigMap').map((r) => [r.metadata.name, r.data ?? {}]));
   const secrets = new Set(byKind('Secret').map((r) => r.metadata.name));
+  const hpas = byKind('HorizontalPodAutoscaler');
+  const policies = byKind('NetworkPolicy');
+  const nameOf = (w) => podLabelsOf(w)['app.kubernetes.io/name'] ?? w.metadata.name;
+  const selected = (sel) => workloads.filter((w) => matches(sel, podLabelsOf(w)));
+  // The plain values a container sees (ConfigMaps and literals; Secrets stay unknown).
+  const envOf = (c) => {
+    const env = {};
+    for (const ef of c.envFrom ?? []) Object.assign(env, configMaps.get(ef.configMapRef?.name) ?? {});
+    for (const e of c.env ?? []) {
+      if (e.value !== undefined) env[e.name] = e.value;
+      else if (e.valueFrom?.configMapKeyRef) env[e.name] = configMaps.get(e.valueFrom.configMapKeyRef.name)?.[e.valueFrom.configMapKeyRef.key];
+      else delete env[e.name];
+    }
+    return env;
+  };
+  const portsOf = (c) => new Map((c.ports ?? []).flatMap((p) => [[p.name, p.containerPort], [p.containerPort, p.containerPort]]));
+  const containerPorts = (w) => new Map((podSpecOf(w).containers ?? []).flatMap((c) => [...portsOf(c)]));
 
   for (const r of resources) {
     const where = `${render}: ${r.kind ?? '?'}/${r.metadata?.name ?? '?'}`;
@@ -170,6 +207,10 @@ for (const entry of renders) {
     let Model;
     try { Model = (await import(`kubernetes-models/${r.apiVersion}/${r.kind}`))[r.kind]; } catch { /* reported below */ }
     if (!Model) { fail(where, `no Kubernetes schema for ${r.apiVersion} ${r.kind} (typo, or a CRD this script does not know)`); continue; }
+    // kustomize wraps generated base64 at 70 columns; the API server ignores the line breaks.
+    for (const key of ['data', 'binaryData'])
+      if (r.kind === 'Secret' || key === 'binaryData')
+        for (const [k, v] of Object.entries(r[key] ?? {})) if (typeof v === 'string') r[key][k] = v.replace(/\s+/g, '');
     try { new Model(r).validate(); } catch (e) { fail(where, `schema: ${e.message}`); }
     gen.push(`import type { I${r.kind} as T${n} } from 'kubernetes-models/${r.apiVersion}/${r.kind}';`,
              `// ${where}`, `export const r${n}: T${n} = ${JSON.stringify(r)};`);
@@ -178,8 +219,11 @@ for (const entry of renders) {
     const pod = podSpecOf(r);
     if (pod) {
       if (pod.securityContext?.runAsNonRoot !== true) fail(where, 'pod securityContext.runAsNonRoot must be true');
-      if (r.kind === 'Deployment' && !((pod.terminationGracePeriodSeconds ?? 0) > 25))
-        fail(where, 'terminationGracePeriodSeconds must exceed the services\' 25 s shutdown');
+      const preStop = Math.max(0, ...pod.containers.map((c) => c.lifecycle?.preStop?.sleep?.seconds ?? 0));
+      if (r.kind === 'Deployment' && !((pod.terminationGracePeriodSeconds ?? 0) > SHUTDOWN_S + preStop))
+        fail(where, `terminationGracePeriodSeconds must exceed the services' ${SHUTDOWN_S} s shutdown plus the ${preStop} s preStop sleep`);
+      const scrapePort = podTemplateOf(r)?.metadata?.annotations?.['prometheus.io/port'];
+      if (scrapePort !== undefined && !containerPorts(r).has(Number(scrapePort))) fail(where, `prometheus.io/port ${scrapePort} is not a container port`);
       for (const c of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
         const cw = `${where} container ${c.name}`;
         checkCommand(cw, c.command ?? c.args);
@@ -188,12 +232,23 @@ for (const entry of renders) {
         const sc = c.securityContext ?? {};
         if (sc.readOnlyRootFilesystem !== true || sc.allowPrivilegeEscalation !== false || !sc.capabilities?.drop?.includes('ALL'))
           fail(cw, 'securityContext needs readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities.drop [ALL]');
-        const ports = new Set((c.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
+        const ports = portsOf(c);
+        const env = envOf(c);
         for (const probe of ['livenessProbe', 'readinessProbe']) {
           if (r.kind === 'Deployment' && pod.containers.includes(c) && !c[probe]) fail(cw, `${probe} is required`);
           const port = c[probe]?.httpGet?.port;
           if (port !== undefined && !ports.has(port)) fail(cw, `${probe} uses port ${port}, not declared in ports`);
+          // The services serve /healthz and /readyz on PORT (src/config.ts).
+          else if (port !== undefined && env.PORT !== undefined && ports.get(port) !== Number(env.PORT))
+            fail(cw, `${probe} probes port ${ports.get(port)} but the service listens on PORT=${env.PORT}`);
         }
+        if (r.kind === 'Deployment' && env.PORT !== undefined && ![...ports.values()].includes(Number(env.PORT)))
+          fail(cw, `PORT=${env.PORT} is not a declared container port`);
+        const heap = /--max-old-space-size=(\d+)/.exec(env.NODE_OPTIONS ?? '')?.[1];
+        const limit = bytes(c.resources?.limits?.memory);
+        if (heap && limit && Number(heap) * 2 ** 20 > 0.75 * limit)
+          fail(cw, `NODE_OPTIONS --max-old-space-size=${heap} leaves too little of limits.memory ${c.resources.limits.memory} (heap at most 75%)`);
+        if (/^(true|1)$/.test(env.SHARE_DEV_VIEWER_LOGIN ?? '')) fail(cw, 'SHARE_DEV_VIEWER_LOGIN hands out viewer tokens: local demo only');
         for (const ef of c.envFrom ?? []) {
           if (ef.configMapRef && !ef.configMapRef.optional && !configMaps.has(ef.configMapRef.name)) fail(cw, `envFrom ConfigMap ${ef.configMapRef.name} is not in the build`);
           if (ef.secretRef && !secrets.has(ef.secretRef.name)) externalSecrets.add(ef.secretRef.name);
@@ -202,27 +257,120 @@ for (const entry of renders) {
           const cm = e.valueFrom?.configMapKeyRef;
           if (cm && !cm.optional && !configMaps.has(cm.name)) fail(cw, `env ${e.name}: ConfigMap ${cm.name} is not in the build`);
           const s = e.valueFrom?.secretKeyRef;
-          if (s && !secrets.has(s.name)) externalSecrets.add(`${s.name} (key ${s.key})`);
+          if (s && !secrets.has(s.name)) externalSecrets.add(`${s.name} (key ${s.key}${s.optional ? ', optional' : ''})`);
         }
       }
     }
+    if (r.kind === 'ConfigMap')
+      for (const k of Object.keys(r.data ?? {})) if (SECRET_KEYS.test(k)) fail(where, `${k} is a secret: reference it from a Secret, not a ConfigMap`);
     if (r.kind === 'Service' && r.spec?.selector) {
-      const targets = workloads.filter((w) => matches(r.spec.selector, podLabelsOf(w)));
+      const targets = selected(r.spec.selector);
       if (!targets.length) fail(where, 'selector matches no workload');
-      const ports = new Set(targets.flatMap((w) => podSpecOf(w).containers.flatMap((c) => (c.ports ?? []).flatMap((p) => [p.name, p.containerPort]))));
+      const ports = new Set(targets.flatMap((w) => [...containerPorts(w).keys()]));
       for (const p of r.spec.ports ?? []) if (targets.length && !ports.has(p.targetPort ?? p.port)) fail(where, `port ${p.name}: targetPort ${p.targetPort ?? p.port} is not a container port`);
     }
-    if (r.kind === 'PodDisruptionBudget' && !workloads.some((w) => matches(r.spec?.selector?.matchLabels, podLabelsOf(w))))
+    if (r.kind === 'PodDisruptionBudget' && !selected(r.spec?.selector?.matchLabels).length)
       fail(where, 'selector matches no workload');
     if (r.kind === 'HorizontalPodAutoscaler') {
       const t = r.spec?.scaleTargetRef;
-      if (!resources.some((x) => x.kind === t?.kind && x.metadata.name === t?.name)) fail(where, `scaleTargetRef ${t?.kind}/${t?.name} is not in the build`);
+      const target = resources.find((x) => x.kind === t?.kind && x.metadata.name === t?.name);
+      if (!target) { fail(where, `scaleTargetRef ${t?.kind}/${t?.name} is not in the build`); continue; }
+      if ((r.spec.minReplicas ?? 1) < 2) fail(where, 'minReplicas must be at least 2 (one replica is an outage on every node drain)');
+      const env = Object.assign({}, ...(podSpecOf(target)?.containers ?? []).map(envOf));
+      for (const m of r.spec.metrics ?? []) {
+        const group = m.external?.metric?.selector?.matchLabels?.consumergroup;
+        if (group === undefined) continue;
+        // A renamed consumer group would silently stop the scaling.
+        const groups = Object.entries(env).filter(([k]) => /_GROUP_ID$/.test(k)).map(([, v]) => v);
+        if (!groups.includes(group)) fail(where, `scales on the lag of consumer group ${group}, but ${t.name} consumes as ${groups.join(', ') || '(no *_GROUP_ID)'}`);
+        // Consumers beyond the partition count get no partition.
+        if (env.TOPIC_PARTITIONS && r.spec.maxReplicas > Number(env.TOPIC_PARTITIONS))
+          fail(where, `maxReplicas ${r.spec.maxReplicas} exceeds TOPIC_PARTITIONS=${env.TOPIC_PARTITIONS}: the extra consumers would idle`);
+      }
+      pgConnections.push([render, t.name, r.spec.maxReplicas * Number(env.PG_POOL_SIZE ?? 10)]);
     }
+    if (r.kind === 'Ingress') {
+      for (const rule of r.spec?.rules ?? []) for (const p of rule.http?.paths ?? []) {
+        const path = p.path ?? '/';
+        const svc = resources.find((x) => x.kind === 'Service' && x.metadata.name === p.backend?.service?.name);
+        if (!svc) { fail(where, `path ${path}: Service ${p.backend?.service?.name} is not in the build`); continue; }
+        const names = selected(svc.spec?.selector).map(nameOf);
+        if (!names.every((x) => PUBLIC_WORKLOADS.has(x))) fail(where, `path ${path} exposes ${names.join(', ')}; only ${[...PUBLIC_WORKLOADS].join(' and ')} are public`);
+        const exact = p.pathType === 'Exact';
+        const leaks = INTERNAL_PATHS.filter((x) => x === path || (!exact && (path === '/' || x.startsWith(`${path.replace(/\/$/, '')}/`))));
+        if (leaks.length) fail(where, `path ${path} (${p.pathType}) routes ${leaks.join(', ')}, which must stay inside the cluster`);
+      }
+    }
+  }
+
+  // Every long-running workload: one autoscaler (which owns the replica count) and a disruption budget.
+  for (const d of deployments) {
+    const where = `${render}: Deployment/${d.metadata.name}`;
+    const own = hpas.filter((h) => h.spec?.scaleTargetRef?.kind === 'Deployment' && h.spec.scaleTargetRef.name === d.metadata.name);
+    if (own.length !== 1) fail(where, `needs exactly one HorizontalPodAutoscaler, found ${own.length}`);
+    else if (d.spec?.replicas !== undefined) fail(where, 'spec.replicas is set, but the HPA owns the count: every apply would reset it');
+    const pdbs = byKind('PodDisruptionBudget').filter((b) => matches(b.spec?.selector?.matchLabels, podLabelsOf(d)));
+    if (!pdbs.length) fail(where, 'needs a PodDisruptionBudget');
+    for (const b of pdbs)
+      if (typeof b.spec.minAvailable === 'number' && own[0] && b.spec.minAvailable >= (own[0].spec.minReplicas ?? 1))
+        fail(where, `PodDisruptionBudget ${b.metadata.name} minAvailable ${b.spec.minAvailable} blocks every eviction at minReplicas`);
+  }
+
+  // NetworkPolicies: default deny; only the public workloads admit traffic
+  // from outside; the metrics port admits the monitoring namespace.
+  if (deployments.length) {
+    const isDeny = (p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && (p.spec?.policyTypes ?? []).includes('Ingress') && !(p.spec?.ingress ?? []).length;
+    if (!policies.some(isDeny)) fail(render, 'needs a default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no rules)');
+    const monitoringPeers = new Set();
+    const admitted = new Map(); // workload name -> Set of ports admitted from monitoring
+    for (const p of policies.filter((x) => (x.spec?.ingress ?? []).length)) {
+      const where = `${render}: NetworkPolicy/${p.metadata.name}`;
+      const traffic = p.metadata.labels?.['safewatch.io/traffic'];
+      const targets = selected(p.spec?.podSelector?.matchLabels);
+      if (!targets.length) fail(where, 'podSelector matches no workload');
+      if (traffic !== 'public' && traffic !== 'monitoring') { fail(where, 'label safewatch.io/traffic must say public or monitoring'); continue; }
+      for (const rule of p.spec.ingress) {
+        for (const port of rule.ports ?? [])
+          for (const w of targets) if (!containerPorts(w).has(port.port)) fail(where, `port ${port.port} is not a container port of ${nameOf(w)}`);
+        const peers = rule.from ?? [];
+        if (traffic === 'public') {
+          const outside = targets.map(nameOf).filter((x) => !PUBLIC_WORKLOADS.has(x));
+          if (outside.length) fail(where, `admits traffic from outside to ${outside.join(', ')}; only ${[...PUBLIC_WORKLOADS].join(' and ')} are public`);
+          continue;
+        }
+        const open = !peers.length || peers.some((x) => x.ipBlock || !x.namespaceSelector || !Object.keys(x.namespaceSelector).length);
+        if (open) fail(where, 'monitoring rules must admit named namespaces only (namespaceSelector, no ipBlock)');
+        for (const x of peers) monitoringPeers.add(JSON.stringify(x.namespaceSelector));
+        for (const w of targets) {
+          const set = admitted.get(nameOf(w)) ?? new Set();
+          for (const port of rule.ports ?? []) set.add(containerPorts(w).get(port.port));
+          if (!rule.ports?.length) for (const v of containerPorts(w).values()) set.add(v);
+          admitted.set(nameOf(w), set);
+        }
+      }
+    }
+    if (monitoringPeers.size > 1) fail(render, `monitoring policies disagree on the monitoring namespace: ${[...monitoringPeers].join(' vs ')}`);
+    for (const d of deployments) {
+      const port = podTemplateOf(d)?.metadata?.annotations?.['prometheus.io/port'];
+      if (port !== undefined && !admitted.get(nameOf(d))?.has(Number(port)))
+        fail(`${render}: Deployment/${d.metadata.name}`, `no monitoring NetworkPolicy admits Prometheus to port ${port}`);
+    }
+    for (const name of PUBLIC_WORKLOADS)
+      if (deployments.some((d) => nameOf(d) === name) && !policies.some((p) => p.metadata.labels?.['safewatch.io/traffic'] === 'public' && selected(p.spec?.podSelector?.matchLabels).some((w) => nameOf(w) === name)))
+        fail(render, `${name} is public but no NetworkPolicy labelled safewatch.io/traffic=public admits traffic to it`);
   }
 }
 
 writeFileSync(genFile, `${gen.join('\n')}\n`);
-if (externalSecrets.size) console.log(`Secrets expected to exist in the cluster: ${[...externalSecrets].join(', ')}`);
+// Facts for the operator, shown by the shell after the check (GEN_FILE.info).
+const info = [];
+if (externalSecrets.size) info.push(`Secrets expected to exist in the cluster: ${[...externalSecrets].join(', ')}`);
+// What Postgres max_connections (or a pooler) must allow.
+for (const render of new Set(pgConnections.map(([r]) => r))) {
+  const rows = pgConnections.filter(([r]) => r === render);
+  info.push(`${render}: Postgres connections at the HPAs' maxReplicas × PG_POOL_SIZE: ${rows.map(([, w, c]) => `${w} ${c}`).join(', ')}; total ${rows.reduce((a, [, , c]) => a + c, 0)} (plus the Jobs)`);
+}
+writeFileSync(`${genFile}.info`, info.map((l) => `${l}\n`).join(''));
 if (errors.length) {
   console.error(errors.join('\n'));
   process.exit(1);
@@ -230,7 +378,9 @@ if (errors.length) {
 JS
 
 GEN="$TOOLS/manifests.gen.mts"
+rm -f "$GEN.info"
 check "k8s + compose: schemas, references, policy, commands" node "$TOOLS/check.mjs" "$ROOT" "$GEN" "${renders[@]}"
+[[ -s "$GEN.info" ]] && sed 's/^/info  /' "$GEN.info"
 TSC="$ROOT/node_modules/.bin/tsc"
 # Excess-property checks catch misspelt or misplaced fields, which the JSON
 # schemas accept (they allow unknown properties). Each error is shown with the
