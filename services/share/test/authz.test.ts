@@ -1,5 +1,5 @@
 /**
- * Authorization matrix of the share API (SPEC §4; S2, S5, S6) and the rate
+ * Authorization matrix of the share API (SPEC §4; S2, S5, S6; X4) and the rate
  * limits of the share-link endpoints. Every endpoint × every kind of caller:
  * no, forged, expired and `alg: none` tokens get 401 UNAUTHENTICATED; a valid
  * token of another role gets 403 FORBIDDEN; the endpoint's own role reaches
@@ -119,6 +119,12 @@ const ENDPOINTS: Endpoint[] = [
     route: 'GET /v1/family/me/shared-vehicles',
     roles: ['family'],
     url: () => '/v1/family/me/shared-vehicles',
+    reached: { status: 200 },
+  },
+  {
+    route: 'GET /v1/ops/adoption',
+    roles: ['ops'],
+    url: () => '/v1/ops/adoption?from=2026-11-01&to=2026-11-21',
     reached: { status: 200 },
   },
 ];

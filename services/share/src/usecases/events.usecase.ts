@@ -1,5 +1,6 @@
 import { vehicleKey } from '@safewatch/common';
 import { pb, type safewatch } from '@safewatch/proto';
+import { historyBound, historyUnbound } from '../adapters/binding-history.repo.js';
 import { endShares } from '../adapters/shares.repo.js';
 import type { ShareDeps } from './deps.js';
 
@@ -7,9 +8,9 @@ const BOUND = 1;
 const UNBOUND = 2;
 
 /**
- * bindings.events: keeps the current bindings (S1) and, on an unbinding,
- * ends that driver's shares of the vehicle (S8). Idempotent: redelivery
- * repeats an upsert, a delete, or ends nothing more.
+ * bindings.events: keeps the current bindings (S1) and the binding history
+ * (X4) and, on an unbinding, ends that driver's shares of the vehicle (S8).
+ * Idempotent: redelivery repeats an upsert, a delete, or ends nothing more.
  */
 export async function onBindingEvents(
   deps: ShareDeps,
@@ -32,11 +33,19 @@ export async function onBindingEvents(
           Number(b.occurredAtMs ?? 0),
         ],
       );
+      await historyBound(deps.pool, {
+        driverId: b.driverId,
+        vehicleId: b.vehicleId,
+        plateNumber: b.vehicle.plateNumber,
+        plateColor: b.vehicle.plateColor ?? 0,
+        boundAtMs: Number(b.occurredAtMs ?? 0),
+      });
     } else if (b.type === UNBOUND) {
       await deps.pool.query('DELETE FROM current_bindings WHERE driver_id = $1 AND vehicle_id = $2', [
         b.driverId,
         b.vehicleId,
       ]);
+      await historyUnbound(deps.pool, b.driverId, b.vehicleId, Number(b.occurredAtMs ?? 0));
       const gone = await endShares(
         deps.pool,
         { driverId: b.driverId, vehicleId: b.vehicleId },

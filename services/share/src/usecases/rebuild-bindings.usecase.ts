@@ -1,3 +1,4 @@
+import { historyFromIncoming } from '../adapters/binding-history.repo.js';
 import { endShares, inTransaction } from '../adapters/shares.repo.js';
 import type { ShareDeps } from './deps.js';
 
@@ -12,7 +13,8 @@ export interface CurrentBinding {
 /**
  * Replaces the current-bindings view (normally kept from bindings.events)
  * with the bindings service's own list, e.g. after the topic's retention or a
- * new deployment; shares whose binding is gone end as unbound (S8).
+ * new deployment; shares whose binding is gone end as unbound (S8). The
+ * binding history (X4) follows: a binding gone ends now, a new one begins.
  */
 export async function rebuildBindings(deps: ShareDeps, current: CurrentBinding[]) {
   const now = deps.now();
@@ -38,6 +40,7 @@ export async function rebuildBindings(deps: ShareDeps, current: CurrentBinding[]
        ON CONFLICT (driver_id, vehicle_id) DO UPDATE SET plate_number = EXCLUDED.plate_number,
          plate_color = EXCLUDED.plate_color, bound_at = EXCLUDED.bound_at`,
     );
+    await historyFromIncoming(client, now);
     const endedShares = [];
     for (const g of gone.rows) {
       endedShares.push(
