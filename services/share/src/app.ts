@@ -13,6 +13,7 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { Gauge, type Registry } from 'prom-client';
+import { PositionCache } from './adapters/position-cache.js';
 import { ShareReadModel } from './adapters/read-model.js';
 import { registerShareMetrics } from './adapters/share.metrics.js';
 import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
@@ -65,6 +66,7 @@ export async function createShareApp(
     onVehicleChanged: (key) => hub?.vehicleChanged(key),
   });
   const views = new ViewRecorder({ pool, logger });
+  const positions = new PositionCache({ redisUrl: cfg.REDIS_URL, redisPrefix: cfg.REDIS_KEY_PREFIX, logger });
   const deps: ShareDeps = {
     pool,
     redis,
@@ -77,6 +79,7 @@ export async function createShareApp(
     },
     readModel,
     views,
+    positions,
   };
   hub = new StreamHub({
     tickMs: cfg.SHARE_STREAM_TICK_MS,
@@ -202,6 +205,7 @@ export async function createShareApp(
       if (missing.rows[0]?.missing) throw new Error('table "shares" missing: run `npm run migrate` first');
       await redis.connect();
       await readModel.start();
+      await positions.start();
       views.start();
       await probe.start();
       await bindingsConsumer.start();
@@ -225,6 +229,7 @@ export async function createShareApp(
       await alertsConsumer.stop();
       await views.stop();
       await readModel.stop();
+      positions.stop();
       redis.disconnect();
       await pool.end();
     },

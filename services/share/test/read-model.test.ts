@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { lastPositionKey } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { getInfra, waitFor } from '@safewatch/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ViewRecorder } from '../src/adapters/view-recorder.js';
 import { createShareApp, type ShareApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -200,5 +201,85 @@ describe('view recording (every view is recorded for the driver)', () => {
     for (let i = 0; i < 3; i++) await on(a.app, 'GET', `/v1/shares/${token}`, viewer());
     const list = (await on(a.app, 'GET', '/v1/drivers/me/shares', driver())).json();
     expect(list.items.find((s: { shareId: string }) => s.shareId === shareId).views).toHaveLength(3);
+  });
+});
+
+describe('last positions kept until Redis invalidates them (S6, S7 freshness)', () => {
+  const key = `${PLATE}:2`;
+  // S3: at most 3 active shares per vehicle; start each test from none.
+  beforeEach(async () => {
+    expect((await on(a.app, 'DELETE', `/v1/drivers/me/vehicles/${V1}/shares`, driver())).statusCode).toBe(200);
+  });
+  const put = (gnssTimeMs: number, lat: number) =>
+    a.redis.hset(lastPositionKey(a.iso.redisPrefix, key), {
+      t: String(gnssTimeMs),
+      p: Buffer.from(
+        pb.Position.encode({
+          plateNumber: PLATE,
+          plateColor: 2,
+          gnssTimeMs,
+          latE6: Math.round(lat * 1e6),
+          lonE6: 117_000_000,
+          speedDkmh: 600,
+          headingDeg: 90,
+        }).finish(),
+      ),
+    });
+  const lat = async (app: ShareApp, token: string) =>
+    (await on(app, 'GET', `/v1/shares/${token}`, viewer())).json().position?.wgs84.lat;
+
+  it('serves repeated views from memory and shows a new position as soon as ingest writes it', async () => {
+    const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
+      vehicleId: V1,
+      duration: '3d',
+    });
+    const { token } = created.json();
+    expect((await on(a.app, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    const cache = a.app.deps.positions;
+    expect(cache?.active).toBe(true);
+    await put(Date.now() - 5_000, 36.1);
+    expect(await lat(a.app, token)).toBe(36.1);
+    const hits = cache?.stats.hits ?? 0;
+    for (let i = 0; i < 5; i++) expect(await lat(a.app, token)).toBe(36.1);
+    expect(cache?.stats.hits).toBeGreaterThanOrEqual(hits + 5);
+
+    await put(Date.now(), 36.2);
+    await waitFor(async () => (await lat(a.app, token)) === 36.2, {
+      timeoutMs: 2_000,
+      message: 'the new position replaces the one in memory',
+    });
+    expect(cache?.stats.invalidations).toBeGreaterThan(0);
+  });
+
+  it('when the invalidation connection drops, reads go to Redis until tracking is back', async () => {
+    const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
+      vehicleId: V1,
+      duration: '7d',
+    });
+    const { token } = created.json();
+    expect((await on(a.app, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    const cache = a.app.deps.positions;
+    await put(Date.now(), 36.3);
+    await waitFor(async () => (await lat(a.app, token)) === 36.3, {
+      timeoutMs: 2_000,
+      message: 'position shown',
+    });
+    const resets = cache?.stats.resets ?? 0;
+    await a.redis.client('KILL', 'ID', String(cache?.subscriberId));
+    await waitFor(async () => (cache?.stats.resets ?? 0) > resets, {
+      timeoutMs: 5_000,
+      message: 'drop noticed',
+    });
+    await put(Date.now(), 36.4);
+    await waitFor(async () => (await lat(a.app, token)) === 36.4, {
+      timeoutMs: 2_000,
+      message: 'read from Redis',
+    });
+    await waitFor(async () => cache?.active === true, { timeoutMs: 10_000, message: 'tracking back' });
+    await put(Date.now(), 36.5);
+    await waitFor(async () => (await lat(a.app, token)) === 36.5, {
+      timeoutMs: 2_000,
+      message: 'fresh after reconnect',
+    });
   });
 });

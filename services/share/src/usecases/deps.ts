@@ -1,4 +1,5 @@
 import type { Pool, Redis } from '@safewatch/common';
+import type { PositionCache } from '../adapters/position-cache.js';
 import type { ShareReadModel } from '../adapters/read-model.js';
 import type { ViewRecorder } from '../adapters/view-recorder.js';
 
@@ -13,6 +14,8 @@ export interface ShareDeps {
   sharesEnded: (ended: { shareId: string; reason: string }[]) => void;
   /** The in-memory read model of the views (the service); absent: every read goes to Postgres (CLIs). */
   readModel?: ShareReadModel;
+  /** Last positions kept in memory until Redis invalidates them (the service); absent: Redis on every read. */
+  positions?: PositionCache;
   /** Batched recording of views (the service); absent: one INSERT per view. */
   views?: ViewRecorder;
 }

@@ -24,7 +24,8 @@ export async function onBindingEvents(
       await deps.pool.query(
         `INSERT INTO current_bindings (driver_id, vehicle_id, plate_number, plate_color, bound_at)
          VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0))
-         ON CONFLICT (driver_id, vehicle_id) DO UPDATE SET bound_at = EXCLUDED.bound_at`,
+         ON CONFLICT (driver_id, vehicle_id) DO UPDATE SET bound_at = EXCLUDED.bound_at
+           WHERE current_bindings.bound_at < EXCLUDED.bound_at`,
         [
           b.driverId,
           b.vehicleId,
@@ -41,10 +42,13 @@ export async function onBindingEvents(
         boundAtMs: Number(b.occurredAtMs ?? 0),
       });
     } else if (b.type === UNBOUND) {
-      await deps.pool.query('DELETE FROM current_bindings WHERE driver_id = $1 AND vehicle_id = $2', [
-        b.driverId,
-        b.vehicleId,
-      ]);
+      // Only a binding made before this unbinding: an old event redelivered after a
+      // rebind must not remove the newer binding (redelivery replays in order anyway).
+      await deps.pool.query(
+        `DELETE FROM current_bindings WHERE driver_id = $1 AND vehicle_id = $2
+            AND bound_at <= to_timestamp($3 / 1000.0)`,
+        [b.driverId, b.vehicleId, Number(b.occurredAtMs ?? 0)],
+      );
       await historyUnbound(deps.pool, b.driverId, b.vehicleId, Number(b.occurredAtMs ?? 0));
       const gone = await endShares(
         deps.pool,

@@ -17,8 +17,8 @@ export interface VehicleView extends VehicleExtras {
 }
 
 /**
- * The per-vehicle part of the view for many vehicles: one Redis round trip
- * for the last positions; alerts and reminders from the read model (memory)
+ * The per-vehicle part of the view for many vehicles: the last positions from
+ * the position cache (at most one Redis round trip for those not in memory); alerts and reminders from the read model (memory)
  * when the service has one, else two queries.
  */
 export async function vehicleViews(
@@ -28,7 +28,9 @@ export async function vehicleViews(
   const out = new Map<string, VehicleView>();
   if (vehicleKeys.length === 0) return out;
   const [positions, extras] = await Promise.all([
-    readLastPositions(deps.redis, deps.redisPrefix, vehicleKeys),
+    deps.positions?.active
+      ? deps.positions.read(vehicleKeys)
+      : readLastPositions(deps.redis, deps.redisPrefix, vehicleKeys),
     deps.readModel ? deps.readModel.vehicleExtras(vehicleKeys) : loadVehicleExtras(deps.pool, vehicleKeys),
   ]);
   for (const k of vehicleKeys) {

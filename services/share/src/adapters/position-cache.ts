@@ -1,0 +1,153 @@
+import { type LastPosition, type Logger, lastPositionKey, Redis, readLastPositions } from '@safewatch/common';
+import { LRUCache } from 'lru-cache';
+
+export interface PositionCacheOptions {
+  redisUrl: string;
+  /** REDIS_KEY_PREFIX: last positions are `<prefix>last:<vehicle key>` (written by ingest). */
+  redisPrefix: string;
+  logger: Logger;
+  /** Vehicles kept (least recently read go first). */
+  maxVehicles?: number;
+}
+
+const INVALIDATE = '__redis__:invalidate';
+
+/**
+ * Last positions read from Redis and kept in this instance's memory until
+ * Redis says they changed: Redis's server-assisted client-side caching
+ * (CLIENT TRACKING, "two connections" mode). The reading connection is
+ * tracked with its invalidations redirected to a RESP2 subscriber on
+ * `__redis__:invalidate`; when ingest writes a vehicle's last position, Redis
+ * sends that key and the entry is dropped, so the next read fetches the new
+ * position. Several viewers of one vehicle, and the stream tick, then cost
+ * one Redis read per new position instead of one per request.
+ *
+ * Safety: entries are served only while both connections are up and
+ * tracking is confirmed; any disconnect clears everything (invalidations may
+ * have been missed) and reads go straight to Redis until tracking is on again.
+ * A read racing an invalidation of the same key is not kept.
+ */
+export class PositionCache {
+  private readonly cache: LRUCache<string, LastPosition | { none: true }>;
+  private readonly loading = new Map<string, boolean>();
+  private readonly data: Redis;
+  private readonly sub: Redis;
+  private readonly keyPrefix: string;
+  private tracking = false;
+  /** Redis client id of the invalidation subscriber (while connected). */
+  subscriberId: number | undefined;
+  private epoch = 0;
+  private stopped = false;
+  readonly stats = { hits: 0, misses: 0, invalidations: 0, resets: 0 };
+
+  constructor(private readonly opts: PositionCacheOptions) {
+    this.cache = new LRUCache({ max: opts.maxVehicles ?? 200_000 });
+    this.keyPrefix = lastPositionKey(opts.redisPrefix, '');
+    const common = {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+    };
+    this.data = new Redis(opts.redisUrl, { ...common, connectionName: 'share-positions' });
+    // RESP2: the invalidations arrive as pub/sub messages (ioredis ignores RESP3 "invalidate" pushes).
+    // No automatic resubscription: after a reconnect `enable` asks the new client id first
+    // (CLIENT is refused once the connection is subscribed), then subscribes.
+    this.sub = new Redis(opts.redisUrl, {
+      ...common,
+      protocol: 2,
+      autoResubscribe: false,
+      connectionName: 'share-positions-inv',
+    });
+    for (const c of [this.data, this.sub]) {
+      c.on('error', (err: Error) => opts.logger.debug({ err: err.message }, 'position cache redis error'));
+      c.on('close', () => this.reset());
+      c.on('ready', () => {
+        this.enable().catch((err: Error) =>
+          opts.logger.warn(
+            { err: err.message },
+            'position cache: tracking not enabled; reading Redis directly',
+          ),
+        );
+      });
+    }
+    this.sub.on('messageBuffer', (channel: Buffer, keys: unknown) => {
+      if (channel.toString() !== INVALIDATE) return;
+      // A null payload: the server flushed its tracking table (FLUSHALL, FLUSHDB).
+      if (!Array.isArray(keys)) return this.reset();
+      for (const k of keys) {
+        const redisKey = String(k);
+        if (!redisKey.startsWith(this.keyPrefix)) continue;
+        const vehicle = redisKey.slice(this.keyPrefix.length);
+        this.stats.invalidations += 1;
+        this.cache.delete(vehicle);
+        if (this.loading.has(vehicle)) this.loading.set(vehicle, true);
+      }
+    });
+  }
+
+  /** Whether reads may be served from memory. */
+  get active(): boolean {
+    return this.tracking;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await Promise.all([this.data.connect(), this.sub.connect()]);
+    await this.enable();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.reset();
+    this.data.disconnect();
+    this.sub.disconnect();
+  }
+
+  /** Forgets everything; nothing is served from memory until tracking is confirmed again. */
+  private reset(): void {
+    this.epoch += 1;
+    this.tracking = false;
+    this.stats.resets += 1;
+    this.cache.clear();
+    for (const k of this.loading.keys()) this.loading.set(k, true);
+  }
+
+  private async enable(): Promise<void> {
+    if (this.stopped || this.data.status !== 'ready' || this.sub.status !== 'ready') return;
+    this.reset();
+    const epoch = this.epoch;
+    const id = (await this.sub.client('ID')) as number;
+    this.subscriberId = id;
+    await this.sub.subscribe(INVALIDATE);
+    await this.data.client('TRACKING', 'ON', 'REDIRECT', String(id));
+    if (epoch === this.epoch && !this.stopped) this.tracking = true;
+  }
+
+  /** Last positions of many vehicles (absent: never seen): from memory, the rest in one Redis round trip. */
+  async read(vehicleKeys: readonly string[]): Promise<Map<string, LastPosition>> {
+    const out = new Map<string, LastPosition>();
+    const missing: string[] = [];
+    for (const k of vehicleKeys) {
+      const hit = this.tracking ? this.cache.get(k) : undefined;
+      if (hit === undefined) missing.push(k);
+      else if (!('none' in hit)) out.set(k, hit);
+    }
+    this.stats.hits += vehicleKeys.length - missing.length;
+    if (missing.length === 0) return out;
+    this.stats.misses += missing.length;
+    const epoch = this.epoch;
+    const owned = this.tracking ? missing.filter((k) => !this.loading.has(k)) : [];
+    for (const k of owned) this.loading.set(k, false);
+    try {
+      const read = await readLastPositions(this.data, this.opts.redisPrefix, missing);
+      for (const [k, p] of read) out.set(k, p);
+      if (this.tracking && epoch === this.epoch)
+        for (const k of owned)
+          if (this.loading.get(k) === false) this.cache.set(k, read.get(k) ?? { none: true });
+      return out;
+    } finally {
+      for (const k of owned) this.loading.delete(k);
+    }
+  }
+}
