@@ -1,5 +1,6 @@
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export * from './config.js';
+export * from './consumer-metrics.js';
 export * from './dependency-probe.js';
 export * from './http/index.js';
 export * from './kafka/chunk-consumer.js';

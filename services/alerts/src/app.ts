@@ -144,7 +144,7 @@ export function createAlertsApp(
   const metrics = new AlertsMetrics(registry);
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
   const rules = rulesFromConfig(cfg);
-  const { pool, redis, kafka } = createServiceClients('alerts', cfg, logger);
+  const { pool, redis, kafka } = createServiceClients('alerts', cfg, logger, registry);
   const producer = kafka.producer(producerConfig());
   const repo = new AlertsRepo(pool);
   const certificates = new CertificatesRepo(pool);
@@ -181,6 +181,7 @@ export function createAlertsApp(
     fetchMaxWaitMs: cfg.ALERTS_FETCH_MAX_WAIT_MS,
     readiness,
     logger,
+    registry,
     onRetry: (step) => metrics.retries.inc({ step }),
     stepDependency: ALERTS_STEP_DEPENDENCY,
     // After a rebalance the checkpoint is the truth: states reload on first sight.
@@ -210,6 +211,7 @@ export function createAlertsApp(
     fetchMaxWaitMs: 500,
     readiness,
     logger,
+    registry,
     onRetry: (step) => metrics.retries.inc({ step }),
     stepDependency: ALERTS_STEP_DEPENDENCY,
     onAssignmentChange: () => undefined,

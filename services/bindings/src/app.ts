@@ -37,7 +37,7 @@ export async function createBindingsApp(
 ): Promise<BindingsApp> {
   const registry = createMetricsRegistry('bindings');
   const readiness = new Readiness(['postgres', 'redis', 'kafka']);
-  const { pool, redis, kafka } = createServiceClients('bindings', cfg, logger);
+  const { pool, redis, kafka } = createServiceClients('bindings', cfg, logger, registry);
   const producer = kafka.producer(producerConfig());
   const relay = new OutboxRelay({ pool, producer, logger, registry });
   producer.on(producer.events.CONNECT, () => readiness.set('kafka', true));

@@ -48,7 +48,7 @@ export function createIngestApp(
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
   const log = logger;
 
-  const { pool, redis, kafka } = createServiceClients('ingest', cfg, log);
+  const { pool, redis, kafka } = createServiceClients('ingest', cfg, log, registry);
   const producer = kafka.producer(producerConfig());
 
   const repo = new PositionsRepo(pool);
@@ -77,6 +77,7 @@ export function createIngestApp(
     sessionTimeoutMs: cfg.INGEST_SESSION_TIMEOUT_MS,
     readiness,
     metrics,
+    registry,
     logger: log,
     persistChunk: async (messages, run) => {
       const started = performance.now();

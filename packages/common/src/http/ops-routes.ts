@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Readiness } from '../ops-server.js';
+import { registerReadinessMetrics } from '../readiness-metric.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, renderProblem } from './problem.js';
 
 export interface OpsRoutesOptions {
@@ -12,6 +13,7 @@ export const OPS_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/
 
 /** /healthz (process alive), /readyz (can do its work), /metrics (Prometheus); hidden from OpenAPI. */
 export function registerOpsRoutes(app: FastifyInstance, opts: OpsRoutesOptions): void {
+  registerReadinessMetrics(opts.registry, opts.readiness);
   const hide = { schema: { hide: true } };
   app.get('/healthz', hide, async () => ({ status: 'ok' }));
   app.get('/readyz', hide, async (_req, reply) => {

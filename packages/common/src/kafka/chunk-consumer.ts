@@ -1,3 +1,5 @@
+import type { Registry } from 'prom-client';
+import { ConsumerMetrics } from '../consumer-metrics.js';
 import type { Logger } from '../logger.js';
 import type { Readiness } from '../ops-server.js';
 import { retryWithBackoff } from '../retry.js';
@@ -22,6 +24,8 @@ export interface ChunkConsumerOptions<S extends string> {
   onRetry: (step: string) => void;
   readiness: Readiness;
   logger: Logger;
+  /** Where the consumer's lag and throughput go (kafka_consumer_lag, kafka_consumer_messages_total). */
+  registry?: Registry;
 }
 
 /**
@@ -33,8 +37,10 @@ export class ChunkConsumer<S extends string> {
   private readonly consumer: Consumer;
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly metrics: ConsumerMetrics | undefined;
 
   constructor(private readonly opts: ChunkConsumerOptions<S>) {
+    this.metrics = opts.registry ? new ConsumerMetrics(opts.registry, opts.groupId, opts.topic) : undefined;
     this.consumer = opts.kafka.consumer({
       groupId: opts.groupId,
       allowAutoTopicCreation: false,
@@ -43,8 +49,9 @@ export class ChunkConsumer<S extends string> {
       maxWaitTimeInMs: opts.fetchMaxWaitMs,
     });
     const { GROUP_JOIN, CRASH, DISCONNECT, STOP } = this.consumer.events;
-    this.consumer.on(GROUP_JOIN, () => {
+    this.consumer.on(GROUP_JOIN, (e) => {
       opts.onAssignmentChange();
+      this.metrics?.assigned(e.payload.memberAssignment[opts.topic] ?? []);
       opts.readiness.set('kafka', true);
     });
     for (const e of [CRASH, DISCONNECT, STOP]) this.consumer.on(e, () => opts.readiness.set('kafka', false));
@@ -102,6 +109,7 @@ export class ChunkConsumer<S extends string> {
           },
         },
       );
+    this.metrics?.batchStarted(batch.partition, batch.highWatermark, batch.messages[0]?.offset);
     for (let i = 0; i < batch.messages.length; i += this.opts.chunkMessages) {
       if (!active()) break;
       const chunk = batch.messages.slice(i, i + this.opts.chunkMessages);
@@ -111,6 +119,7 @@ export class ChunkConsumer<S extends string> {
       await this.consumer.commitOffsets([
         { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
       ]);
+      this.metrics?.committed(batch.partition, batch.highWatermark, last.offset);
       await heartbeat();
     }
   }

@@ -1,6 +1,13 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ChunkResult } from '../usecases/ingest-chunk.usecase.js';
 
+/**
+ * Platform ids come from the producers: past this many distinct ids, new ones
+ * are counted as "other", so a faulty producer cannot flood the series.
+ */
+export const MAX_PLATFORM_LABELS = 200;
+const MAX_PLATFORM_ID_LENGTH = 64;
+
 export class IngestMetrics {
   readonly messages: Counter;
   readonly consumed: Counter;
@@ -12,6 +19,9 @@ export class IngestMetrics {
   readonly lag: Gauge<'partition'>;
   readonly retries: Counter<'step'>;
   readonly stepSeconds: Histogram<'step'>;
+  readonly platformPositions: Counter<'platform'>;
+  readonly platformLastSeen: Gauge<'platform'>;
+  private readonly platforms = new Set<string>();
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -72,6 +82,18 @@ export class IngestMetrics {
       labelNames: ['step'],
       registers,
     });
+    this.platformPositions = new Counter({
+      name: 'ingest_platform_positions_total',
+      help: 'Positions received (accepted or rejected), by sending platform',
+      labelNames: ['platform'],
+      registers,
+    });
+    this.platformLastSeen = new Gauge({
+      name: 'ingest_platform_last_seen_timestamp_seconds',
+      help: 'When positions of the platform were last taken through every step (Unix time, seconds)',
+      labelNames: ['platform'],
+      registers,
+    });
   }
 
   record(r: ChunkResult): void {
@@ -82,5 +104,20 @@ export class IngestMetrics {
     if (r.duplicatesInChunk) this.duplicates.inc({ where: 'chunk' }, r.duplicatesInChunk);
     if (r.duplicatesStored) this.duplicates.inc({ where: 'stored' }, r.duplicatesStored);
     this.lastPositionUpdates.inc(r.lastPositionsMoved);
+    const nowS = Date.now() / 1000;
+    for (const [id, n] of r.byPlatform) {
+      const platform = this.platformLabel(id);
+      this.platformPositions.inc({ platform }, n);
+      this.platformLastSeen.set({ platform }, nowS);
+    }
+  }
+
+  private platformLabel(id: string): string {
+    if (id === '') return 'none';
+    const label = id.slice(0, MAX_PLATFORM_ID_LENGTH);
+    if (this.platforms.has(label)) return label;
+    if (this.platforms.size >= MAX_PLATFORM_LABELS) return 'other';
+    this.platforms.add(label);
+    return label;
   }
 }

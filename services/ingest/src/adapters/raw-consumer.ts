@@ -1,5 +1,6 @@
 import {
   type Consumer,
+  ConsumerMetrics,
   type EachBatchPayload,
   type Kafka,
   type KafkaMessage,
@@ -7,6 +8,7 @@ import {
   type Readiness,
   retryWithBackoff,
 } from '@safewatch/common';
+import type { Registry } from 'prom-client';
 import type { SourceMessage, StepName, StepRunner } from '../usecases/ingest-chunk.usecase.js';
 import type { IngestMetrics } from './metrics.js';
 
@@ -25,6 +27,8 @@ export interface RawConsumerOptions<P> {
   completeChunk: (persisted: P, run: StepRunner) => Promise<void>;
   readiness: Readiness;
   metrics: IngestMetrics;
+  /** For the lag and throughput every consumer reports (kafka_consumer_lag, kafka_consumer_messages_total). */
+  registry: Registry;
   logger: Logger;
 }
 
@@ -44,8 +48,10 @@ export class RawConsumer<P> {
   private readonly consumer: Consumer;
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly consumerMetrics: ConsumerMetrics;
 
   constructor(private readonly opts: RawConsumerOptions<P>) {
+    this.consumerMetrics = new ConsumerMetrics(opts.registry, opts.groupId, opts.topic);
     this.consumer = opts.kafka.consumer({
       groupId: opts.groupId,
       allowAutoTopicCreation: false,
@@ -58,7 +64,10 @@ export class RawConsumer<P> {
       maxWaitTimeInMs: opts.fetchMaxWaitMs,
     });
     const { GROUP_JOIN, CRASH, DISCONNECT, STOP } = this.consumer.events;
-    this.consumer.on(GROUP_JOIN, () => opts.readiness.set('kafka', true));
+    this.consumer.on(GROUP_JOIN, (e) => {
+      this.consumerMetrics.assigned(e.payload.memberAssignment[opts.topic] ?? []);
+      opts.readiness.set('kafka', true);
+    });
     for (const e of [CRASH, DISCONNECT, STOP]) this.consumer.on(e, () => opts.readiness.set('kafka', false));
   }
 
@@ -135,6 +144,7 @@ export class RawConsumer<P> {
       }
     };
 
+    this.consumerMetrics.batchStarted(batch.partition, batch.highWatermark, batch.messages[0]?.offset);
     // Two chunks in flight per partition: chunk k+1 is persisted while chunk k
     // updates last positions, publishes and commits. Completion is chained, so
     // publishes and offset commits stay in partition order.
@@ -172,6 +182,7 @@ export class RawConsumer<P> {
       { partition: String(batch.partition) },
       Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
     );
+    this.consumerMetrics.committed(batch.partition, batch.highWatermark, lastOffset);
     await heartbeat();
   }
 }

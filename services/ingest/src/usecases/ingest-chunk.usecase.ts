@@ -38,6 +38,8 @@ export interface ChunkResult {
   duplicatesInChunk: number;
   duplicatesStored: number;
   lastPositionsMoved: number;
+  /** Positions received (accepted or rejected) per sending platform id; '' when none was given. */
+  byPlatform: Map<string, number>;
 }
 
 /** A chunk that is decoded, validated, deduplicated and persisted; its later steps are pending. */
@@ -60,13 +62,20 @@ export async function persistChunk(
 ): Promise<PersistedChunk> {
   const accepted: AcceptedPosition[] = [];
   const rejections: RejectionRecord[] = [];
+  // A Map: platform ids come from the producers, and could be any string (even __proto__).
+  const byPlatform = new Map<string, number>();
   let positions = 0;
   for (const m of messages) {
     const c = classifyMessage(m.value ?? new Uint8Array(0), nowMs, params);
     positions += c.positions;
-    for (const a of c.accepted) accepted.push(a);
+    for (const a of c.accepted) {
+      accepted.push(a);
+      byPlatform.set(a.platformId, (byPlatform.get(a.platformId) ?? 0) + 1);
+    }
     for (const r of c.rejections) {
       rejections.push({ ...r, sourceTopic: m.topic, sourcePartition: m.partition, sourceOffset: m.offset });
+      // An undecodable message is no position (and names no platform).
+      if (r.indexInBatch >= 0) byPlatform.set(r.platformId, (byPlatform.get(r.platformId) ?? 0) + 1);
     }
   }
   const { unique, duplicates } = dedupeChunk(accepted);
@@ -84,6 +93,7 @@ export async function persistChunk(
       duplicatesInChunk: duplicates,
       duplicatesStored: unique.length - inserted,
       lastPositionsMoved: 0,
+      byPlatform,
     },
   };
 }
