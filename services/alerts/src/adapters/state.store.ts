@@ -36,15 +36,13 @@ export class StateStore {
     if (states.size === 0) return;
     const pipeline = this.redis.pipeline();
     for (const [vehicleKey, state] of states) {
-      pipeline.set(this.key(vehicleKey), JSON.stringify(state, replacer), 'EX', STATE_TTL_S);
+      // No replacer: a replacer function takes JSON.stringify off its fast path (~3× slower
+      // per state, the alerts service's largest CPU cost at high rates). -Infinity (the
+      // initial lastT) has no JSON form and is written as null, as every non-finite number.
+      pipeline.set(this.key(vehicleKey), JSON.stringify(state), 'EX', STATE_TTL_S);
     }
     for (const [err] of (await pipeline.exec()) ?? []) if (err) throw err;
   }
-}
-
-// -Infinity (the initial lastT) has no JSON form; it round-trips as null → treated as "none".
-function replacer(_key: string, value: unknown) {
-  return value === Number.NEGATIVE_INFINITY ? null : value;
 }
 
 /** A loaded state's lastT of null means "nothing evaluated yet". */
