@@ -298,11 +298,15 @@ describe('Grafana', () => {
     expect(ds?.url).toBe('http://prometheus:9090');
     expect(compose.services.prometheus).toBeDefined();
     const grafana = mounts('grafana');
-    expect(
-      grafana.some(
-        (m) => m.from === join(OBS, 'grafana/provisioning') && m.to === '/etc/grafana/provisioning',
-      ),
-    ).toBe(true);
+    for (const kind of ['datasources', 'dashboards'])
+      expect(
+        grafana.some(
+          (m) =>
+            m.from === join(OBS, 'grafana/provisioning', kind) &&
+            m.to === `/etc/grafana/provisioning/${kind}`,
+        ),
+        `docker-compose.yml mounts the ${kind} provisioning`,
+      ).toBe(true);
     const dashboardsMount = grafana.find((m) => m.from === join(OBS, 'grafana/dashboards'));
     expect(providers.providers.map((p) => p.options.path)).toContain(dashboardsMount?.to);
   });
