@@ -5,6 +5,7 @@ import {
   createServiceClients,
   dependencyProbe,
   type FastifyInstance,
+  httpTimeouts,
   type Logger,
   producerConfig,
   Readiness,
@@ -63,6 +64,8 @@ export async function createBindingsApp(
     redisKeyPrefix: cfg.REDIS_KEY_PREFIX,
     bodyLimit: cfg.HTTP_BODY_LIMIT,
     trustProxy: cfg.TRUST_PROXY,
+    corsOrigins: cfg.HTTP_CORS_ORIGINS,
+    timeouts: httpTimeouts(cfg),
     openapi: { title: 'Safe Watch bindings API', description: 'Driver–vehicle bindings (SPEC §2 B1–B7)' },
   });
   const routeOptions: RouteOptions = {

@@ -18,6 +18,7 @@ import { ShareReadModel } from './adapters/read-model.js';
 import { registerShareMetrics } from './adapters/share.metrics.js';
 import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
 import { StreamHub } from './adapters/stream-hub.js';
+import { SyncedLimiter } from './adapters/synced-limiter.js';
 import { ViewRecorder } from './adapters/view-recorder.js';
 import type { ShareConfig } from './config.js';
 import { shareStatus } from './domain/share.rules.js';
@@ -66,6 +67,12 @@ export async function createShareApp(
     onVehicleChanged: (key) => hub?.vehicleChanged(key),
   });
   const views = new ViewRecorder({ pool, logger });
+  const limiter = new SyncedLimiter({
+    redis,
+    keyPrefix: `${cfg.REDIS_KEY_PREFIX}ratelimit:`,
+    windowMs: 60_000,
+    logger,
+  });
   const positions = new PositionCache({ redisUrl: cfg.REDIS_URL, redisPrefix: cfg.REDIS_KEY_PREFIX, logger });
   const deps: ShareDeps = {
     pool,
@@ -135,10 +142,15 @@ export async function createShareApp(
       description: 'Single-claim share links and the family view (SPEC S1–S9)',
     },
   });
-  await shareRoutes(server, { deps, devViewerLogin: cfg.SHARE_DEV_VIEWER_LOGIN ? auth : undefined });
+  await shareRoutes(server, {
+    deps,
+    devViewerLogin: cfg.SHARE_DEV_VIEWER_LOGIN ? auth : undefined,
+    limiter,
+  });
   await adoptionRoutes(server, { deps });
   await streamRoute(server, {
     hub,
+    limiter,
     authorize: async (request, token) => {
       const share = await call(() => viewerShare(deps, token, request.principal?.sub ?? '', true));
       return { shareId: share.shareId, vehicleKey: `${share.plateNumber}:${share.plateColor}` };
@@ -207,6 +219,7 @@ export async function createShareApp(
       await readModel.start();
       await positions.start();
       views.start();
+      limiter.start();
       await probe.start();
       await bindingsConsumer.start();
       await alertsConsumer.start();
@@ -228,6 +241,7 @@ export async function createShareApp(
       await bindingsConsumer.stop();
       await alertsConsumer.stop();
       await views.stop();
+      await limiter.stop();
       await readModel.stop();
       positions.stop();
       redis.disconnect();

@@ -62,6 +62,11 @@ const on = (
 const driver = () => a.token({ sub: 'driver-rm', role: 'driver' });
 const viewer = () => a.token({ sub: 'family-rm', role: 'family' });
 
+// S3: at most 3 active shares per vehicle; every test starts from none.
+beforeEach(async () => {
+  expect((await on(a.app, 'DELETE', `/v1/drivers/me/vehicles/${V1}/shares`, driver())).statusCode).toBe(200);
+});
+
 describe('the view read model across instances (S2, S5, S6)', () => {
   it('a claim made on B lets A serve the view; a cancel on B ends the view on A within a second', async () => {
     const created = await on(a.app, 'POST', '/v1/drivers/me/shares', driver(), {
@@ -73,8 +78,14 @@ describe('the view read model across instances (S2, S5, S6)', () => {
     // A reads (and caches) the row while it is unclaimed.
     const early = await on(a.app, 'GET', `/v1/shares/${token}`, viewer());
     expect(early.statusCode).toBe(404);
+    const heard = a.app.deps.readModel?.stats.invalidations ?? 0;
     expect((await on(b, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
-    // A's cached row still says unclaimed; the refusal is confirmed against Postgres, so the owner gets in.
+    // A's cached row may still say unclaimed; the refusal is confirmed against Postgres, so the owner gets in.
+    expect((await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode).toBe(200);
+    await waitFor(async () => (a.app.deps.readModel?.stats.invalidations ?? 0) > heard, {
+      timeoutMs: 5_000,
+      message: 'A hears of the claim',
+    });
     expect((await on(a.app, 'GET', `/v1/shares/${token}`, viewer())).statusCode).toBe(200);
     // Served from memory from now on.
     const hits = a.app.deps.readModel?.stats.shareHits ?? 0;
@@ -206,10 +217,6 @@ describe('view recording (every view is recorded for the driver)', () => {
 
 describe('last positions kept until Redis invalidates them (S6, S7 freshness)', () => {
   const key = `${PLATE}:2`;
-  // S3: at most 3 active shares per vehicle; start each test from none.
-  beforeEach(async () => {
-    expect((await on(a.app, 'DELETE', `/v1/drivers/me/vehicles/${V1}/shares`, driver())).statusCode).toBe(200);
-  });
   const put = (gnssTimeMs: number, lat: number) =>
     a.redis.hset(lastPositionKey(a.iso.redisPrefix, key), {
       t: String(gnssTimeMs),

@@ -1,3 +1,4 @@
+import fastifyCors from '@fastify/cors';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, {
   type FastifyBaseLogger,
@@ -11,9 +12,11 @@ import type { Logger } from '../logger.js';
 import { createMetricsRegistry, Readiness } from '../ops-server.js';
 import { type AuthConfig, usesDevSecret } from './auth.config.js';
 import { registerAuth } from './auth.js';
+import { clientErrorHandler, frameworkErrorHandler } from './client-error.js';
 import { installProblemHandlers } from './error-handler.js';
-import type { TrustProxy } from './http.config.js';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts, type TrustProxy } from './http.config.js';
 import { registerHttpMetrics } from './http-metrics.js';
+import { registerNulGuard } from './nul-guard.js';
 import { type OpenApiInfo, registerOpenApi } from './openapi.js';
 import { OPS_PATHS, registerOpsRoutes } from './ops-routes.js';
 import { registerRateLimit } from './rate-limit.js';
@@ -40,7 +43,28 @@ export interface HttpAppOptions {
   openapi?: Partial<OpenApiInfo>;
   /** Behind a load balancer, so `request.ip` is the client's (per-IP limits). */
   trustProxy?: TrustProxy;
+  /** Browser origins allowed cross-origin (exact); default none: no CORS headers, preflights answer 404. */
+  corsOrigins?: readonly string[];
+  /** Default DEFAULT_HTTP_TIMEOUTS. */
+  timeouts?: Partial<HttpTimeouts>;
 }
+
+/**
+ * What a browser on an allowed origin may do: bearer tokens (no cookies), the
+ * SSE resume header, conditional views; and read the headers clients act on.
+ */
+const CORS_POLICY = {
+  methods: ['GET', 'POST', 'DELETE'],
+  allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'if-none-match'],
+  exposedHeaders: ['etag', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining'],
+  credentials: false,
+  maxAge: 600,
+  strictPreflight: true,
+  hideOptionsRoute: true,
+};
+
+/** How often node checks connections against the header and request timeouts (its default is 30 s). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /**
  * Request log lines name the route pattern, not the URL: paths carry share and
@@ -71,6 +95,9 @@ function fastifyTrustProxy(
 export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const logger = opts.logger.child({ component: 'http' }, { serializers: { req: requestSerializer } });
   const registry = opts.registry ?? createMetricsRegistry(opts.service);
+  const timeouts = { ...DEFAULT_HTTP_TIMEOUTS, ...opts.timeouts };
+  if (timeouts.headersMs > timeouts.requestMs)
+    throw new Error('the headers timeout must not exceed the request timeout');
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // Probes and scrapes every few seconds would drown the log.
@@ -79,10 +106,24 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
     }),
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: fastifyTrustProxy(opts.trustProxy),
+    // Slow clients (slowloris) are cut off: headers and the whole request must
+    // arrive in time. Responses are not limited (SSE streams last for hours).
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, timeouts.headersMs),
+    },
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   });
 
   installProblemHandlers(app);
+  registerNulGuard(app);
   if (opts.helmet !== false) await app.register(fastifyHelmet, { global: true, ...opts.helmet });
+  if (opts.corsOrigins && opts.corsOrigins.length > 0)
+    await app.register(fastifyCors, { ...CORS_POLICY, origin: [...opts.corsOrigins] });
   if (opts.auth) {
     await registerAuth(app, opts.auth);
     if (usesDevSecret(opts.auth))

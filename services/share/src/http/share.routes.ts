@@ -11,6 +11,7 @@ import {
   problem,
   requireRole,
 } from '@safewatch/common';
+import type { LimitResult, SyncedLimiter } from '../adapters/synced-limiter.js';
 import { ShareRefusal } from '../domain/errors.js';
 import { DURATIONS, type Duration } from '../domain/share.rules.js';
 import type { ShareDeps } from '../usecases/deps.js';
@@ -22,6 +23,7 @@ import {
 } from '../usecases/driver-shares.usecase.js';
 import { shareView, vehicleViews } from '../usecases/view.builder.js';
 import { claimShare, sharedWithMe, viewerShare } from '../usecases/viewer.usecase.js';
+import { shareResponses as r } from './share.openapi.js';
 
 /** Runs a use case, turning a sharing rule's refusal into its problem+json answer. */
 export async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -81,6 +83,30 @@ export function perTokenRateLimit(app: FastifyInstance, scope: string, max: numb
   };
 }
 
+/**
+ * The per-IP and per-link limits of the family view and stream, the hottest
+ * routes: counted in memory and shared between instances in the background
+ * (SyncedLimiter), so a request costs no Redis round trip. Same keys and
+ * windows as the other limits; `perIp` runs first, before the token is
+ * verified, so guessing is counted whoever guesses.
+ */
+export function syncedShareLimits(
+  limiter: SyncedLimiter,
+  scope: 'view' | 'stream',
+  limits: { perIp: number; perToken: number },
+) {
+  const refuse = (r: LimitResult) => {
+    if (!r.allowed) throw problem.rateLimited(r.retryAfterS);
+  };
+  return {
+    perIp: async (req: FastifyRequest) => refuse(limiter.hit(`${scope}:ip:${req.ip}`, limits.perIp)),
+    perToken: async (req: FastifyRequest) =>
+      refuse(
+        limiter.hit(`${scope}-${shareLimitKey((req.params as { token: string }).token)}`, limits.perToken),
+      ),
+  };
+}
+
 const uuid = { type: 'string', format: 'uuid' } as const;
 const tokenParams = {
   type: 'object',
@@ -92,9 +118,15 @@ export interface ShareRouteOptions {
   deps: ShareDeps;
   /** Local demo only: hands out family viewer tokens (production: the mini-program's one-click login). */
   devViewerLogin?: AuthConfig | undefined;
+  /** Limits of the view (SHARE_RATE_LIMITS.view), shared between instances. */
+  limiter: SyncedLimiter;
 }
 
-export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }: ShareRouteOptions) {
+export async function shareRoutes(
+  app: FastifyInstance,
+  { deps, devViewerLogin, limiter }: ShareRouteOptions,
+) {
+  const viewLimits = syncedShareLimits(limiter, 'view', SHARE_RATE_LIMITS.view);
   const driver = requireRole('driver');
   const family = requireRole('family');
 
@@ -112,6 +144,7 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
           additionalProperties: false,
           properties: { vehicleId: uuid, duration: { type: 'string', enum: [...DURATIONS] } },
         },
+        response: r.create,
       },
     },
     async (req, reply) => {
@@ -131,7 +164,7 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     },
   );
 
-  app.get('/v1/drivers/me/shares', { onRequest: driver }, async (req) => ({
+  app.get('/v1/drivers/me/shares', { onRequest: driver, schema: { response: r.list } }, async (req) => ({
     items: await call(() => listDriverShares(deps, principalOf(req).sub)),
   }));
 
@@ -139,7 +172,10 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     '/v1/drivers/me/shares/:shareId',
     {
       onRequest: driver,
-      schema: { params: { type: 'object', required: ['shareId'], properties: { shareId: uuid } } },
+      schema: {
+        params: { type: 'object', required: ['shareId'], properties: { shareId: uuid } },
+        response: r.cancel,
+      },
     },
     async (req) => {
       const s = await call(() => cancelShare(deps, principalOf(req).sub, req.params.shareId));
@@ -151,7 +187,10 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     '/v1/drivers/me/vehicles/:vehicleId/shares',
     {
       onRequest: driver,
-      schema: { params: { type: 'object', required: ['vehicleId'], properties: { vehicleId: uuid } } },
+      schema: {
+        params: { type: 'object', required: ['vehicleId'], properties: { vehicleId: uuid } },
+        response: r.cancelVehicle,
+      },
     },
     async (req) => ({
       cancelled: await call(() => cancelVehicleShares(deps, principalOf(req).sub, req.params.vehicleId)),
@@ -165,7 +204,7 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
       onRequest: family,
       preHandler: perTokenRateLimit(app, 'claim', SHARE_RATE_LIMITS.claim.perToken),
       config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.claim.perIp, SHARE_RATE_LIMITS.timeWindow) },
-      schema: { params: tokenParams },
+      schema: { params: tokenParams, response: r.claim },
     },
     async (req) => {
       const s = await call(() => claimShare(deps, req.params.token, principalOf(req).sub));
@@ -183,10 +222,9 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     {
       // No automatic HEAD twin: a HEAD would record a view and count against the limits.
       exposeHeadRoute: false,
-      onRequest: family,
-      preHandler: perTokenRateLimit(app, 'view', SHARE_RATE_LIMITS.view.perToken),
-      config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.view.perIp, SHARE_RATE_LIMITS.timeWindow) },
-      schema: { params: tokenParams },
+      onRequest: [viewLimits.perIp, family],
+      preHandler: viewLimits.perToken,
+      schema: { params: tokenParams, response: r.view },
     },
     async (req, reply) => {
       const share = await call(() => viewerShare(deps, req.params.token, principalOf(req).sub, true));
@@ -200,13 +238,18 @@ export async function shareRoutes(app: FastifyInstance, { deps, devViewerLogin }
     },
   );
 
-  app.get('/v1/family/me/shared-vehicles', { onRequest: family }, async (req) => ({
-    items: await call(() => sharedWithMe(deps, principalOf(req).sub)),
-  }));
+  app.get(
+    '/v1/family/me/shared-vehicles',
+    { onRequest: family, schema: { response: r.sharedWithMe } },
+    async (req) => ({
+      items: await call(() => sharedWithMe(deps, principalOf(req).sub)),
+    }),
+  );
 
   if (devViewerLogin) {
     const perIp = perIpRateLimit(SHARE_RATE_LIMITS.devViewerTokenPerIp, SHARE_RATE_LIMITS.timeWindow);
-    app.post('/v1/dev/viewer-token', { config: { rateLimit: perIp } }, async () => ({
+    const opts = { config: { rateLimit: perIp }, schema: { response: r.devViewerToken } };
+    app.post('/v1/dev/viewer-token', opts, async () => ({
       token: mintToken(devViewerLogin, { sub: `viewer-${randomUUID()}`, role: 'family' }, 7 * 24 * 3600),
     }));
   }

@@ -4,13 +4,13 @@ import {
   type FastifyRequest,
   PROBLEM_CONTENT_TYPE,
   ProblemError,
-  perIpRateLimit,
   principalOf,
   problemResponseSchema,
   requireRole,
 } from '@safewatch/common';
 import { type StreamHub, StreamRefusedError, type StreamTarget } from '../adapters/stream-hub.js';
-import { perTokenRateLimit, SHARE_RATE_LIMITS } from './share.routes.js';
+import type { SyncedLimiter } from '../adapters/synced-limiter.js';
+import { SHARE_RATE_LIMITS, syncedShareLimits } from './share.routes.js';
 
 export interface StreamRouteOptions {
   hub: StreamHub;
@@ -25,6 +25,8 @@ export interface StreamRouteOptions {
    * is also limited to SHARE_RATE_LIMITS.stream.perToken opens. EventSource reconnects by itself.
    */
   opensPerMinute?: number;
+  /** Counts the opens per IP and per link, shared between instances. */
+  limiter: SyncedLimiter;
 }
 
 export const SSE_HEADERS = {
@@ -53,8 +55,12 @@ const STREAM_DESCRIPTION = [
 /** `GET /v1/shares/:token/stream` (API.md); `authorize` runs before anything is streamed. */
 export async function streamRoute(
   app: FastifyInstance,
-  { hub, authorize, opensPerMinute = SHARE_RATE_LIMITS.stream.perIp }: StreamRouteOptions,
+  { hub, authorize, opensPerMinute = SHARE_RATE_LIMITS.stream.perIp, limiter }: StreamRouteOptions,
 ): Promise<void> {
+  const limits = syncedShareLimits(limiter, 'stream', {
+    perIp: opensPerMinute,
+    perToken: SHARE_RATE_LIMITS.stream.perToken,
+  });
   // Open streams keep the HTTP server from closing: end them first.
   app.addHook('preClose', async () => {
     await hub.stop();
@@ -65,10 +71,9 @@ export async function streamRoute(
     {
       // No automatic HEAD twin: it would open (and hold) a real stream.
       exposeHeadRoute: false,
-      onRequest: requireRole('family'),
       // Both limits answer problem+json before anything is streamed.
-      preHandler: perTokenRateLimit(app, 'stream', SHARE_RATE_LIMITS.stream.perToken),
-      config: { rateLimit: perIpRateLimit(opensPerMinute, SHARE_RATE_LIMITS.timeWindow) },
+      onRequest: [limits.perIp, requireRole('family')],
+      preHandler: limits.perToken,
       schema: {
         summary: 'Live share view (Server-Sent Events)',
         description: STREAM_DESCRIPTION,
