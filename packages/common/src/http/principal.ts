@@ -18,11 +18,18 @@ declare module 'fastify' {
   }
 }
 
+/** Identifiers end up in PostgreSQL text columns, which cannot hold NUL. */
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL');
+
 const claimsSchema = z
   .object({
-    sub: z.string().trim().min(1),
+    sub: id,
     role: z.enum(ROLES),
-    carrierId: z.string().trim().min(1).optional(),
+    carrierId: id.optional(),
   })
   .refine((c) => c.role !== 'carrier' || c.carrierId !== undefined, {
     message: 'carrierId is required for role carrier',

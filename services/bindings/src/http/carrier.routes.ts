@@ -35,7 +35,13 @@ export async function carrierRoutes(app: FastifyInstance, { deps }: RouteOptions
 
   app.get<{ Params: { vehicleId: string } }>(
     '/v1/carriers/me/vehicles/:vehicleId',
-    { onRequest: carrier, schema: { params: s.vehicleIdParams, response: { 200: s.carrierVehicleDetail } } },
+    {
+      onRequest: carrier,
+      schema: {
+        params: s.vehicleIdParams,
+        response: { 200: s.carrierVehicleDetail, ...s.refusals.carrierVehicle },
+      },
+    },
     async (req) => {
       const v = await call(() => getCarrierVehicle(deps, carrierIdOf(req), req.params.vehicleId));
       return {
@@ -62,7 +68,7 @@ export async function carrierRoutes(app: FastifyInstance, { deps }: RouteOptions
             driverId: { type: 'string', minLength: 1, maxLength: 128 },
           },
         },
-        response: { 200: s.bindingEnvelope },
+        response: { 200: s.bindingEnvelope, ...s.refusals.carrierUnbind },
       },
     },
     async (req) => {

@@ -29,7 +29,7 @@ export async function driverRoutes(
     {
       onRequest: driver,
       config: bindLimit,
-      schema: { body: s.bindBody, response: { 201: s.bindingEnvelope } },
+      schema: { body: s.bindBody, response: { 201: s.bindingEnvelope, ...s.refusals.bind } },
     },
     async (req, reply) => {
       const b = await call(() => bindVehicle(deps, principalOf(req).sub, req.body));
@@ -54,7 +54,10 @@ export async function driverRoutes(
 
   app.delete<{ Params: { vehicleId: string } }>(
     '/v1/drivers/me/bindings/:vehicleId',
-    { onRequest: driver, schema: { params: s.vehicleIdParams, response: { 200: s.bindingEnvelope } } },
+    {
+      onRequest: driver,
+      schema: { params: s.vehicleIdParams, response: { 200: s.bindingEnvelope, ...s.refusals.unbind } },
+    },
     async (req) => {
       const b = await call(() => unbindVehicle(deps, principalOf(req).sub, req.params.vehicleId, 'DRIVER'));
       return { binding: presentBinding(b) };
@@ -66,7 +69,7 @@ export async function driverRoutes(
     {
       onRequest: driver,
       config: bindLimit,
-      schema: { params: s.vehicleIdParams, response: { 201: s.bindingEnvelope } },
+      schema: { params: s.vehicleIdParams, response: { 201: s.bindingEnvelope, ...s.refusals.rebind } },
     },
     async (req, reply) => {
       const b = await call(() => rebindVehicle(deps, principalOf(req).sub, req.params.vehicleId));
@@ -79,7 +82,7 @@ export async function driverRoutes(
     {
       onRequest: driver,
       config: bindLimit,
-      schema: { body: s.delegationBody, response: { 201: s.createdDelegation } },
+      schema: { body: s.delegationBody, response: { 201: s.createdDelegation, ...s.refusals.delegate } },
     },
     async (req, reply) => {
       const d = await call(() => createDelegation(deps, principalOf(req).sub, req.body));

@@ -19,7 +19,7 @@ export async function familyRoutes(app: FastifyInstance, { deps, bindAttemptsPer
     {
       onRequest: family,
       config: { rateLimit: perIdentityRateLimit(60, '1 minute') },
-      schema: { params: s.tokenParams, response: { 200: s.delegationView } },
+      schema: { params: s.tokenParams, response: { 200: s.delegationView, ...s.refusals.openDelegation } },
     },
     async (req) => {
       const d = await call(() =>
@@ -37,7 +37,10 @@ export async function familyRoutes(app: FastifyInstance, { deps, bindAttemptsPer
       schema: {
         params: s.tokenParams,
         body: s.completeDelegationBody,
-        response: { 201: { type: 'object', properties: { binding: s.binding } } },
+        response: {
+          201: { type: 'object', properties: { binding: s.binding } },
+          ...s.refusals.completeDelegation,
+        },
       },
     },
     async (req, reply) => {

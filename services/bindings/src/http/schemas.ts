@@ -1,6 +1,11 @@
+import { problemResponses } from '@safewatch/common';
+
 /** JSON schemas of the bindings API: validated by fastify, documented in /openapi.json. */
 const plateColor = {
   type: 'integer',
+  // Codes are small; beyond smallint the registry lookup itself would fail (500).
+  minimum: 0,
+  maximum: 255,
   description: 'Plate colour code (JT/T 697.7): 1 blue, 2 yellow, 3 black, 4 white, 5 green, 9 other, 91-94',
 } as const;
 const plateNumber = {
@@ -153,6 +158,45 @@ export const delegatedVehicle = {
     current: { type: 'boolean' },
   },
 } as const;
+
+/**
+ * The refusals each route documents next to the platform's (400, 401, 403,
+ * 413, 429: see buildHttpApp's OpenAPI). Codes first: clients switch on them.
+ */
+const NOT_QUALIFIED =
+  'NO_QUALIFICATION: no valid qualification certificate on record (B7); FORBIDDEN: not this role';
+const NOT_VERIFIED =
+  'VEHICLE_NOT_VERIFIED with `failedCheck` (B1): the details do not match one registered freight vehicle';
+const LIMITS = 'BINDING_LIMIT_CURRENT (B2), BINDING_LIMIT_12_MONTHS (B3) or ALREADY_BOUND';
+
+export const refusals = {
+  bind: problemResponses({ 403: NOT_QUALIFIED, 409: LIMITS, 422: NOT_VERIFIED }),
+  unbind: problemResponses({ 409: 'NOT_BOUND: the vehicle is not currently bound to this driver' }),
+  rebind: problemResponses({
+    403: NOT_QUALIFIED,
+    404: "NOT_FOUND: the vehicle is not in this driver's binding history",
+    409: LIMITS,
+  }),
+  delegate: problemResponses({ 403: NOT_QUALIFIED, 422: NOT_VERIFIED }),
+  openDelegation: problemResponses({
+    404: 'NOT_FOUND: no such delegation link',
+    410: 'DELEGATION_ENDED: the link was already used or has expired',
+  }),
+  completeDelegation: problemResponses({
+    403: `${NOT_QUALIFIED} (the delegating driver's)`,
+    404: 'NOT_FOUND: no such delegation link',
+    409: LIMITS,
+    410: 'DELEGATION_ENDED: the link was already used or has expired',
+    422: NOT_VERIFIED,
+  }),
+  carrierVehicle: problemResponses({
+    404: "NOT_FOUND: no such vehicle among the carrier's own (another carrier's vehicle answers the same)",
+  }),
+  carrierUnbind: problemResponses({
+    404: "NOT_FOUND: no such vehicle among the carrier's own (another carrier's vehicle answers the same)",
+    409: 'NOT_BOUND: the driver is not currently bound to this vehicle',
+  }),
+};
 
 export const itemsOf = (item: object, extra: Record<string, object> = {}) =>
   ({ type: 'object', properties: { items: { type: 'array', items: item }, ...extra } }) as const;

@@ -1,0 +1,113 @@
+/**
+ * What the share routes answer, for their `response` schemas and so for
+ * /openapi.json (API.md is the prose). The platform's own answers (400, 401,
+ * 403, 413 and 429 of `config.rateLimit`) are added by buildHttpApp.
+ */
+import { problemResponses } from '@safewatch/common';
+import { DURATIONS } from '../domain/share.rules.js';
+
+const str = { type: 'string' } as const;
+const int = { type: 'integer' } as const;
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const status = { type: 'string', enum: ['active', 'ended'] } as const;
+const object = (properties: Record<string, object>, description?: string) =>
+  ({ type: 'object', ...(description ? { description } : {}), properties }) as const;
+
+const ENDED = 'SHARE_ENDED: 车辆动态已结束 (expired, cancelled or unbound), with `reason`';
+const UNKNOWN = 'NOT_FOUND: no such share link (or, for the view, not claimed yet)';
+const CLAIMED = 'SHARE_CLAIMED: opened by someone else; FORBIDDEN: not a family token';
+const PER_LINK = 'RATE_LIMITED: too many requests from this IP or for this link; retry after `retry-after` s';
+
+const view = object(
+  {
+    shareId: str,
+    plateNumber: str,
+    plateColor: int,
+    expiresAt: dateTime,
+    refreshSeconds: int,
+    online: { type: 'boolean', description: 'false without a fix in the last 10 minutes (S7)' },
+    position: {
+      type: ['object', 'null'],
+      properties: {
+        gnssTime: dateTime,
+        wgs84: object({ lat: { type: 'number' }, lon: { type: 'number' } }),
+        gcj02: object(
+          { lat: { type: 'number' }, lon: { type: 'number' } },
+          'for Chinese map components (X3)',
+        ),
+        speedKmh: { type: 'number' },
+        headingDeg: int,
+      },
+    },
+    certificates: {
+      type: 'array',
+      items: object({ kind: str, status: str, expiresOn: str, daysLeft: int }),
+    },
+    alerts: {
+      type: 'array',
+      items: object({ alertId: str, kind: str, phase: str, source: str, occurredAt: dateTime, detail: {} }),
+    },
+  },
+  'The share view (S6); the same JSON as the stream frames',
+);
+
+export const shareResponses = {
+  create: {
+    201: object({
+      shareId: str,
+      token: { type: 'string', description: '256 bits, base64url; only its SHA-256 is stored' },
+      link: str,
+      vehicleId: str,
+      plateNumber: str,
+      plateColor: int,
+      duration: { type: 'string', enum: [...DURATIONS] },
+      expiresAt: dateTime,
+    }),
+    ...problemResponses({
+      409: 'NOT_BOUND (S1), SHARE_OTHER_VEHICLE_ACTIVE (S4) or SHARE_LIMIT_VEHICLE (S3)',
+    }),
+  },
+  list: {
+    200: object({
+      items: {
+        type: 'array',
+        items: object({
+          shareId: str,
+          vehicleId: str,
+          plateNumber: str,
+          plateColor: int,
+          duration: str,
+          createdAt: dateTime,
+          expiresAt: dateTime,
+          status,
+          endedReason: { type: ['string', 'null'] },
+          claimed: { type: 'boolean' },
+          views: { type: 'array', items: object({ at: dateTime }) },
+        }),
+      },
+    }),
+  },
+  cancel: {
+    200: object({ share: object({ shareId: str, status: str, endedReason: str }) }),
+    ...problemResponses({ 404: "NOT_FOUND: no active share with this id among the driver's" }),
+  },
+  cancelVehicle: { 200: object({ cancelled: int }) },
+  claim: {
+    200: object({ shareId: str, plateNumber: str, plateColor: int, expiresAt: dateTime }),
+    ...problemResponses({ 403: CLAIMED, 404: 'NOT_FOUND: no such share link', 410: ENDED, 429: PER_LINK }),
+  },
+  view: {
+    200: view,
+    304: { description: 'Not modified: If-None-Match matched the ETag', type: 'null' },
+    ...problemResponses({ 403: CLAIMED, 404: UNKNOWN, 410: ENDED, 429: PER_LINK }),
+  },
+  sharedWithMe: {
+    200: object({
+      items: {
+        type: 'array',
+        items: object({ shareId: str, plateNumber: str, plateColor: int, expiresAt: dateTime, status }),
+      },
+    }),
+  },
+  devViewerToken: { 200: object({ token: str }) },
+};
