@@ -231,7 +231,7 @@ export function createAlertsApp(
   });
 
   const server = buildOpsServer({ logger, registry, readiness });
-  const probe = dependencyProbe(readiness, { pool, redis });
+  const probe = dependencyProbe(readiness, { pool, redis, kafka });
   let reminderTimer: NodeJS.Timeout | undefined;
   const runDailyReminders = () =>
     dailyReminders(reminderPorts, now(), cfg.CERT_REMINDER_DAYS).then(

@@ -78,7 +78,7 @@ export async function createBindingsApp(
   await carrierRoutes(server, routeOptions);
 
   // Readiness follows the dependencies even when no data flows.
-  const probe = dependencyProbe(readiness, { pool, redis });
+  const probe = dependencyProbe(readiness, { pool, redis, kafka });
 
   return {
     server,

@@ -91,7 +91,7 @@ export function createIngestApp(
 
   const server = buildOpsServer({ logger, registry, readiness });
   // Readiness follows the dependencies even when no data flows.
-  const probe = dependencyProbe(readiness, { pool, redis });
+  const probe = dependencyProbe(readiness, { pool, redis, kafka });
 
   return {
     server,

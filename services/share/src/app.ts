@@ -203,7 +203,7 @@ export async function createShareApp(
     },
   });
 
-  const probe = dependencyProbe(readiness, { pool, redis });
+  const probe = dependencyProbe(readiness, { pool, redis, kafka });
   let sweep: NodeJS.Timeout | undefined;
 
   return {

@@ -5,6 +5,26 @@ import type { Readiness } from '../ops-server.js';
 import { retryWithBackoff } from '../retry.js';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from './client.js';
 
+/**
+ * Commits offsets from inside an eachBatch handler. kafkajs wraps a refused
+ * commit in an error that hides the refusal's type, so a commit refused
+ * because the group moved on (UNKNOWN_MEMBER_ID after the broker was
+ * unreachable longer than the session, REBALANCE_IN_PROGRESS,
+ * ILLEGAL_GENERATION) crashed the consumer for good, the process alive but
+ * consuming nothing. Thrown as it came, the refusal makes kafkajs re-join the
+ * group; the uncommitted chunk is delivered again, which every step tolerates.
+ */
+export async function commitInBatch(
+  consumer: Consumer,
+  offsets: Parameters<Consumer['commitOffsets']>[0],
+): Promise<void> {
+  try {
+    await consumer.commitOffsets(offsets);
+  } catch (err) {
+    throw (err as { cause?: unknown }).cause ?? err;
+  }
+}
+
 /** Runs one named I/O step; the consumer supplies retry with back-off. */
 export type StepRunner<S extends string = string> = <T>(step: S, fn: () => Promise<T>) => Promise<T>;
 
@@ -116,7 +136,7 @@ export class ChunkConsumer<S extends string> {
       const last = chunk[chunk.length - 1] as KafkaMessage;
       await this.opts.process(chunk, run, batch.partition);
       resolveOffset(last.offset);
-      await this.consumer.commitOffsets([
+      await commitInBatch(this.consumer, [
         { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
       ]);
       this.metrics?.committed(batch.partition, batch.highWatermark, last.offset);

@@ -1,6 +1,7 @@
 import {
   type Consumer,
   ConsumerMetrics,
+  commitInBatch,
   type EachBatchPayload,
   type Kafka,
   type KafkaMessage,
@@ -177,7 +178,7 @@ export class RawConsumer<P> {
     await this.opts.completeChunk(persisted, run);
     resolveOffset(lastOffset);
     const next = (BigInt(lastOffset) + 1n).toString();
-    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    await commitInBatch(this.consumer, [{ topic: batch.topic, partition: batch.partition, offset: next }]);
     this.opts.metrics.lag.set(
       { partition: String(batch.partition) },
       Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
