@@ -16,4 +16,5 @@ export * from './redis.js';
 export * from './retry.js';
 export * from './service-clients.js';
 export * from './shutdown.js';
+export * from './tracing/index.js';
 export * from './vehicle.js';

@@ -7,6 +7,7 @@ import {
   positiveInt,
   postgresEnv,
   redisEnv,
+  tracingEnv,
   z,
 } from '@safewatch/common';
 
@@ -16,6 +17,7 @@ const schema = z.object({
   ...postgresEnv,
   ...redisEnv,
   ...httpEnv,
+  ...tracingEnv,
   PORT: port(9103),
   ALERTS_GROUP_ID: z.string().min(1).default('alerts'),
   ALERTS_CHUNK_MESSAGES: positiveInt(5000),

@@ -1,4 +1,4 @@
-import { createLogger, failStartup, onShutdown } from '@safewatch/common';
+import { createLogger, failStartup, onShutdown, startTracing } from '@safewatch/common';
 import { createAlertsApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -6,8 +6,12 @@ const bootLogger = createLogger('alerts');
 try {
   const cfg = loadConfig(process.env);
   const logger = createLogger('alerts', cfg.LOG_LEVEL);
+  const tracing = await startTracing(cfg, 'alerts', { logger });
   const app = createAlertsApp(cfg, logger);
-  onShutdown(logger, () => app.stop());
+  onShutdown(logger, async () => {
+    await app.stop();
+    await tracing.shutdown();
+  });
   await app.server.listen({ host: cfg.HOST, port: cfg.PORT });
   await app.start();
 } catch (err) {

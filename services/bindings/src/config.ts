@@ -9,6 +9,7 @@ import {
   positiveInt,
   postgresEnv,
   redisEnv,
+  tracingEnv,
   z,
 } from '@safewatch/common';
 
@@ -18,6 +19,7 @@ const schema = z.object({
   ...postgresEnv,
   ...redisEnv,
   ...httpEnv,
+  ...tracingEnv,
   ...httpAppEnv,
   ...authEnv,
   PORT: port(9102),

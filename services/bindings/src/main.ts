@@ -1,4 +1,4 @@
-import { createLogger, failStartup, onShutdown } from '@safewatch/common';
+import { createLogger, failStartup, onShutdown, startTracing } from '@safewatch/common';
 import { createBindingsApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -6,8 +6,12 @@ const bootLogger = createLogger('bindings');
 try {
   const cfg = loadConfig(process.env);
   const logger = createLogger('bindings', cfg.LOG_LEVEL);
+  const tracing = await startTracing(cfg, 'bindings', { logger });
   const app = await createBindingsApp(cfg, logger);
-  onShutdown(logger, () => app.stop());
+  onShutdown(logger, async () => {
+    await app.stop();
+    await tracing.shutdown();
+  });
   await app.start();
   await app.server.listen({ host: cfg.HOST, port: cfg.PORT });
 } catch (err) {

@@ -7,6 +7,7 @@ import {
   positiveInt,
   postgresEnv,
   redisEnv,
+  tracingEnv,
   z,
 } from '@safewatch/common';
 
@@ -16,6 +17,7 @@ const schema = z.object({
   ...postgresEnv,
   ...redisEnv,
   ...httpEnv,
+  ...tracingEnv,
   PORT: port(9101),
   INGEST_GROUP_ID: z.string().min(1).default('ingest'),
   /** A chunk of raw messages closes at this many bytes (~10k positions at 512 KiB). */

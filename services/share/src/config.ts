@@ -10,6 +10,7 @@ import {
   positiveInt,
   postgresEnv,
   redisEnv,
+  tracingEnv,
   z,
 } from '@safewatch/common';
 
@@ -19,6 +20,7 @@ const schema = z.object({
   ...postgresEnv,
   ...redisEnv,
   ...httpEnv,
+  ...tracingEnv,
   ...httpAppEnv,
   ...authEnv,
   PORT: port(9104),

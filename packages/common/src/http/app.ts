@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { createMetricsRegistry, Readiness } from '../ops-server.js';
+import { registerHttpTracing } from '../tracing/http-tracing.js';
 import { type AuthConfig, usesDevSecret } from './auth.config.js';
 import { registerAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-error.js';
@@ -119,6 +120,8 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
     frameworkErrors: frameworkErrorHandler,
   });
 
+  // First, so that every route and plugin is traced (only when tracing is on).
+  await registerHttpTracing(app, OPS_PATHS);
   installProblemHandlers(app);
   registerNulGuard(app);
   if (opts.helmet !== false) await app.register(fastifyHelmet, { global: true, ...opts.helmet });

@@ -3,6 +3,7 @@ import { ConsumerMetrics } from '../consumer-metrics.js';
 import type { Logger } from '../logger.js';
 import type { Readiness } from '../ops-server.js';
 import { retryWithBackoff } from '../retry.js';
+import { tracedProcess } from '../tracing/kafka-tracing.js';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from './client.js';
 
 /**
@@ -134,7 +135,9 @@ export class ChunkConsumer<S extends string> {
       if (!active()) break;
       const chunk = batch.messages.slice(i, i + this.opts.chunkMessages);
       const last = chunk[chunk.length - 1] as KafkaMessage;
-      await this.opts.process(chunk, run, batch.partition);
+      await tracedProcess(batch.topic, batch.partition, chunk, this.opts.groupId, () =>
+        this.opts.process(chunk, run, batch.partition),
+      );
       resolveOffset(last.offset);
       await commitInBatch(this.consumer, [
         { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },

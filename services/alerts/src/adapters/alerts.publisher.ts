@@ -1,4 +1,4 @@
-import type { Producer } from '@safewatch/common';
+import { type Producer, tracedSend, withTraceHeaders } from '@safewatch/common';
 import { pb, type safewatch } from '@safewatch/proto';
 import type { AlertRecord } from '../domain/alert-record.js';
 
@@ -77,10 +77,15 @@ export class AlertsPublisher {
 
   async publish(alerts: AlertRecord[]): Promise<void> {
     if (alerts.length === 0) return;
-    await this.producer.send({
-      topic: this.topic,
-      acks: -1,
-      messages: alerts.map((a) => ({ key: a.vehicleKey, value: Buffer.from(encodeAlert(a)) })),
-    });
+    await tracedSend(this.topic, alerts.length, (headers) =>
+      this.producer.send({
+        topic: this.topic,
+        acks: -1,
+        messages: withTraceHeaders(
+          alerts.map((a) => ({ key: a.vehicleKey, value: Buffer.from(encodeAlert(a)) })),
+          headers,
+        ),
+      }),
+    );
   }
 }

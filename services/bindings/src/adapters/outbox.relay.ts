@@ -1,4 +1,4 @@
-import type { Logger, Pool, Producer } from '@safewatch/common';
+import { type Logger, type Pool, type Producer, tracedSend, withTraceHeaders } from '@safewatch/common';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { inTransaction } from './bindings.repo.js';
 
@@ -101,10 +101,20 @@ export class OutboxRelay {
           list.push({ key: row.message_key, value: row.payload });
           byTopic.set(row.topic, list);
         }
-        await this.opts.producer.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-        });
+        // A new trace per pass: the pass runs on a timer, whose context is not the rows' cause.
+        await tracedSend(
+          [...byTopic.keys()].join(','),
+          r.rows.length,
+          (headers) =>
+            this.opts.producer.sendBatch({
+              acks: -1,
+              topicMessages: [...byTopic].map(([topic, messages]) => ({
+                topic,
+                messages: withTraceHeaders(messages, headers),
+              })),
+            }),
+          { newTrace: true },
+        );
         await client.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [
           r.rows.map((x) => x.id),
         ]);

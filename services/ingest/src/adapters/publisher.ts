@@ -1,4 +1,10 @@
-import type { Producer, TopicNames } from '@safewatch/common';
+import {
+  type IHeaders,
+  type Producer,
+  type TopicNames,
+  tracedSend,
+  withTraceHeaders,
+} from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import type { AcceptedPosition } from '../domain/position.js';
 import type { RejectionRecord } from '../usecases/ingest-chunk.usecase.js';
@@ -21,41 +27,53 @@ export class PositionPublisher {
   ) {}
 
   async publish(accepted: AcceptedPosition[], rejections: RejectionRecord[]): Promise<void> {
-    const now = Date.now();
-    const topicMessages = [];
-    if (rejections.length > 0) {
-      topicMessages.push({
-        topic: this.topics.positionsRejected,
-        messages: rejections.map((r) => ({
-          key: r.platformId || null,
-          value: asBuffer(
-            pb.RejectedPosition.encode({
-              reason: pb.RejectReason[`REJECT_REASON_${r.reason}`],
-              detail: r.detail,
-              original: r.original,
-              platformId: r.platformId,
-              batchId: r.batchId,
-              indexInBatch: r.indexInBatch,
-              sourceTopic: r.sourceTopic,
-              sourcePartition: r.sourcePartition,
-              sourceOffset: Number(r.sourceOffset),
-              rejectedAtMs: now,
-              plateNumber: r.plateNumber ?? '',
-              plateColor: r.plateColor ?? 0,
-            }).finish(),
-          ),
-        })),
-      });
-    }
-    if (topicMessages.length > 0) await this.producer.sendBatch({ acks: -1, topicMessages });
+    if (rejections.length > 0)
+      await tracedSend(this.topics.positionsRejected, rejections.length, (headers) =>
+        this.producer.send({
+          topic: this.topics.positionsRejected,
+          acks: -1,
+          messages: withTraceHeaders(this.encodeRejections(rejections), headers),
+        }),
+      );
+    if (accepted.length > 0)
+      await tracedSend(this.topics.positionsAccepted, accepted.length, (headers) =>
+        this.sendAccepted(accepted, headers),
+      );
+  }
+
+  private async sendAccepted(accepted: AcceptedPosition[], headers: IHeaders | undefined): Promise<void> {
     for (let from = 0; from < accepted.length; from += MESSAGES_PER_SEND) {
+      const slice = accepted.slice(from, from + MESSAGES_PER_SEND);
       await this.producer.send({
         topic: this.topics.positionsAccepted,
         acks: -1,
-        messages: accepted
-          .slice(from, from + MESSAGES_PER_SEND)
-          .map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded) })),
+        messages: headers
+          ? slice.map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded), headers }))
+          : slice.map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded) })),
       });
     }
+  }
+
+  private encodeRejections(rejections: RejectionRecord[]) {
+    const now = Date.now();
+    return rejections.map((r) => ({
+      key: r.platformId || null,
+      value: asBuffer(
+        pb.RejectedPosition.encode({
+          reason: pb.RejectReason[`REJECT_REASON_${r.reason}`],
+          detail: r.detail,
+          original: r.original,
+          platformId: r.platformId,
+          batchId: r.batchId,
+          indexInBatch: r.indexInBatch,
+          sourceTopic: r.sourceTopic,
+          sourcePartition: r.sourcePartition,
+          sourceOffset: Number(r.sourceOffset),
+          rejectedAtMs: now,
+          plateNumber: r.plateNumber ?? '',
+          plateColor: r.plateColor ?? 0,
+        }).finish(),
+      ),
+    }));
   }
 }

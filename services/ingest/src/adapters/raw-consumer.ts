@@ -8,6 +8,7 @@ import {
   type Logger,
   type Readiness,
   retryWithBackoff,
+  startConsumeSpan,
 } from '@safewatch/common';
 import type { Registry } from 'prom-client';
 import type { SourceMessage, StepName, StepRunner } from '../usecases/ingest-chunk.usecase.js';
@@ -154,17 +155,22 @@ export class RawConsumer<P> {
       for (const chunk of chunks(batch.messages, this.opts.chunkBytes)) {
         if (!active()) break;
         const last = chunk[chunk.length - 1] as KafkaMessage;
-        const persisted = await this.opts.persistChunk(
-          chunk.map((m) => ({
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: m.offset,
-            value: m.value,
-          })),
-          run,
+        // One span per chunk, covering its persist and its completion (a no-op when tracing is off).
+        const span = startConsumeSpan(batch.topic, batch.partition, chunk, this.opts.groupId);
+        const persisted = await span.within(() =>
+          this.opts.persistChunk(
+            chunk.map((m) => ({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              value: m.value,
+            })),
+            run,
+          ),
         );
         await completing;
-        completing = this.complete(persisted, run, last.offset, payload);
+        completing = span.within(() => this.complete(persisted, run, last.offset, payload));
+        completing.then(span.end, () => undefined);
         // Handled here so a failure surfaces when awaited, not as an unhandled rejection.
         completing.catch(() => undefined);
       }
