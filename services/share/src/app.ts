@@ -65,6 +65,17 @@ export async function createShareApp(
     logger,
     // Every instance hears of new alerts (not only the one consuming them): immediate frames.
     onVehicleChanged: (key) => hub?.vehicleChanged(key),
+    // A share ended through another instance: this instance's streams of it end at once.
+    onShareChanged: (shareId) => {
+      if (!hub?.hasShare(shareId)) return;
+      shareById(pool, shareId).then(
+        (share) => {
+          const status = share ? shareStatus(share, now()) : { active: false as const, reason: 'NOT_FOUND' };
+          if (!status.active) hub?.shareEnded(shareId, status.reason);
+        },
+        (err: Error) => logger.warn({ err: err.message }, 'could not check a changed share'),
+      );
+    },
   });
   const views = new ViewRecorder({ pool, logger });
   const limiter = new SyncedLimiter({

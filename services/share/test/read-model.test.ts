@@ -162,6 +162,35 @@ describe('the view read model across instances (S2, S5, S6)', () => {
   });
 });
 
+describe('streams across instances (S5, S8)', () => {
+  it("a share cancelled through B ends the stream open on A at once, not at A's next tick", async () => {
+    const created = await on(b, 'POST', '/v1/drivers/me/shares', driver(), { vehicleId: V1, duration: '3d' });
+    const { token, shareId } = created.json();
+    expect((await on(b, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
+    const address = await a.app.server.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/v1/shares/${token}/stream`, {
+      headers: { authorization: `Bearer ${viewer()}` },
+    });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const readUntil = async (what: string, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!text.includes(what) && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      return text.includes(what);
+    };
+    expect(await readUntil('event: view', 10_000)).toBe(true);
+    // A's tick is 30 s: only the notification can end the stream within the 3 s allowed here.
+    expect(a.cfg.SHARE_STREAM_TICK_MS).toBeGreaterThanOrEqual(30_000);
+    expect((await on(b, 'DELETE', `/v1/drivers/me/shares/${shareId}`, driver())).statusCode).toBe(200);
+    expect(await readUntil('event: ended', 3_000)).toBe(true);
+    expect(text).toContain('CANCELLED');
+  });
+});
+
 describe('view recording (every view is recorded for the driver)', () => {
   it('writes views in batches, keeps them across a failed write, and writes the rest on stop', async () => {
     const pool = a.app.deps.pool;

@@ -16,7 +16,7 @@ export interface VehicleExtras {
   reminders: { driverId: string; kind: string; status: string; expiresOn: string }[];
 }
 
-/** The channel of migration 1700000003010: payload "<schema> s <token hash hex>" or "<schema> v <vehicle key>". */
+/** The channel of migrations 1700000003010/011: payload "<schema> s <token hash hex> <share id>" or "<schema> v <vehicle key>". */
 export const CACHE_CHANNEL = 'share_cache';
 
 export interface ReadModelOptions {
@@ -31,6 +31,8 @@ export interface ReadModelOptions {
   maxVehicles?: number;
   /** Told when another writer (any instance) changed a vehicle's alerts or reminders. */
   onVehicleChanged?: (vehicleKey: string) => void;
+  /** Told when a share row changed (claimed, ended) through any instance. */
+  onShareChanged?: (shareId: string) => void;
 }
 
 /**
@@ -152,11 +154,13 @@ export class ShareReadModel {
   }
 
   private onNotification(payload: string): void {
-    const [schema, kind, key] = payload.split(' ', 3);
+    const [schema, kind, key, shareId] = payload.split(' ', 4);
     if (schema !== this.opts.schema || !key) return;
     this.stats.invalidations += 1;
-    if (kind === 's') this.invalidateShare(key);
-    else if (kind === 'v') {
+    if (kind === 's') {
+      this.invalidateShare(key);
+      if (shareId) this.opts.onShareChanged?.(shareId);
+    } else if (kind === 'v') {
       this.invalidateVehicle(key);
       this.opts.onVehicleChanged?.(key);
     }

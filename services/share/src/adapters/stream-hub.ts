@@ -243,6 +243,11 @@ export class StreamHub {
     }
   }
 
+  /** Whether this instance has open streams of a share. */
+  hasShare(shareId: string): boolean {
+    return this.groups.has(shareId);
+  }
+
   /** A share ended (cancelled, unbound, expired): `event: ended`, then its connections close. */
   shareEnded(shareId: string, reason: string): void {
     const group = this.groups.get(shareId);
