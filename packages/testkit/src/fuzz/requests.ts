@@ -59,20 +59,23 @@ function queryString(op: Operation, samples: Record<string, readonly unknown[]>)
       { nil: [] as string[][] },
     ),
   );
-  const junk = fc.array(
-    fc.tuple(
-      fc.oneof(
-        fc.constantFrom(
-          ...POLLUTION_KEYS,
-          '__proto__[polluted]',
-          'constructor[prototype][polluted]',
-          'a[b][c]',
+  const junk = fc.option(
+    fc.array(
+      fc.tuple(
+        fc.oneof(
+          fc.constantFrom(
+            ...POLLUTION_KEYS,
+            '__proto__[polluted]',
+            'constructor[prototype][polluted]',
+            'a[b][c]',
+          ),
+          fc.string({ maxLength: 8 }),
         ),
-        fc.string({ maxLength: 8 }),
+        hostileString(),
       ),
-      hostileString(),
+      { minLength: 1, maxLength: 3 },
     ),
-    { maxLength: 3 },
+    { nil: [] as [string, string][], freq: 3 },
   );
   return fc.tuple(fc.tuple(...known), junk).map(([pairs, extra]) => {
     const all = [...pairs.flat(), ...extra] as [string, string][];
