@@ -17,7 +17,7 @@ import { PositionCache } from './adapters/position-cache.js';
 import { ShareReadModel } from './adapters/read-model.js';
 import { registerShareMetrics } from './adapters/share.metrics.js';
 import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
-import { StreamHub } from './adapters/stream-hub.js';
+import { RawJson, StreamHub } from './adapters/stream-hub.js';
 import { SyncedLimiter } from './adapters/synced-limiter.js';
 import { ViewRecorder } from './adapters/view-recorder.js';
 import type { ShareConfig } from './config.js';
@@ -27,7 +27,7 @@ import { call, shareRoutes } from './http/share.routes.js';
 import { streamRoute } from './http/stream.route.js';
 import type { ShareDeps } from './usecases/deps.js';
 import { onAlerts, onBindingEvents } from './usecases/events.usecase.js';
-import { shareView, type VehicleView, vehicleViews } from './usecases/view.builder.js';
+import { shareViewJson, type VehicleView, vehicleViews } from './usecases/view.builder.js';
 import { viewerShare } from './usecases/viewer.usecase.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -119,7 +119,7 @@ export async function createShareApp(
         if (!share) return { ended: true, reason: 'NOT_FOUND' };
         const status = shareStatus(share, now());
         if (!status.active) return { ended: true, reason: status.reason };
-        return { ended: false, body: shareView(share, v as VehicleView | undefined, now()) };
+        return { ended: false, body: new RawJson(shareViewJson(share, v as VehicleView | undefined, now())) };
       },
     },
     onError: (err) =>

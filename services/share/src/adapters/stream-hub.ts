@@ -94,9 +94,15 @@ export type RenderContext = 'tick' | 'subscribe' | 'vehicleChanged';
 export const ENDED_MESSAGE = '车辆动态已结束';
 export const SSE_HEARTBEAT = ': heartbeat\n\n';
 
+/** A frame body already serialized as JSON (one line), sent as is. */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
 export function sseViewFrame(id: number, body: unknown): string {
   // JSON.stringify escapes CR and LF inside strings, so the data is one line.
-  return `id: ${id}\nevent: view\ndata: ${JSON.stringify(body ?? null)}\n\n`;
+  const json = body instanceof RawJson ? body.json : JSON.stringify(body ?? null);
+  return `id: ${id}\nevent: view\ndata: ${json}\n\n`;
 }
 
 export function sseEndedFrame(reason: string): string {

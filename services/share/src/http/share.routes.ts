@@ -21,7 +21,7 @@ import {
   createShare,
   listDriverShares,
 } from '../usecases/driver-shares.usecase.js';
-import { shareView, vehicleViews } from '../usecases/view.builder.js';
+import { shareViewJson, vehicleViews } from '../usecases/view.builder.js';
 import { claimShare, sharedWithMe, viewerShare } from '../usecases/viewer.usecase.js';
 import { shareResponses as r } from './share.openapi.js';
 
@@ -229,8 +229,7 @@ export async function shareRoutes(
     async (req, reply) => {
       const share = await call(() => viewerShare(deps, req.params.token, principalOf(req).sub, true));
       const key = `${share.plateNumber}:${share.plateColor}`;
-      const body = shareView(share, (await vehicleViews(deps, [key])).get(key), deps.now());
-      const json = JSON.stringify(body);
+      const json = shareViewJson(share, (await vehicleViews(deps, [key])).get(key), deps.now());
       const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
       reply.header('etag', etag).header('cache-control', 'private, max-age=30');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();

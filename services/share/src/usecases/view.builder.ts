@@ -87,3 +87,65 @@ export function shareView(share: ShareRow, v: VehicleView | undefined, now: Date
     })),
   };
 }
+
+/**
+ * The per-vehicle part of the view as JSON members (`"online":…,"position":…,"alerts":…`),
+ * serialized once and reused while the same position and alerts are shown
+ * (the entries of the position cache and the read model are stable objects):
+ * the viewers of one vehicle, and every frame of a stream tick, share it.
+ */
+const vehicleJsonMemo = new WeakMap<
+  object,
+  { position: LastPosition | undefined; online: boolean; json: string }
+>();
+const NO_ALERTS: VehicleView['alerts'] = [];
+
+function vehicleJson(v: VehicleView | undefined, nowMs: number): string {
+  const p = v?.position;
+  const online = isOnline(p?.gnssTimeMs, nowMs);
+  const alerts = v?.alerts ?? NO_ALERTS;
+  const memo = vehicleJsonMemo.get(alerts);
+  if (memo && memo.position === p && memo.online === online) return memo.json;
+  const gcj = p ? gcoord.transform([p.lon, p.lat], gcoord.WGS84, gcoord.GCJ02) : undefined;
+  const position =
+    p && gcj
+      ? {
+          gnssTime: new Date(p.gnssTimeMs).toISOString(),
+          wgs84: { lat: p.lat, lon: p.lon },
+          gcj02: { lat: Number(gcj[1].toFixed(6)), lon: Number(gcj[0].toFixed(6)) },
+          speedKmh: p.speedKmh,
+          headingDeg: p.headingDeg,
+        }
+      : null;
+  const json = `"online":${online},"position":${JSON.stringify(position)},"alerts":${JSON.stringify(
+    alerts.map(({ alertId, kind, phase, source, occurredAt, detail }) => ({
+      alertId,
+      kind,
+      phase,
+      source,
+      occurredAt,
+      detail,
+    })),
+  )}`;
+  if (alerts !== NO_ALERTS) vehicleJsonMemo.set(alerts, { position: p, online, json });
+  return json;
+}
+
+/** `shareView` serialized: the same members, the vehicle's part spliced in from `vehicleJson`. */
+export function shareViewJson(share: ShareRow, v: VehicleView | undefined, now: Date): string {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const certificates = (v?.reminders ?? [])
+    .filter((r) => r.driverId === '' || r.driverId === share.driverId)
+    .map((r) => ({
+      kind: r.kind,
+      status: r.status,
+      expiresOn: r.expiresOn,
+      daysLeft: daysBetween(today, r.expiresOn),
+    }));
+  return `{"shareId":${JSON.stringify(share.shareId)},"plateNumber":${JSON.stringify(share.plateNumber)},"plateColor":${Number(
+    share.plateColor,
+  )},"expiresAt":"${share.expiresAt.toISOString()}","refreshSeconds":${REFRESH_SECONDS},${vehicleJson(
+    v,
+    now.getTime(),
+  )},"certificates":${JSON.stringify(certificates)}}`;
+}
