@@ -273,6 +273,36 @@ describe("S8 unbinding ends the driver's shares of the vehicle within seconds", 
     expect((await inject('GET', `/v1/shares/${link}`, viewer)).json().reason).toBe('UNBOUND');
     expect((await share('driver-b', V1)).json().code).toBe('NOT_BOUND');
   });
+
+  it('an old UNBOUND replayed after the vehicle was bound again ends nothing and keeps the binding', async () => {
+    const V9 = randomUUID();
+    const unboundAt = clockMs + 1_000;
+    await e.bind([['driver-e', V9, '鲁A99999']]);
+    clockMs = unboundAt;
+    await bindingEvent(2, 'driver-e', V9, '鲁A99999');
+    await waitFor(async () => (await share('driver-e', V9)).json().code === 'NOT_BOUND', {
+      timeoutMs: 10_000,
+      message: 'unbinding learned',
+    });
+    clockMs += 60_000;
+    await e.bind([['driver-e', V9, '鲁A99999']]);
+    const { token: link } = (await share('driver-e', V9)).json();
+    const viewer = token('family-9', 'family');
+    expect((await inject('POST', `/v1/shares/${link}/claim`, viewer)).statusCode).toBe(200);
+    // The old unbinding again (a redelivery), then another driver's binding of the same
+    // vehicle: same key, same partition, so once it is learned the replay was consumed.
+    const saved = clockMs;
+    clockMs = unboundAt;
+    await bindingEvent(2, 'driver-e', V9, '鲁A99999');
+    clockMs = saved;
+    await e.bind([['driver-e2', V9, '鲁A99999']]);
+    expect((await inject('GET', `/v1/shares/${link}`, viewer)).statusCode).toBe(200);
+    const bound = await app.deps.pool.query(
+      "SELECT count(*)::int AS n FROM current_bindings WHERE driver_id = 'driver-e' AND vehicle_id = $1",
+      [V9],
+    );
+    expect(bound.rows[0].n).toBe(1);
+  });
 });
 
 describe('the live stream (SSE)', () => {

@@ -50,6 +50,14 @@ export async function onBindingEvents(
         [b.driverId, b.vehicleId, Number(b.occurredAtMs ?? 0)],
       );
       await historyUnbound(deps.pool, b.driverId, b.vehicleId, Number(b.occurredAtMs ?? 0));
+      // An old unbinding replayed after the driver bound the vehicle again ends nothing:
+      // the shares are the newer binding's.
+      const rebound = await deps.pool.query(
+        `SELECT 1 FROM current_bindings WHERE driver_id = $1 AND vehicle_id = $2
+            AND bound_at > to_timestamp($3 / 1000.0)`,
+        [b.driverId, b.vehicleId, Number(b.occurredAtMs ?? 0)],
+      );
+      if ((rebound.rowCount ?? 0) > 0) continue;
       const gone = await endShares(
         deps.pool,
         { driverId: b.driverId, vehicleId: b.vehicleId },
