@@ -316,7 +316,7 @@ try {
     'services/bindings/src/main.ts',
     opt['bindings-port'],
     { ...env, ...auth, PUBLIC_BASE_URL: bindings, BINDINGS_REGISTRY_FILE: SAMPLE_REGISTRY_FILE },
-    `${bindings}/openapi.json`,
+    `${bindings}/openapi.json · metrics ${bindings}/metrics`,
   );
 
   const alertsPort = opt['alerts-port'];
@@ -341,7 +341,7 @@ try {
     sharePort,
     // The demo page logs viewers in by itself (production: the mini-program's one-click login).
     { ...env, ...auth, PUBLIC_BASE_URL: shareBase, SHARE_DEV_VIEWER_LOGIN: 'true' },
-    `${shareBase}/openapi.json`,
+    `${shareBase}/openapi.json · metrics ${shareBase}/metrics`,
   );
 
   run('simulator', 'packages/simulator/src/cli.ts', env, [
