@@ -162,6 +162,7 @@ export async function createShareApp(
   await streamRoute(server, {
     hub,
     limiter,
+    maxStreamsPerIp: cfg.SHARE_STREAM_MAX_PER_IP,
     authorize: async (request, token) => {
       const share = await call(() => viewerShare(deps, token, request.principal?.sub ?? '', true));
       return { shareId: share.shareId, vehicleKey: `${share.plateNumber}:${share.plateColor}` };

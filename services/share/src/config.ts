@@ -34,6 +34,8 @@ const schema = z.object({
   SHARE_STREAM_TICK_MS: positiveInt(30_000),
   SHARE_STREAM_MAX_CONNECTIONS: positiveInt(60_000),
   SHARE_STREAM_MAX_PER_IDENTITY: positiveInt(5),
+  /** Open streams per client address, whatever the viewer tokens (set TRUST_PROXY behind a load balancer). */
+  SHARE_STREAM_MAX_PER_IP: positiveInt(100),
 });
 
 export type ShareConfig = z.infer<typeof schema>;

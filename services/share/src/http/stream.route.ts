@@ -11,6 +11,7 @@ import {
 import { type StreamHub, StreamRefusedError, type StreamTarget } from '../adapters/stream-hub.js';
 import type { SyncedLimiter } from '../adapters/synced-limiter.js';
 import { SHARE_RATE_LIMITS, syncedShareLimits } from './share.routes.js';
+import { StreamsPerIp } from './stream-ip-cap.js';
 
 export interface StreamRouteOptions {
   hub: StreamHub;
@@ -27,6 +28,8 @@ export interface StreamRouteOptions {
   opensPerMinute?: number;
   /** Counts the opens per IP and per link, shared between instances. */
   limiter: SyncedLimiter;
+  /** Open streams per client address (default 100). */
+  maxStreamsPerIp?: number;
 }
 
 export const SSE_HEADERS = {
@@ -55,8 +58,15 @@ const STREAM_DESCRIPTION = [
 /** `GET /v1/shares/:token/stream` (API.md); `authorize` runs before anything is streamed. */
 export async function streamRoute(
   app: FastifyInstance,
-  { hub, authorize, opensPerMinute = SHARE_RATE_LIMITS.stream.perIp, limiter }: StreamRouteOptions,
+  {
+    hub,
+    authorize,
+    opensPerMinute = SHARE_RATE_LIMITS.stream.perIp,
+    limiter,
+    maxStreamsPerIp = 100,
+  }: StreamRouteOptions,
 ): Promise<void> {
+  const perIp = new StreamsPerIp(maxStreamsPerIp);
   const limits = syncedShareLimits(limiter, 'stream', {
     perIp: opensPerMinute,
     perToken: SHARE_RATE_LIMITS.stream.perToken,
@@ -72,7 +82,7 @@ export async function streamRoute(
       // No automatic HEAD twin: it would open (and hold) a real stream.
       exposeHeadRoute: false,
       // Both limits answer problem+json before anything is streamed.
-      onRequest: [limits.perIp, requireRole('family')],
+      onRequest: [perIp.hook, limits.perIp, requireRole('family')],
       preHandler: limits.perToken,
       schema: {
         summary: 'Live share view (Server-Sent Events)',
@@ -102,7 +112,7 @@ export async function streamRoute(
           403: problemContent('SHARE_CLAIMED: opened by someone else; or FORBIDDEN: not a family token'),
           410: problemContent('SHARE_ENDED: 车辆动态已结束 (expired, cancelled or unbound)'),
           429: problemContent(
-            'RATE_LIMITED: too many stream opens from this IP or of this link, or too many open streams',
+            'RATE_LIMITED: too many stream opens from this IP or of this link, or too many open streams of this viewer or this IP',
           ),
           503: problemContent('NOT_READY: this instance has no room for another stream; retry'),
         },
