@@ -22,12 +22,14 @@ const REDACT = [
   '*.token',
 ];
 
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
+/** `destination` (default stdout) lets tests read exactly what a service logs. */
+export function createLogger(service: string, level = 'info', destination?: pino.DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     redact: { paths: REDACT, censor: '[redacted]' },
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -9,6 +9,7 @@ export * from './fuzz/index.js';
 export * from './infra.js';
 export * from './isolate.js';
 export * from './kafka.js';
+export * from './leaks.js';
 export * from './mock-broker.js';
 export * from './reachability.js';
 export * from './resolve-infra.js';
