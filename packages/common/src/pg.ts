@@ -9,7 +9,7 @@ export interface PgConfig {
   applicationName: string;
 }
 
-/** A pool whose sessions use the service's schema only; errors on idle clients are reported, not thrown. */
+/** A pool whose sessions use the service's schema only; client errors are reported, never thrown. */
 export function createPgPool(cfg: PgConfig, onError: (err: Error) => void): pg.Pool {
   const pool = new pg.Pool({
     connectionString: cfg.databaseUrl,
@@ -23,6 +23,11 @@ export function createPgPool(cfg: PgConfig, onError: (err: Error) => void): pg.P
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', onError);
+  // The pool listens for errors of idle clients only. A client checked out with
+  // pool.connect() (a transaction) whose server goes away emits 'error' with no
+  // listener, which ends the process; its query fails anyway and is retried,
+  // so the event only has to be heard.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
