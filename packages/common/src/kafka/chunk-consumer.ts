@@ -26,6 +26,41 @@ export async function commitInBatch(
   }
 }
 
+/**
+ * kafkajs starts a crashed consumer again only after a retriable error. After
+ * any other one it stays disconnected for good while the process and its
+ * /healthz live on (seen with the local test broker, which refuses a slow
+ * member's SyncGroup during a rebalance with INVALID_REQUEST where Kafka
+ * answers REBALANCE_IN_PROGRESS). This starts it again, with back-off, until
+ * it joins the group or the service stops; readiness stays down meanwhile.
+ */
+export function restartAfterCrash(
+  consumer: Consumer,
+  start: () => Promise<void>,
+  stopping: () => boolean,
+  logger: Logger,
+): void {
+  let attempt = 0;
+  const again = (reason: string) => {
+    if (stopping()) return;
+    const delayMs = Math.min(30_000, 1_000 * 2 ** attempt++);
+    logger.error(
+      { err: reason, delayMs },
+      'consumer stopped by an error kafkajs does not retry; starting it again',
+    );
+    setTimeout(() => {
+      if (stopping()) return;
+      start().catch((err: unknown) => again(err instanceof Error ? err.message : String(err)));
+    }, delayMs).unref();
+  };
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    attempt = 0;
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) again(payload.error.message);
+  });
+}
+
 /** Runs one named I/O step; the consumer supplies retry with back-off. */
 export type StepRunner<S extends string = string> = <T>(step: S, fn: () => Promise<T>) => Promise<T>;
 
@@ -76,6 +111,12 @@ export class ChunkConsumer<S extends string> {
       opts.readiness.set('kafka', true);
     });
     for (const e of [CRASH, DISCONNECT, STOP]) this.consumer.on(e, () => opts.readiness.set('kafka', false));
+    restartAfterCrash(
+      this.consumer,
+      () => this.start(),
+      () => this.stopping,
+      opts.logger,
+    );
   }
 
   async start(): Promise<void> {

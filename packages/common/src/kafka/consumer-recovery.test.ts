@@ -1,6 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
-import { describe, expect, it } from 'vitest';
-import { commitInBatch } from './chunk-consumer.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../logger.js';
+import { commitInBatch, restartAfterCrash } from './chunk-consumer.js';
 import type { Consumer } from './client.js';
 
 const refusingConsumer = (err: unknown) =>
@@ -37,5 +39,76 @@ describe('commitInBatch', () => {
     const consumer = { commitOffsets: async (o: unknown) => void seen.push(o) } as unknown as Consumer;
     await commitInBatch(consumer, [{ topic: 't', partition: 2, offset: '10' }]);
     expect(seen).toEqual([[{ topic: 't', partition: 2, offset: '10' }]]);
+  });
+});
+
+/** The two instrumentation events restartAfterCrash listens to, on a plain emitter. */
+function fakeConsumer() {
+  const emitter = new EventEmitter();
+  const events = { CRASH: 'consumer.crash', GROUP_JOIN: 'consumer.group_join' };
+  const consumer = {
+    events,
+    on: (name: string, fn: (e: unknown) => void) => emitter.on(name, fn),
+  } as unknown as Consumer;
+  const crash = (restart: boolean) =>
+    emitter.emit(events.CRASH, { payload: { error: new Error('Invalid request'), groupId: 'g', restart } });
+  return { consumer, crash, joined: () => emitter.emit(events.GROUP_JOIN, { payload: {} }) };
+}
+
+describe('restartAfterCrash', () => {
+  const logger = createLogger('test', 'silent');
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('starts a consumer again after a crash kafkajs will not restart, backing off while it keeps failing', async () => {
+    vi.useFakeTimers();
+    const c = fakeConsumer();
+    const start = vi.fn(async () => undefined);
+    restartAfterCrash(c.consumer, start, () => false, logger);
+
+    c.crash(false);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(start).toHaveBeenCalledTimes(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(start).toHaveBeenCalledTimes(1);
+
+    c.crash(false); // failed again before joining: waits longer
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(start).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(start).toHaveBeenCalledTimes(2);
+
+    c.joined(); // running again: the next crash starts over from 1 s
+    c.crash(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(start).toHaveBeenCalledTimes(3);
+  });
+
+  it('leaves kafkajs its own restarts, and a stopping consumer stopped', async () => {
+    vi.useFakeTimers();
+    let stopping = false;
+    const c = fakeConsumer();
+    const start = vi.fn(async () => undefined);
+    restartAfterCrash(c.consumer, start, () => stopping, logger);
+    c.crash(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(start).not.toHaveBeenCalled();
+    c.crash(false);
+    stopping = true;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it('tries again when starting fails', async () => {
+    vi.useFakeTimers();
+    const c = fakeConsumer();
+    const start = vi.fn().mockRejectedValueOnce(new Error('connect refused')).mockResolvedValue(undefined);
+    restartAfterCrash(c.consumer, start, () => false, logger);
+    c.crash(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(start).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(start).toHaveBeenCalledTimes(2);
   });
 });

@@ -7,6 +7,7 @@ import {
   type KafkaMessage,
   type Logger,
   type Readiness,
+  restartAfterCrash,
   retryWithBackoff,
   startConsumeSpan,
 } from '@safewatch/common';
@@ -71,6 +72,12 @@ export class RawConsumer<P> {
       opts.readiness.set('kafka', true);
     });
     for (const e of [CRASH, DISCONNECT, STOP]) this.consumer.on(e, () => opts.readiness.set('kafka', false));
+    restartAfterCrash(
+      this.consumer,
+      () => this.start(),
+      () => this.stopping,
+      opts.logger,
+    );
   }
 
   async start(): Promise<void> {
