@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // The fault suite (npm run test:faults): a project of its own, outside the
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['source', 'node', 'development|production'];
 
 export default defineConfig({
+  cacheDir: join(import.meta.dirname, '..', '.cache', 'vitest-faults'),
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
