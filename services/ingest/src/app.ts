@@ -65,6 +65,7 @@ export function createIngestApp(
     futureToleranceMs: cfg.INGEST_FUTURE_TOLERANCE_S * 1000,
     maxSpeedKmh: cfg.INGEST_MAX_SPEED_KMH,
     earliestTimeMs: Date.UTC(2000, 0, 1),
+    maxPositionsPerBatch: cfg.INGEST_MAX_POSITIONS_PER_BATCH,
   };
 
   const consumer = new RawConsumer({

@@ -30,6 +30,8 @@ const schema = z.object({
   INGEST_FUTURE_TOLERANCE_S: positiveInt(300),
   /** Physical speed bound for trucks, km/h. */
   INGEST_MAX_SPEED_KMH: positiveInt(250),
+  /** A batch with more positions is rejected whole (BATCH_TOO_LARGE): platforms send hundreds. */
+  INGEST_MAX_POSITIONS_PER_BATCH: positiveInt(10_000),
 });
 
 export type IngestConfig = z.infer<typeof schema>;

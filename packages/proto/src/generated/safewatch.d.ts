@@ -1991,7 +1991,10 @@ export namespace safewatch {
             REJECT_REASON_INVALID_TIME = 8,
 
             /** REJECT_REASON_INVALID_HEADING value */
-            REJECT_REASON_INVALID_HEADING = 9
+            REJECT_REASON_INVALID_HEADING = 9,
+
+            /** REJECT_REASON_BATCH_TOO_LARGE value */
+            REJECT_REASON_BATCH_TOO_LARGE = 10
         }
 
         /**

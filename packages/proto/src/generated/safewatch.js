@@ -6024,6 +6024,7 @@ export const safewatch = $root.safewatch = (() => {
          * @property {number} REJECT_REASON_INVALID_PLATE=7 REJECT_REASON_INVALID_PLATE value
          * @property {number} REJECT_REASON_INVALID_TIME=8 REJECT_REASON_INVALID_TIME value
          * @property {number} REJECT_REASON_INVALID_HEADING=9 REJECT_REASON_INVALID_HEADING value
+         * @property {number} REJECT_REASON_BATCH_TOO_LARGE=10 REJECT_REASON_BATCH_TOO_LARGE value
          */
         v1.RejectReason = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -6037,6 +6038,7 @@ export const safewatch = $root.safewatch = (() => {
             values[valuesById[7] = "REJECT_REASON_INVALID_PLATE"] = 7;
             values[valuesById[8] = "REJECT_REASON_INVALID_TIME"] = 8;
             values[valuesById[9] = "REJECT_REASON_INVALID_HEADING"] = 9;
+            values[valuesById[10] = "REJECT_REASON_BATCH_TOO_LARGE"] = 10;
             return values;
         })();
 
@@ -6563,6 +6565,10 @@ export const safewatch = $root.safewatch = (() => {
                     case "REJECT_REASON_INVALID_HEADING":
                     case 9:
                         m.reason = 9;
+                        break;
+                    case "REJECT_REASON_BATCH_TOO_LARGE":
+                    case 10:
+                        m.reason = 10;
                         break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)

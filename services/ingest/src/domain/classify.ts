@@ -2,7 +2,9 @@ import { normalizePlate, vehicleKey } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { decodeBatch } from './decode.js';
 import type { AcceptedPosition, DecodedPosition, Rejection } from './position.js';
-import { type ValidationParams, validatePosition } from './validate.rule.js';
+import { DEFAULT_VALIDATION, type ValidationParams, validatePosition } from './validate.rule.js';
+
+const DEFAULT_MAX_POSITIONS_PER_BATCH = DEFAULT_VALIDATION.maxPositionsPerBatch ?? 10_000;
 
 export interface Classified {
   accepted: AcceptedPosition[];
@@ -10,6 +12,19 @@ export interface Classified {
   /** Positions the message held (0 when it could not be decoded). */
   positions: number;
 }
+
+/**
+ * The bytes a whole-message rejection carries: all of them up to 64 KiB, the
+ * first 64 KiB beyond, so that the rejection itself stays far below a topic's
+ * message size limit (1 MB by default) and can always be published.
+ */
+export const MAX_REJECTED_ORIGINAL_BYTES = 64 * 1024;
+const head = (bytes: Uint8Array) =>
+  bytes.length > MAX_REJECTED_ORIGINAL_BYTES ? bytes.subarray(0, MAX_REJECTED_ORIGINAL_BYTES) : bytes;
+const sizeNote = (bytes: Uint8Array) =>
+  bytes.length > MAX_REJECTED_ORIGINAL_BYTES
+    ? ` (message of ${bytes.length} bytes, first ${MAX_REJECTED_ORIGINAL_BYTES} kept)`
+    : '';
 
 /**
  * Decode and validate one Kafka message: every position in it ends either
@@ -25,11 +40,28 @@ export function classifyMessage(bytes: Uint8Array, nowMs: number, params: Valida
       rejections: [
         {
           reason: 'MALFORMED',
-          detail: decoded.detail,
-          original: bytes,
+          detail: `${decoded.detail}${sizeNote(bytes)}`,
+          original: head(bytes),
           indexInBatch: -1,
           platformId: '',
           batchId: '',
+        },
+      ],
+    };
+  }
+  const max = params.maxPositionsPerBatch ?? DEFAULT_MAX_POSITIONS_PER_BATCH;
+  if (decoded.positions.length > max) {
+    return {
+      accepted: [],
+      positions: decoded.positions.length,
+      rejections: [
+        {
+          reason: 'BATCH_TOO_LARGE',
+          detail: `batch holds ${decoded.positions.length} positions, more than ${max}${sizeNote(bytes)}`,
+          original: head(bytes),
+          indexInBatch: -1,
+          platformId: decoded.platformId,
+          batchId: decoded.batchId,
         },
       ],
     };

@@ -39,7 +39,8 @@ export type RejectCode =
   | 'UNKNOWN_PLATE_COLOR'
   | 'INVALID_PLATE'
   | 'INVALID_TIME'
-  | 'INVALID_HEADING';
+  | 'INVALID_HEADING'
+  | 'BATCH_TOO_LARGE';
 
 export interface Rejection {
   reason: RejectCode;

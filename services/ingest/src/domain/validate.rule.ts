@@ -8,12 +8,15 @@ export interface ValidationParams {
   maxSpeedKmh: number;
   /** Fixes older than this are implausible (receiver clock reset), epoch ms. */
   earliestTimeMs: number;
+  /** A batch with more positions is rejected whole (BATCH_TOO_LARGE); default 10,000. */
+  maxPositionsPerBatch?: number;
 }
 
 export const DEFAULT_VALIDATION: ValidationParams = {
   futureToleranceMs: 5 * 60_000,
   maxSpeedKmh: 250,
   earliestTimeMs: Date.UTC(2000, 0, 1),
+  maxPositionsPerBatch: 10_000,
 };
 
 const MAX_PLATE_LENGTH = 16;
