@@ -106,7 +106,7 @@ describe('fuzzing every bindings operation', () => {
       },
       codes: new Set(Object.keys(PROBLEM_CODES)),
       requiredHeaders: SECURITY_HEADERS,
-      numRuns: 4000,
+      numRuns: 8000,
       send: async (req) => {
         const res = await e.app.server.inject({
           method: req.method as 'GET',
