@@ -38,7 +38,7 @@ export function jwtProblem(err: unknown): ProblemError {
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'FST_JWT_NO_AUTHORIZATION_IN_HEADER')
     return problem.unauthenticated('a bearer token is required');
-  if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED')
+  if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED' || code === 'FAST_JWT_EXPIRED')
     return problem.unauthenticated('the bearer token has expired', true);
   return problem.unauthenticated('the bearer token is invalid', true);
 }
