@@ -1,5 +1,5 @@
 /**
- * npm run bench:share [-- --views 1000 --streams 50000 --tick-ms 5000 --rate 30000]
+ * npm run bench:share [-- --views 1000 --streams 50000 --tick-ms 30000 --ticks 1 --rate 30000]
  * (PG_POOL_SIZE and SHARE_* variables tune the service under test)
  *
  * Against the local infrastructure (startInfra), in an isolated schema, topic
@@ -14,9 +14,10 @@
  *    duration for both: req/s, p50/p99, view ÷ hello-world.
  * 2. SSE: `--streams` concurrent GET /v1/shares/{token}/stream over real
  *    loopback sockets, opened by `--clients` child processes (raised fd
- *    limit, keep-alive agents). The hub's tick is shortened to `--tick-ms`;
- *    for every frame of `--ticks` ticks, the delay between the tick's
- *    scheduled time (read from the hub) and the client's receipt; RSS and
+ *    limit, keep-alive agents). The frame period is `--tick-ms` (production
+ *    30 s) on the hub's timer wheel; for every frame of `--ticks` whole
+ *    periods, the delay between the scheduled time of the tick that wrote it
+ *    (read from the hub, matched by SSE id) and the client's receipt; RSS and
  *    heap of this process per connection; tick durations. The shares beyond
  *    the first `--views` are inserted directly into the shares table.
  * 3. Freshness: the ingest service (child process) and the share service on
@@ -76,8 +77,8 @@ const { values: args } = parseArgs({
     views: { type: 'string', default: '1000' },
     streams: { type: 'string', default: '50000' },
     clients: { type: 'string', default: '2' },
-    'tick-ms': { type: 'string', default: '5000' },
-    ticks: { type: 'string', default: '3' },
+    'tick-ms': { type: 'string', default: '30000' },
+    ticks: { type: 'string', default: '1' },
     rate: { type: 'string', default: '30000' },
     seconds: { type: 'string', default: '30' },
     sample: { type: 'string', default: '10' },
@@ -363,6 +364,8 @@ try {
   const hub = app.hub as unknown as {
     opts: StreamHubOptions;
     nextTickAt: number;
+    period: number;
+    slots: number;
     tickRunning: Promise<void> | undefined;
     tick: () => void;
     connections: number;
@@ -372,7 +375,8 @@ try {
   hub.tick = () => {
     const startedAt = performance.now();
     // onTimer has already moved nextTickAt one period on when it calls tick().
-    if (!hub.tickRunning) tickLog.push({ dueAt: Math.min(hub.nextTickAt - TICK_MS, startedAt), startedAt });
+    if (!hub.tickRunning)
+      tickLog.push({ dueAt: Math.min(hub.nextTickAt - hub.period, startedAt), startedAt });
     hubTick();
   };
   hub.opts.onTick = (stats) => {
@@ -728,7 +732,10 @@ try {
     `   server memory: RSS ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (${kib(perConn(memBefore.rss, memOpen.rss))}/connection), heap used ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (${kib(perConn(memBefore.heapUsed, memOpen.heapUsed))}/connection)`,
   );
 
-  // Measure whole ticks: start recording once a tick has ended, stop shortly before the tick after the last measured one.
+  // Measure whole periods of the timer wheel (every slot once per period): start recording once
+  // a tick has ended; a frame is attributed to the tick whose id range (hub stats) holds its id.
+  const SLOTS = hub.slots;
+  const MEASURED = TICKS * SLOTS;
   const ticksBefore = tickLog.length;
   await waitUntil('a tick to end', async () => tickLog.length > ticksBefore && !hub.tickRunning, 4 * TICK_MS);
   for (const c of clients) c.send({ cmd: 'measure' });
@@ -736,14 +743,14 @@ try {
   const sseLoadBefore = load1();
   const sseCpuMeter = await cpuMeter({ 'client processes': clients.map((c) => c.pid) });
   await waitUntil(
-    `${TICKS} ticks`,
+    `${MEASURED} ticks (${TICKS} period${TICKS > 1 ? 's' : ''} of ${SLOTS} slots)`,
     async () =>
-      tickLog.length >= firstMeasured + TICKS && tickLog[firstMeasured + TICKS - 1]?.stats !== undefined,
-    (TICKS + 4) * TICK_MS * 3,
+      tickLog.length >= firstMeasured + MEASURED &&
+      tickLog[firstMeasured + MEASURED - 1]?.stats !== undefined,
+    (TICKS + 2) * TICK_MS * 3,
   );
-  const lastMeasured = tickLog[firstMeasured + TICKS - 1] as (typeof tickLog)[number];
-  // Frames of the last measured tick still in flight: wait until shortly before the next tick is due.
-  await sleep(Math.max(500, lastMeasured.dueAt + TICK_MS - 300 - performance.now()));
+  // Frames of the last measured tick still in flight.
+  await sleep(Math.max(1_500, hub.period));
   const sseCpu = await sseCpuMeter();
   const sseLoad = load1();
   const memTick = process.memoryUsage();
@@ -754,29 +761,25 @@ try {
       return r;
     }),
   );
-  const measuredTicks = tickLog.slice(firstMeasured, firstMeasured + TICKS);
-  // A frame belongs to the latest tick due before its receipt; frames received once the tick
-  // after the last measured one was due are left out (a tick skipped by an overrun is not in the log).
-  const following = tickLog[firstMeasured + TICKS];
-  const windowEnd = following ? wallOf(following.dueAt) : Number.POSITIVE_INFINITY;
+  const measuredTicks = tickLog.slice(firstMeasured, firstMeasured + MEASURED);
   const delays: number[] = [];
   const afterStart: number[] = [];
   const perTick = measuredTicks.map(() => 0);
+  const ranges = measuredTicks.map((t, k) => ({
+    k,
+    t,
+    from: t.stats?.frameIdFrom ?? 0,
+    to: t.stats?.frameIdTo ?? 0,
+  }));
   for (const r of reports) {
-    for (const at of r.arrivals) {
-      if (at >= windowEnd) continue;
-      let k = -1;
-      for (let j = measuredTicks.length - 1; j >= 0; j--) {
-        if (at >= wallOf((measuredTicks[j] as (typeof measuredTicks)[number]).dueAt)) {
-          k = j;
-          break;
-        }
-      }
-      if (k < 0) continue;
-      const t = measuredTicks[k] as (typeof measuredTicks)[number];
-      perTick[k] = (perTick[k] as number) + 1;
-      delays.push(at - wallOf(t.dueAt));
-      afterStart.push(at - wallOf(t.startedAt));
+    for (let i = 0; i + 1 < r.arrivals.length; i += 2) {
+      const id = r.arrivals[i] as number;
+      const at = r.arrivals[i + 1] as number;
+      const hit = ranges.find((x) => id > x.from && id <= x.to);
+      if (!hit) continue;
+      perTick[hit.k] = (perTick[hit.k] as number) + 1;
+      delays.push(at - wallOf(hit.t.dueAt));
+      afterStart.push(at - wallOf(hit.t.startedAt));
     }
   }
   const sortedDelays = Float64Array.from(delays).sort();
@@ -810,9 +813,9 @@ try {
     closedEarly: sum('closedEarly'),
   };
   say(
-    `   ${TICKS} ticks measured: frames received ${fmt(sse.frames)} of ${fmt(expectedFrames)} written (per tick ${perTick.map(fmt).join(', ')}); ` +
+    `   ${measuredTicks.length} ticks (${TICKS} period(s) × ${SLOTS} slots) measured: frames received ${fmt(sse.frames)} of ${fmt(expectedFrames)} written (per tick ${perTick.map(fmt).join(', ')}); ` +
       `delay after the tick's due time p50 ${ms(sse.p50)} ms, p99 ${ms(sse.p99)} ms, max ${ms(sse.max)} ms; ${fmt(sse.within1s)} within 1 s; ` +
-      `tick durations ${tickMs.map((t) => `${fmt(t)} ms`).join(', ')}; ticks: ${JSON.stringify(sse.ticks)}`,
+      `tick durations ${tickMs.map((t) => `${fmt(t)} ms`).join(', ')}`,
   );
   say(
     `   CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}; streams closed early ${sse.closedEarly}`,
@@ -942,7 +945,7 @@ try {
     '',
     `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores of ${cpus().length}, warm-up included) — hello-world: ${helloR.cpu}; view: ${viewR.cpu}. CPU per request — hello-world: ${helloR.perRequest}; view: ${viewR.perRequest}.`,
     '',
-    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer}${prlimitError ? ', prlimit refused' : `, raised by prlimit from ${fdBefore}`}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} **Tick shortened for the benchmark: SHARE_STREAM_TICK_MS=${fmt(TICK_MS)}** (production 30,000). Delay = client receipt (wall clock of the client process, so it includes the clients' own reading of ${fmt(opened)} sockets on the same ${cpus().length} cores) − the tick's due time (read from the hub), for every frame of ${TICKS} consecutive ticks.`,
+    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer}${prlimitError ? ', prlimit refused' : `, raised by prlimit from ${fdBefore}`}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} Frame period SHARE_STREAM_TICK_MS=${fmt(TICK_MS)} (production 30,000) on a timer wheel of ${SLOTS} slots (SHARE_STREAM_SLOTS): a tick every ${fmt(TICK_MS / SLOTS)} ms renders the shares of one slot (chosen by vehicle), so each viewer gets one frame per period. Delay = client receipt (wall clock of the client process, so it includes the clients' own reading of ${fmt(opened)} sockets on the same ${cpus().length} cores) − the due time of the tick that wrote the frame (frames matched to ticks by their SSE ids, from the hub's stats), for every frame of ${measuredTicks.length} consecutive ticks (${TICKS} full period${TICKS > 1 ? 's' : ''}).`,
     '',
     '| measure | result | target |',
     '|---|---:|---|',
@@ -951,11 +954,11 @@ try {
     `| same, p99 | ${ms(sse.p99)} ms | |`,
     `| same, max | ${ms(sse.max)} ms | every frame ≤ 1,000 ms: ${yes(sse.max <= 1000)} (${fmt(sse.within1s)} of ${fmt(sse.frames)} within 1 s) |`,
     `| delivery delay after the tick actually started, p99 | ${ms(sse.startP99)} ms | |`,
-    `| tick duration (hub: first read → last write) | ${tickMs.map((t) => `${fmt(t)} ms`).join(', ')} | |`,
+    `| tick duration (hub: first read → last write), min / p50 / max | ${fmt(Math.min(...tickMs))} / ${fmt(percentile(Float64Array.from(tickMs).sort(), 50))} / ${fmt(Math.max(...tickMs))} ms | |`,
     `| share process RSS: before → with the streams open | ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (**${kib(sse.rssPerConn)} per connection**); ${mib(memTick.rss)} after the ticks | |`,
     `| share process V8 heap used: before → with the streams open | ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (**${kib(sse.heapPerConn)} per connection**) | |`,
     '',
-    `Per tick (hub stats): ${sse.ticks.map((t) => (t ? `${fmt(t.connections)} connections, ${fmt(t.vehicles)} vehicles, ${fmt(t.shares)} shares rendered, ${fmt(t.written)} written, ${t.skipped} skipped, ${t.overruns} overruns` : 'n/a')).join('; ')}. The timer fired at most ${ms(sse.timerLateMax)} ms after the due time; a tick rendered ${fmt(sse.ticks[0]?.shares ?? 0)} shares in ${fmt(Math.min(...tickMs))}–${fmt(Math.max(...tickMs))} ms, i.e. ${fmt(((sse.ticks[0]?.shares ?? 0) * 1000) / Math.max(...tickMs))}–${fmt(((sse.ticks[0]?.shares ?? 0) * 1000) / Math.min(...tickMs))} shares/s (the hub's frame source reads each share's row from Postgres, one query per share per tick, through the pool of ${cfg.PG_POOL_SIZE}, in chunks of 500 shares). CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
+    `Per tick (hub stats): ${fmt(sse.ticks[0]?.connections ?? 0)} connections in all; a tick rendered ${fmt(Math.min(...sse.ticks.map((t) => t?.shares ?? 0)))}–${fmt(Math.max(...sse.ticks.map((t) => t?.shares ?? 0)))} shares of ${fmt(Math.min(...sse.ticks.map((t) => t?.vehicles ?? 0)))}–${fmt(Math.max(...sse.ticks.map((t) => t?.vehicles ?? 0)))} vehicles; ${fmt(sse.ticks.reduce((n, t) => n + (t?.written ?? 0), 0))} frames written, ${sse.ticks.reduce((n, t) => n + (t?.skipped ?? 0), 0)} skipped, ${sse.ticks[sse.ticks.length - 1]?.overruns ?? 0} overruns. The timer fired at most ${ms(sse.timerLateMax)} ms after the due time. Each tick reads its vehicles' last positions (position cache, Redis for the rest) and its shares' rows in one query. CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
     '',
     `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${SENDS_PER_TICK} sends per second, messages round-robin over ${PARTITIONS} partitions as in the ingest benchmark: the simulator has only 4 platform keys and the local test broker keeps only ~5 MB per partition) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds.toFixed(1)} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
     '',

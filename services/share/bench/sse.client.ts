@@ -10,7 +10,7 @@
  * Messages from the parent:
  *   { cmd: 'open', port, targets: [token, bearer][], concurrency, perAddress, addressBase }
  *   { cmd: 'measure' }            start recording the arrival time of every `event: view` frame
- *   { cmd: 'report' }             → { type: 'arrivals', arrivals: number[] } (epoch ms, sub-ms precision)
+ *   { cmd: 'report' }             → { type: 'arrivals', arrivals: number[] } (pairs: frame id, epoch ms with sub-ms precision)
  *   { cmd: 'close' }              destroy every stream and exit
  * Progress to the parent: { type: 'progress', opened, firstFrames, failed, statuses, errors, ended }.
  */
@@ -98,7 +98,10 @@ function openOne(port: number, token: string, bearer: string, localAddress: stri
                 gotFirst = true;
                 firstFrames++;
                 done();
-              } else if (measuring) arrivals.push(at);
+              } else if (measuring) {
+                const id = /^id: (\d+)$/m.exec(frame)?.[1];
+                arrivals.push(id === undefined ? -1 : Number(id), at);
+              }
             } else if (frame.includes('event: ended')) ended++;
             end = text.indexOf('\n\n');
           }

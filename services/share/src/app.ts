@@ -101,6 +101,7 @@ export async function createShareApp(
   };
   hub = new StreamHub({
     tickMs: cfg.SHARE_STREAM_TICK_MS,
+    slots: cfg.SHARE_STREAM_SLOTS,
     heartbeatMs: 15_000,
     maxConnections: cfg.SHARE_STREAM_MAX_CONNECTIONS,
     maxPerIdentity: cfg.SHARE_STREAM_MAX_PER_IDENTITY,

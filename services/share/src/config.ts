@@ -32,6 +32,8 @@ const schema = z.object({
   /** Local demo only: POST /v1/dev/viewer-token hands out family viewer tokens. */
   SHARE_DEV_VIEWER_LOGIN: bool(false),
   SHARE_STREAM_TICK_MS: positiveInt(30_000),
+  /** Slots of the stream timer wheel: a period's frames go out in this many ticks (one per second by default). */
+  SHARE_STREAM_SLOTS: positiveInt(30),
   SHARE_STREAM_MAX_CONNECTIONS: positiveInt(60_000),
   SHARE_STREAM_MAX_PER_IDENTITY: positiveInt(5),
   /** Open streams per client address, whatever the viewer tokens (set TRUST_PROXY behind a load balancer). */

@@ -181,6 +181,35 @@ describe('StreamHub', () => {
     await hub.stop();
   });
 
+  it('a timer wheel: each tick renders one slot, every viewer gets one frame per period, a vehicle’s viewers share a slot', async () => {
+    const SLOTS = 5;
+    const { hub, source, ticks } = hubWith({ slots: SLOTS });
+    const sinks: FakeSink[] = [];
+    for (let i = 0; i < 60; i++) {
+      const sink = new FakeSink();
+      sinks.push(sink);
+      await hub.subscribe(target(i % 20, i % 3), `fam-${i}`, sink);
+    }
+    source.vehicleViews.mockClear();
+    hub.start();
+    // One period = SLOTS ticks of TICK / SLOTS.
+    for (let k = 0; k < SLOTS; k++) await vi.advanceTimersByTimeAsync(TICK / SLOTS);
+    expect(ticks.map((t) => t.slot)).toEqual([0, 1, 2, 3, 4]);
+    for (const s of sinks) expect(s.views()).toHaveLength(2);
+    // Every vehicle read once in the period, in exactly one slot.
+    const read = source.vehicleViews.mock.calls.flatMap((c) => c[0] as string[]);
+    expect(read.sort()).toEqual(Array.from({ length: 20 }, (_, v) => `鲁B${v}:2`).sort());
+    expect(ticks.reduce((n, t) => n + t.written, 0)).toBe(60);
+    // Spread: no slot holds more than half of the connections.
+    expect(Math.max(...ticks.map((t) => t.written))).toBeLessThan(30);
+    // Frame ids of a tick are in its (frameIdFrom, frameIdTo] range.
+    for (const t of ticks) expect(t.frameIdTo - t.frameIdFrom).toBeGreaterThanOrEqual(t.written > 0 ? 1 : 0);
+    await vi.advanceTimersByTimeAsync(TICK);
+    for (const s of sinks) expect(s.views()).toHaveLength(3);
+    expect(vi.getTimerCount()).toBe(1);
+    await hub.stop();
+  });
+
   it('sends heartbeats every heartbeatMs and view frames every tickMs', async () => {
     const { hub } = hubWith();
     const sink = new FakeSink();

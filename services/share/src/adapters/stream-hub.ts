@@ -64,11 +64,25 @@ export interface TickStats {
   closedBlocked: number;
   /** Ticks skipped so far because the previous one was still running. */
   overruns: number;
+  /** The wheel slot this tick rendered (0 with one slot). */
+  slot: number;
+  /** Ids of the view frames this tick wrote: after `frameIdFrom`, up to and including `frameIdTo`. */
+  frameIdFrom: number;
+  frameIdTo: number;
 }
 
 export interface StreamHubOptions {
   /** View frame period (S7: 30_000). */
   tickMs: number;
+  /**
+   * Slots of the timer wheel (default 1): the period is cut into this many
+   * ticks, and each tick renders the shares of one slot, chosen by vehicle
+   * (all viewers of a vehicle in one slot: one read per vehicle per period).
+   * Every viewer still gets one frame per period, but the work (and the
+   * socket writes) of a period are spread evenly over it instead of falling
+   * on one instant, so each frame leaves soon after its tick.
+   */
+  slots?: number;
   /** `: heartbeat` comment period (15_000), keeps proxies from closing idle streams. */
   heartbeatMs: number;
   /** Connections this process accepts in total. */
@@ -143,6 +157,18 @@ interface Group {
   readonly shareId: string;
   readonly vehicleKey: string;
   readonly conns: Set<Conn>;
+  readonly slot: number;
+}
+
+/** FNV-1a of a vehicle key: its slot of the wheel. */
+function slotOf(vehicleKey: string, slots: number): number {
+  if (slots <= 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < vehicleKey.length; i++) {
+    h ^= vehicleKey.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % slots;
 }
 
 /** A share to render, and optionally the only connections to write to (default: all of the share's). */
@@ -173,6 +199,11 @@ export class StreamHub {
   /** By shareId. A share's vehicle never changes, so the first subscriber's vehicleKey is the group's. */
   private readonly groups = new Map<string, Group>();
   private readonly vehicles = new Map<string, Set<Group>>();
+  /** The wheel: groups by slot. */
+  private readonly wheel: Set<Group>[];
+  private readonly slots: number;
+  /** Time between two ticks: tickMs / slots. */
+  private readonly period: number;
   private readonly perIdentity = new Map<string, number>();
   /** Connections in a blocked spell (checked at each tick). */
   private readonly blocked = new Set<Conn>();
@@ -205,6 +236,9 @@ export class StreamHub {
     this.coalesceMs = opts.coalesceMs ?? 250;
     this.maxBlockedTicks = opts.maxBlockedTicks ?? 2;
     this.frameSeq = opts.frameIdBase ?? Date.now() * 1000;
+    this.slots = Math.max(1, Math.floor(opts.slots ?? 1));
+    this.period = opts.tickMs / this.slots;
+    this.wheel = Array.from({ length: this.slots }, () => new Set<Group>());
   }
 
   get connections(): number {
@@ -266,7 +300,7 @@ export class StreamHub {
     if (this.started || this.stopped) return;
     this.started = true;
     const t = this.now();
-    this.nextTickAt = t + this.opts.tickMs;
+    this.nextTickAt = t + this.period;
     this.nextBeatAt = t + this.opts.heartbeatMs;
     this.reschedule();
   }
@@ -290,8 +324,14 @@ export class StreamHub {
   private register(target: StreamTarget, identity: string, out: SseSink): Conn {
     let group = this.groups.get(target.shareId);
     if (!group) {
-      group = { shareId: target.shareId, vehicleKey: target.vehicleKey, conns: new Set() };
+      group = {
+        shareId: target.shareId,
+        vehicleKey: target.vehicleKey,
+        conns: new Set(),
+        slot: slotOf(target.vehicleKey, this.slots),
+      };
       this.groups.set(target.shareId, group);
+      this.wheel[group.slot]?.add(group);
       let ofVehicle = this.vehicles.get(target.vehicleKey);
       if (!ofVehicle) {
         ofVehicle = new Set();
@@ -328,6 +368,7 @@ export class StreamHub {
     group.conns.delete(conn);
     if (group.conns.size === 0 && this.groups.get(group.shareId) === group) {
       this.groups.delete(group.shareId);
+      this.wheel[group.slot]?.delete(group);
       const ofVehicle = this.vehicles.get(group.vehicleKey);
       ofVehicle?.delete(group);
       if (ofVehicle?.size === 0) this.vehicles.delete(group.vehicleKey);
@@ -387,7 +428,8 @@ export class StreamHub {
   private expireBlocked(): number {
     let closed = 0;
     for (const conn of [...this.blocked]) {
-      if (this.tickSeq - conn.blockedAt > this.maxBlockedTicks) {
+      // maxBlockedTicks counts whole periods (every slot once).
+      if (this.tickSeq - conn.blockedAt > this.maxBlockedTicks * this.slots) {
         this.close(conn, undefined, true);
         closed++;
       } else if (!conn.out.once) {
@@ -419,7 +461,7 @@ export class StreamHub {
       this.heartbeat();
     }
     if (t >= this.nextTickAt) {
-      this.nextTickAt = nextDeadline(this.nextTickAt, this.opts.tickMs, t);
+      this.nextTickAt = nextDeadline(this.nextTickAt, this.period, t);
       this.tick();
     }
     if (t >= this.changeAt) {
@@ -439,14 +481,18 @@ export class StreamHub {
       return;
     }
     const started = this.now();
+    const slot = this.tickSeq % this.slots;
     this.tickSeq++;
     const connections = this.all.size;
     const closedBlocked = this.expireBlocked();
-    // The tick renders every vehicle: pending alert pushes are covered.
-    this.dirtyVehicles.clear();
-    this.changeAt = Number.POSITIVE_INFINITY;
+    if (this.slots === 1) {
+      // The tick renders every vehicle: pending alert pushes are covered.
+      this.dirtyVehicles.clear();
+      this.changeAt = Number.POSITIVE_INFINITY;
+    }
     const items: RenderItem[] = [];
-    for (const group of this.groups.values()) items.push({ group });
+    for (const group of this.wheel[slot] ?? []) items.push({ group });
+    const frameIdFrom = this.frameSeq;
     this.tickRunning = this.render(items, 'tick')
       .then((r) =>
         this.opts.onTick?.({
@@ -455,6 +501,9 @@ export class StreamHub {
           ms: this.now() - started,
           closedBlocked,
           overruns: this.overruns,
+          slot,
+          frameIdFrom,
+          frameIdTo: this.frameSeq,
         }),
       )
       .catch((err) => this.opts.onError?.(err, 'tick'))
