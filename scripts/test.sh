@@ -17,4 +17,9 @@ status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 # One plain closing line, whatever the runner prints above it.
 node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$PWD/$report" || true
+# The fault suite (the whole system as processes; faults injected): on a full run only.
+if [ "$#" -eq 0 ] && [ "${SKIP_FAULTS:-0}" != 1 ]; then
+  echo "== fault suite (npm run test:faults)"
+  bash scripts/test-faults.sh || status=1
+fi
 exit "$status"
