@@ -13,7 +13,7 @@
  * Waits are on conditions (generous timeouts: the machines are shared); the
  * only fixed duration is how long the broker stays frozen.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from '@safewatch/common';
 import { waitFor } from '@safewatch/testkit';
@@ -415,5 +415,52 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       }
     }
     phase('final checks', t0);
+  });
+
+  it('the logs of the whole run hold no personal data and no secrets', () => {
+    // Everything the services logged through the run and its faults (info level and above).
+    const logs = readdirSync(sys.logDir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => [f, readFileSync(join(sys.logDir, f), 'utf8')] as const);
+    expect(logs.length).toBeGreaterThanOrEqual(4);
+    const registry = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '..', 'services', 'bindings', 'samples', 'registry.json'),
+        'utf8',
+      ),
+    ) as {
+      vehicles: { transport_cert_no: string; vin: string }[];
+      drivers: { name: string; phone: string; qualification_cert_no: string }[];
+    };
+    const secrets: [string, string][] = [
+      ...registry.drivers.flatMap((d) => [
+        ['driver name', d.name] as [string, string],
+        ['phone number', d.phone] as [string, string],
+        ['qualification certificate number', d.qualification_cert_no] as [string, string],
+      ]),
+      ...registry.vehicles.flatMap((v) => [
+        ['VIN', v.vin] as [string, string],
+        ['road transport certificate number', v.transport_cert_no] as [string, string],
+      ]),
+      ...people.shares.map((sh) => ['share link token', sh.token] as [string, string]),
+    ];
+    const patterns: [string, RegExp][] = [
+      ['a JWT', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/],
+      ['a mobile number', /(?<!\d)1[3-9]\d{9}(?!\d)/],
+      ['a resident ID number', /(?<!\d)\d{17}[\dXx](?!\d)/],
+      ['a bearer header', /bearer\s+[A-Za-z0-9._-]{20,}/i],
+    ];
+    const found: string[] = [];
+    for (const [file, text] of logs) {
+      for (const [what, value] of secrets) if (text.includes(value)) found.push(`${file}: ${what}`);
+      for (const [what, re] of patterns) {
+        const m = re.exec(text);
+        if (m) found.push(`${file}: ${what} (${m[0].slice(0, 12)}…)`);
+      }
+    }
+    notes.push(
+      `log scan: ${logs.length} service logs, ${logs.reduce((n, [, t]) => n + t.split('\n').length, 0)} lines, ${found.length} findings`,
+    );
+    expect(found).toEqual([]);
   });
 });

@@ -34,6 +34,12 @@ export const authEnv = {
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_PUBLIC_KEY: pem(createPublicKey, 'public').optional(),
   JWT_PRIVATE_KEY: pem(createPrivateKey, 'private').optional(),
+  /**
+   * Key rotation: the key being replaced, still accepted for verification
+   * (never for minting) until the tokens it signed have expired.
+   */
+  JWT_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_PREVIOUS_PUBLIC_KEY: pem(createPublicKey, 'public').optional(),
   JWT_ISSUER: z.string().min(1).default('safewatch-dev'),
   JWT_AUDIENCE: z.string().min(1).default('safewatch'),
 };
@@ -41,10 +47,12 @@ export const authEnv = {
 const authSchema = z.object(authEnv);
 export type AuthEnv = z.infer<typeof authSchema>;
 
-export type AuthConfig = { issuer: string; audience: string } & (
-  | { algorithm: 'HS256'; secret: string }
-  | { algorithm: 'RS256'; publicKey: string; privateKey?: string }
-);
+export type AuthConfig = {
+  issuer: string;
+  audience: string;
+  /** The previous secret (HS256) or public key (RS256) during a key rotation: verification only. */
+  previousKey?: string;
+} & ({ algorithm: 'HS256'; secret: string } | { algorithm: 'RS256'; publicKey: string; privateKey?: string });
 
 const samePublicKey = (privatePem: string, publicPem: string) =>
   createPublicKey(privatePem)
@@ -56,7 +64,16 @@ export function authConfig(env: AuthEnv): AuthConfig {
   const fail = (msg: string): never => {
     throw new ConfigError(`invalid configuration: ${msg}`);
   };
-  const base = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  const base: { issuer: string; audience: string; previousKey?: string } = {
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  };
+  if (env.JWT_PREVIOUS_SECRET && !env.JWT_SECRET)
+    return fail('JWT_PREVIOUS_SECRET rotates JWT_SECRET (HS256): set JWT_SECRET too');
+  if (env.JWT_PREVIOUS_PUBLIC_KEY && !env.JWT_PUBLIC_KEY)
+    return fail('JWT_PREVIOUS_PUBLIC_KEY rotates JWT_PUBLIC_KEY (RS256): set JWT_PUBLIC_KEY too');
+  const previous = env.JWT_PREVIOUS_SECRET ?? env.JWT_PREVIOUS_PUBLIC_KEY;
+  if (previous) base.previousKey = previous;
   if (env.JWT_SECRET && env.JWT_PUBLIC_KEY)
     return fail('set either JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256), not both');
   if (env.JWT_SECRET) {

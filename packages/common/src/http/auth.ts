@@ -36,10 +36,25 @@ export async function registerAuth(app: FastifyInstance, cfg: AuthConfig): Promi
   // The guards call fast-jwt's verifier directly, with the same options: the
   // plugin's per-request wrapper (option merging, a decode before the
   // verifier's own, a callback waterfall) cost several times the cached check.
-  const verifier = createVerifier({
+  const current = createVerifier({
     ...verify,
     key: cfg.algorithm === 'HS256' ? cfg.secret : cfg.publicKey,
   }) as (token: string) => unknown;
+  // Key rotation: a token whose signature does not match the current key is
+  // tried against the previous one (JWT_PREVIOUS_SECRET / JWT_PREVIOUS_PUBLIC_KEY).
+  const previous = cfg.previousKey
+    ? (createVerifier({ ...verify, key: cfg.previousKey }) as (token: string) => unknown)
+    : undefined;
+  const verifier = previous
+    ? (token: string) => {
+        try {
+          return current(token);
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== 'FAST_JWT_INVALID_SIGNATURE') throw err;
+          return previous(token);
+        }
+      }
+    : current;
   app.decorate(BEARER_VERIFIER, verifier);
 }
 
