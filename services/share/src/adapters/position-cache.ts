@@ -1,4 +1,11 @@
-import { type LastPosition, type Logger, lastPositionKey, Redis, readLastPositions } from '@safewatch/common';
+import {
+  createRedis,
+  type LastPosition,
+  type Logger,
+  lastPositionKey,
+  type Redis,
+  readLastPositions,
+} from '@safewatch/common';
 import { LRUCache } from 'lru-cache';
 
 export interface PositionCacheOptions {
@@ -43,24 +50,17 @@ export class PositionCache {
   constructor(private readonly opts: PositionCacheOptions) {
     this.cache = new LRUCache({ max: opts.maxVehicles ?? 200_000 });
     this.keyPrefix = lastPositionKey(opts.redisPrefix, '');
-    const common = {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
-    };
-    this.data = new Redis(opts.redisUrl, { ...common, connectionName: 'share-positions' });
+    const onError = (err: Error) => opts.logger.debug({ err: err.message }, 'position cache redis error');
+    this.data = createRedis(opts.redisUrl, onError, { connectionName: 'share-positions' });
     // RESP2: the invalidations arrive as pub/sub messages (ioredis ignores RESP3 "invalidate" pushes).
     // No automatic resubscription: after a reconnect `enable` asks the new client id first
     // (CLIENT is refused once the connection is subscribed), then subscribes.
-    this.sub = new Redis(opts.redisUrl, {
-      ...common,
+    this.sub = createRedis(opts.redisUrl, onError, {
       protocol: 2,
       autoResubscribe: false,
       connectionName: 'share-positions-inv',
     });
     for (const c of [this.data, this.sub]) {
-      c.on('error', (err: Error) => opts.logger.debug({ err: err.message }, 'position cache redis error'));
       c.on('close', () => this.reset());
       c.on('ready', () => {
         this.enable().catch((err: Error) =>

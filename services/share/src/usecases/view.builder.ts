@@ -49,44 +49,54 @@ const daysBetween = (from: string, to: string) =>
  * certificates of this vehicle and of the sharing driver only.
  */
 export function shareView(share: ShareRow, v: VehicleView | undefined, now: Date) {
-  const p = v?.position;
-  const gcj = p ? gcoord.transform([p.lon, p.lat], gcoord.WGS84, gcoord.GCJ02) : undefined;
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   return {
     shareId: share.shareId,
     plateNumber: share.plateNumber,
     plateColor: share.plateColor,
     expiresAt: share.expiresAt.toISOString(),
     refreshSeconds: REFRESH_SECONDS,
-    online: isOnline(p?.gnssTimeMs, now.getTime()),
-    position:
-      p && gcj
-        ? {
-            gnssTime: new Date(p.gnssTimeMs).toISOString(),
-            wgs84: { lat: p.lat, lon: p.lon },
-            gcj02: { lat: Number(gcj[1].toFixed(6)), lon: Number(gcj[0].toFixed(6)) },
-            speedKmh: p.speedKmh,
-            headingDeg: p.headingDeg,
-          }
-        : null,
-    certificates: (v?.reminders ?? [])
-      .filter((r) => r.driverId === '' || r.driverId === share.driverId)
-      .map((r) => ({
-        kind: r.kind,
-        status: r.status,
-        expiresOn: r.expiresOn,
-        daysLeft: daysBetween(today, r.expiresOn),
-      })),
-    alerts: (v?.alerts ?? []).map(({ alertId, kind, phase, source, occurredAt, detail }) => ({
-      alertId,
-      kind,
-      phase,
-      source,
-      occurredAt,
-      detail,
-    })),
+    online: isOnline(v?.position?.gnssTimeMs, now.getTime()),
+    position: positionView(v?.position),
+    certificates: certificatesView(share, v, now),
+    alerts: alertsView(v?.alerts ?? NO_ALERTS),
   };
 }
+
+/** The last fix as the view shows it: WGS-84 as stored and GCJ-02 for Chinese map components. */
+function positionView(p: LastPosition | undefined) {
+  if (!p) return null;
+  const gcj = gcoord.transform([p.lon, p.lat], gcoord.WGS84, gcoord.GCJ02);
+  return {
+    gnssTime: new Date(p.gnssTimeMs).toISOString(),
+    wgs84: { lat: p.lat, lon: p.lon },
+    gcj02: { lat: Number(gcj[1].toFixed(6)), lon: Number(gcj[0].toFixed(6)) },
+    speedKmh: p.speedKmh,
+    headingDeg: p.headingDeg,
+  };
+}
+
+/** The vehicle's certificate and the sharing driver's, never another driver's; days left in China time. */
+function certificatesView(share: ShareRow, v: VehicleView | undefined, now: Date) {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return (v?.reminders ?? [])
+    .filter((r) => r.driverId === '' || r.driverId === share.driverId)
+    .map((r) => ({
+      kind: r.kind,
+      status: r.status,
+      expiresOn: r.expiresOn,
+      daysLeft: daysBetween(today, r.expiresOn),
+    }));
+}
+
+const alertsView = (alerts: VehicleView['alerts']) =>
+  alerts.map(({ alertId, kind, phase, source, occurredAt, detail }) => ({
+    alertId,
+    kind,
+    phase,
+    source,
+    occurredAt,
+    detail,
+  }));
 
 /**
  * The per-vehicle part of the view as JSON members (`"online":…,"position":…,"alerts":…`),
@@ -106,42 +116,14 @@ function vehicleJson(v: VehicleView | undefined, nowMs: number): string {
   const alerts = v?.alerts ?? NO_ALERTS;
   const memo = vehicleJsonMemo.get(alerts);
   if (memo && memo.position === p && memo.online === online) return memo.json;
-  const gcj = p ? gcoord.transform([p.lon, p.lat], gcoord.WGS84, gcoord.GCJ02) : undefined;
-  const position =
-    p && gcj
-      ? {
-          gnssTime: new Date(p.gnssTimeMs).toISOString(),
-          wgs84: { lat: p.lat, lon: p.lon },
-          gcj02: { lat: Number(gcj[1].toFixed(6)), lon: Number(gcj[0].toFixed(6)) },
-          speedKmh: p.speedKmh,
-          headingDeg: p.headingDeg,
-        }
-      : null;
-  const json = `"online":${online},"position":${JSON.stringify(position)},"alerts":${JSON.stringify(
-    alerts.map(({ alertId, kind, phase, source, occurredAt, detail }) => ({
-      alertId,
-      kind,
-      phase,
-      source,
-      occurredAt,
-      detail,
-    })),
-  )}`;
+  const json = `"online":${online},"position":${JSON.stringify(positionView(p))},"alerts":${JSON.stringify(alertsView(alerts))}`;
   if (alerts !== NO_ALERTS) vehicleJsonMemo.set(alerts, { position: p, online, json });
   return json;
 }
 
 /** `shareView` serialized: the same members, the vehicle's part spliced in from `vehicleJson`. */
 export function shareViewJson(share: ShareRow, v: VehicleView | undefined, now: Date): string {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const certificates = (v?.reminders ?? [])
-    .filter((r) => r.driverId === '' || r.driverId === share.driverId)
-    .map((r) => ({
-      kind: r.kind,
-      status: r.status,
-      expiresOn: r.expiresOn,
-      daysLeft: daysBetween(today, r.expiresOn),
-    }));
+  const certificates = certificatesView(share, v, now);
   return `{"shareId":${JSON.stringify(share.shareId)},"plateNumber":${JSON.stringify(share.plateNumber)},"plateColor":${Number(
     share.plateColor,
   )},"expiresAt":"${share.expiresAt.toISOString()}","refreshSeconds":${REFRESH_SECONDS},${vehicleJson(
