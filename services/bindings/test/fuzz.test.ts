@@ -13,6 +13,7 @@ import {
   formatFuzzReport,
   fuzzHttp,
   getInfra,
+  injectSender,
   type OpenApiDocument,
   oddClaimTokens,
   operationsOf,
@@ -107,16 +108,7 @@ describe('fuzzing every bindings operation', () => {
       codes: new Set(Object.keys(PROBLEM_CODES)),
       requiredHeaders: SECURITY_HEADERS,
       numRuns: 8000,
-      send: async (req) => {
-        const res = await e.app.server.inject({
-          method: req.method as 'GET',
-          url: req.url,
-          headers: req.headers,
-          remoteAddress: req.remoteAddress,
-          ...(req.payload !== undefined ? { payload: req.payload } : {}),
-        });
-        return { statusCode: res.statusCode, headers: res.headers, body: res.body };
-      },
+      send: injectSender(e.app.server),
     });
     if (process.env.FUZZ_REPORT)
       console.log(`[fuzz bindings] seed ${report.seed}, ${report.runs} runs\n${formatFuzzReport(report)}`);

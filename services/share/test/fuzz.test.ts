@@ -13,6 +13,7 @@ import {
   formatFuzzReport,
   fuzzHttp,
   getInfra,
+  injectSender,
   type OpenApiDocument,
   oddClaimTokens,
   operationsOf,
@@ -118,16 +119,7 @@ describe('fuzzing every share operation', () => {
       codes: new Set(Object.keys(PROBLEM_CODES)),
       requiredHeaders: SECURITY_HEADERS,
       numRuns: 6000,
-      send: async (req) => {
-        const res = await e.app.server.inject({
-          method: req.method as 'GET',
-          url: req.url,
-          headers: req.headers,
-          remoteAddress: req.remoteAddress,
-          ...(req.payload !== undefined ? { payload: req.payload } : {}),
-        });
-        return { statusCode: res.statusCode, headers: res.headers, body: res.body };
-      },
+      send: injectSender(e.app.server),
     });
     if (process.env.FUZZ_REPORT)
       console.log(`[fuzz share] seed ${report.seed}, ${report.runs} runs\n${formatFuzzReport(report)}`);

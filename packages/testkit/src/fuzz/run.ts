@@ -25,6 +25,31 @@ export interface FuzzHttpOptions extends RequestOptions, CheckOptions {
   timeLimitMs?: number;
 }
 
+/** What `injectSender` needs of a fastify instance (its `inject`). */
+interface Injectable {
+  inject(opts: {
+    method: 'GET';
+    url: string;
+    headers: Record<string, string>;
+    remoteAddress: string;
+    payload?: string;
+  }): PromiseLike<FuzzResponse>;
+}
+
+/** `send` for fuzzHttp through fastify's `inject`: the request as generated, the response as answered. */
+export function injectSender(server: Injectable): (req: FuzzRequest) => Promise<FuzzResponse> {
+  return async (req) => {
+    const res = await server.inject({
+      method: req.method as 'GET',
+      url: req.url,
+      headers: req.headers,
+      remoteAddress: req.remoteAddress,
+      ...(req.payload !== undefined ? { payload: req.payload } : {}),
+    });
+    return { statusCode: res.statusCode, headers: res.headers, body: res.body };
+  };
+}
+
 export interface FuzzReport {
   seed: number;
   /** Runs made (fewer than asked when the time limit came first). */
