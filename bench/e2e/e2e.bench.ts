@@ -39,7 +39,7 @@ import {
   topicNames,
   z,
 } from '@safewatch/common';
-import { isolate, startInfra, writeBenchSection } from '@safewatch/testkit';
+import { isolate, startInfra, unlinkMatching, writeBenchSection } from '@safewatch/testkit';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile.js';
 import { type CpuSplit, childPidsNamed, cpuSplitFrom, load1, pidMemory } from './proc.js';
@@ -138,12 +138,7 @@ async function brokerLag(topic: string, groupId: string): Promise<number> {
 
 /** The view's rate limits (per link and per client address, tens per minute) are below the sampled polling rate. */
 async function resetRateLimits() {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${iso.redisPrefix}ratelimit:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await unlinkMatching(redis, `${iso.redisPrefix}ratelimit:*`);
 }
 
 function slope(points: { t: number; v: number }[]): number {
@@ -584,16 +579,7 @@ try {
     if (s) await stopService(s, 10_000);
   }
   await admin.disconnect().catch(() => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${iso.redisPrefix}*`, 'COUNT', 5000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // best effort
-  }
+  await unlinkMatching(redis, `${iso.redisPrefix}*`, 5000).catch(() => undefined);
   redis.disconnect();
   await iso.dropSchema().catch(() => undefined);
   await running.stop();

@@ -12,6 +12,7 @@ export * from './kafka.js';
 export * from './leaks.js';
 export * from './mock-broker.js';
 export * from './reachability.js';
+export * from './redis-keys.js';
 export * from './resolve-infra.js';
 export * from './types.js';
 export * from './wait.js';

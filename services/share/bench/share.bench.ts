@@ -56,6 +56,7 @@ import {
   isolate,
   startInfra,
   threadCpuSeconds,
+  unlinkMatching,
   writeBenchSection,
 } from '@safewatch/testkit';
 import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
@@ -255,16 +256,11 @@ function nextMessage<T>(child: ChildProcess, type: string, timeoutMs = 600_000):
  * The view's rate limits (per client address and per link, each some tens of requests per
  * minute) are far below what one load-generating viewer sends: during the HTTP measures the
  * bench deletes the limiter's Redis counters every RATE_LIMIT_RESET_MS. The limiters still run
- * on every request (Redis script calls); they just never refuse.
+ * on every request; they just never refuse.
  */
 const RATE_LIMIT_RESET_MS = 2_000;
 async function resetRateLimits() {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${iso.redisPrefix}ratelimit:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await unlinkMatching(redis, `${iso.redisPrefix}ratelimit:*`);
 }
 function keepResettingRateLimits(everyMs: number) {
   resetTimer = setInterval(() => void resetRateLimits().catch(() => undefined), everyMs);
@@ -982,16 +978,7 @@ try {
   await producer.disconnect().catch(() => undefined);
   await db.end().catch(() => undefined);
   // The Redis keys of this run (last positions, rate-limit counters).
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${iso.redisPrefix}*`, 'COUNT', 5000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // best effort
-  }
+  await unlinkMatching(redis, `${iso.redisPrefix}*`, 5000).catch(() => undefined);
   redis.disconnect();
   await iso.dropSchema().catch(() => undefined);
   await running.stop();
