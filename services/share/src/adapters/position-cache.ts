@@ -6,7 +6,7 @@ import {
   type Redis,
   readLastPositions,
 } from '@safewatch/common';
-import { LRUCache } from 'lru-cache';
+import { InvalidatedCache } from './invalidated-cache.js';
 
 export interface PositionCacheOptions {
   redisUrl: string;
@@ -18,6 +18,8 @@ export interface PositionCacheOptions {
 }
 
 const INVALIDATE = '__redis__:invalidate';
+/** A vehicle without a last position (kept too: its key is tracked like the others). */
+const NONE = Object.freeze({ none: true as const });
 
 /**
  * Last positions read from Redis and kept in this instance's memory until
@@ -35,20 +37,20 @@ const INVALIDATE = '__redis__:invalidate';
  * A read racing an invalidation of the same key is not kept.
  */
 export class PositionCache {
-  private readonly cache: LRUCache<string, LastPosition | { none: true }>;
-  private readonly loading = new Map<string, boolean>();
+  /** Last positions by vehicle key; NONE for a vehicle without one. */
+  private readonly cache: InvalidatedCache<LastPosition | typeof NONE>;
   private readonly data: Redis;
   private readonly sub: Redis;
   private readonly keyPrefix: string;
-  private tracking = false;
   /** Redis client id of the invalidation subscriber (while connected). */
   subscriberId: number | undefined;
   private epoch = 0;
   private stopped = false;
-  readonly stats = { hits: 0, misses: 0, invalidations: 0, resets: 0 };
+  private invalidations = 0;
+  private resets = 0;
 
   constructor(private readonly opts: PositionCacheOptions) {
-    this.cache = new LRUCache({ max: opts.maxVehicles ?? 200_000 });
+    this.cache = new InvalidatedCache(opts.maxVehicles ?? 200_000);
     this.keyPrefix = lastPositionKey(opts.redisPrefix, '');
     const onError = (err: Error) => opts.logger.debug({ err: err.message }, 'position cache redis error');
     this.data = createRedis(opts.redisUrl, onError, { connectionName: 'share-positions' });
@@ -79,16 +81,19 @@ export class PositionCache {
         const redisKey = String(k);
         if (!redisKey.startsWith(this.keyPrefix)) continue;
         const vehicle = redisKey.slice(this.keyPrefix.length);
-        this.stats.invalidations += 1;
-        this.cache.delete(vehicle);
-        if (this.loading.has(vehicle)) this.loading.set(vehicle, true);
+        this.invalidations += 1;
+        this.cache.invalidate(vehicle);
       }
     });
   }
 
+  get stats() {
+    return { ...this.cache.stats, invalidations: this.invalidations, resets: this.resets };
+  }
+
   /** Whether reads may be served from memory. */
   get active(): boolean {
-    return this.tracking;
+    return this.cache.enabled;
   }
 
   async start(): Promise<void> {
@@ -107,10 +112,8 @@ export class PositionCache {
   /** Forgets everything; nothing is served from memory until tracking is confirmed again. */
   private reset(): void {
     this.epoch += 1;
-    this.tracking = false;
-    this.stats.resets += 1;
-    this.cache.clear();
-    for (const k of this.loading.keys()) this.loading.set(k, true);
+    this.resets += 1;
+    this.cache.disable();
   }
 
   private async enable(): Promise<void> {
@@ -121,33 +124,17 @@ export class PositionCache {
     this.subscriberId = id;
     await this.sub.subscribe(INVALIDATE);
     await this.data.client('TRACKING', 'ON', 'REDIRECT', String(id));
-    if (epoch === this.epoch && !this.stopped) this.tracking = true;
+    if (epoch === this.epoch && !this.stopped) this.cache.enable();
   }
 
   /** Last positions of many vehicles (absent: never seen): from memory, the rest in one Redis round trip. */
   async read(vehicleKeys: readonly string[]): Promise<Map<string, LastPosition>> {
-    const out = new Map<string, LastPosition>();
-    const missing: string[] = [];
-    for (const k of vehicleKeys) {
-      const hit = this.tracking ? this.cache.get(k) : undefined;
-      if (hit === undefined) missing.push(k);
-      else if (!('none' in hit)) out.set(k, hit);
-    }
-    this.stats.hits += vehicleKeys.length - missing.length;
-    if (missing.length === 0) return out;
-    this.stats.misses += missing.length;
-    const epoch = this.epoch;
-    const owned = this.tracking ? missing.filter((k) => !this.loading.has(k)) : [];
-    for (const k of owned) this.loading.set(k, false);
-    try {
+    const got = await this.cache.getMany(vehicleKeys, async (missing) => {
       const read = await readLastPositions(this.data, this.opts.redisPrefix, missing);
-      for (const [k, p] of read) out.set(k, p);
-      if (this.tracking && epoch === this.epoch)
-        for (const k of owned)
-          if (this.loading.get(k) === false) this.cache.set(k, read.get(k) ?? { none: true });
-      return out;
-    } finally {
-      for (const k of owned) this.loading.delete(k);
-    }
+      return new Map(missing.map((k) => [k, read.get(k) ?? NONE]));
+    });
+    const out = new Map<string, LastPosition>();
+    for (const [k, p] of got) if (!('none' in p)) out.set(k, p);
+    return out;
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger, Pool } from '@safewatch/common';
-import { LRUCache } from 'lru-cache';
 import pg from 'pg';
+import { InvalidatedCache } from './invalidated-cache.js';
 import { type ShareRow, shareByTokenHash } from './shares.repo.js';
 
 /** Alerts and certificate reminders of one vehicle, as the views show them. */
@@ -54,32 +54,40 @@ export interface ReadModelOptions {
  *   instance) re-read with `fresh`.
  */
 export class ShareReadModel {
-  private readonly shares: LRUCache<string, ShareRow>;
-  private readonly vehicles: LRUCache<string, VehicleExtras>;
+  /** Share rows by token hash (hex). */
+  private readonly shares: InvalidatedCache<ShareRow>;
+  private readonly vehicles: InvalidatedCache<VehicleExtras>;
   /** share id → token hash (hex) of the cached rows, for invalidation after this instance's own writes. */
   private readonly byShareId = new Map<string, string>();
-  /** Keys being loaded; set to true when invalidated meanwhile. */
-  private readonly loading = new Map<string, boolean>();
   private client: pg.Client | undefined;
-  private listening = false;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private attempts = 0;
-  readonly stats = { shareHits: 0, shareMisses: 0, vehicleHits: 0, vehicleMisses: 0, invalidations: 0 };
+  private invalidations = 0;
 
   constructor(private readonly opts: ReadModelOptions) {
-    this.shares = new LRUCache({
-      max: opts.maxShares ?? 200_000,
-      dispose: (row, hex) => {
+    this.shares = new InvalidatedCache(opts.maxShares ?? 200_000, {
+      stored: (hex, row) => this.byShareId.set(row.shareId, hex),
+      dropped: (hex, row) => {
         if (this.byShareId.get(row.shareId) === hex) this.byShareId.delete(row.shareId);
       },
     });
-    this.vehicles = new LRUCache({ max: opts.maxVehicles ?? 100_000 });
+    this.vehicles = new InvalidatedCache(opts.maxVehicles ?? 100_000);
+  }
+
+  get stats() {
+    return {
+      shareHits: this.shares.stats.hits,
+      shareMisses: this.shares.stats.misses,
+      vehicleHits: this.vehicles.stats.hits,
+      vehicleMisses: this.vehicles.stats.misses,
+      invalidations: this.invalidations,
+    };
   }
 
   /** Whether reads are served from memory (the listener is connected). */
   get active(): boolean {
-    return this.listening;
+    return this.shares.enabled;
   }
 
   async start(): Promise<void> {
@@ -90,7 +98,7 @@ export class ShareReadModel {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
-    this.listening = false;
+    this.dropAll();
     const c = this.client;
     this.client = undefined;
     await c?.end().catch(() => undefined);
@@ -125,7 +133,8 @@ export class ShareReadModel {
       if (this.client !== client) return;
       // Anything cached before this point may have missed a notification.
       this.dropAll();
-      this.listening = true;
+      this.shares.enable();
+      this.vehicles.enable();
       this.attempts = 0;
     } catch (err) {
       if (this.client === client) lost(err as Error);
@@ -146,17 +155,15 @@ export class ShareReadModel {
   }
 
   private dropAll(): void {
-    this.listening = false;
-    this.shares.clear();
+    this.shares.disable();
+    this.vehicles.disable();
     this.byShareId.clear();
-    this.vehicles.clear();
-    for (const k of this.loading.keys()) this.loading.set(k, true);
   }
 
   private onNotification(payload: string): void {
     const [schema, kind, key, shareId] = payload.split(' ', 4);
     if (schema !== this.opts.schema || !key) return;
-    this.stats.invalidations += 1;
+    this.invalidations += 1;
     if (kind === 's') {
       this.invalidateShare(key);
       if (shareId) this.opts.onShareChanged?.(shareId);
@@ -168,8 +175,7 @@ export class ShareReadModel {
 
   /** Drops a share (token hash in hex); also called by this instance right after its own writes. */
   invalidateShare(tokenHashHex: string): void {
-    this.shares.delete(tokenHashHex);
-    if (this.loading.has(`s${tokenHashHex}`)) this.loading.set(`s${tokenHashHex}`, true);
+    this.shares.invalidate(tokenHashHex);
   }
 
   /** Drops cached shares by id (after this instance ended or changed them). */
@@ -181,62 +187,29 @@ export class ShareReadModel {
   }
 
   invalidateVehicle(key: string): void {
-    this.vehicles.delete(key);
-    if (this.loading.has(`v${key}`)) this.loading.set(`v${key}`, true);
+    this.vehicles.invalidate(key);
   }
 
   /** The share behind a token hash; `fresh` bypasses the cache (and refreshes it). */
   async share(hash: Buffer, fresh = false): Promise<ShareRow | undefined> {
     const hex = hash.toString('hex');
-    if (!fresh && this.listening) {
-      const hit = this.shares.get(hex);
-      if (hit) {
-        this.stats.shareHits += 1;
-        return hit;
-      }
-    }
-    this.stats.shareMisses += 1;
-    const loadKey = `s${hex}`;
-    const cacheable = this.listening && !this.loading.has(loadKey);
-    if (cacheable) this.loading.set(loadKey, false);
-    try {
-      const row = await shareByTokenHash(this.opts.pool, hash);
-      if (cacheable && row && this.listening && this.loading.get(loadKey) === false) {
-        this.shares.set(hex, row);
-        this.byShareId.set(row.shareId, hex);
-      }
-      return row;
-    } finally {
-      if (cacheable) this.loading.delete(loadKey);
-    }
+    const got = await this.shares.getMany(
+      [hex],
+      async () => {
+        const row = await shareByTokenHash(this.opts.pool, hash);
+        return new Map(row ? [[hex, row]] : []);
+      },
+      fresh,
+    );
+    return got.get(hex);
   }
 
   /** Alerts (latest 20) and reminders of many vehicles; the missing ones in two queries. */
-  async vehicleExtras(keys: string[]): Promise<Map<string, VehicleExtras>> {
-    const out = new Map<string, VehicleExtras>();
-    const missing: string[] = [];
-    for (const k of keys) {
-      const hit = this.listening ? this.vehicles.get(k) : undefined;
-      if (hit) out.set(k, hit);
-      else missing.push(k);
-    }
-    this.stats.vehicleHits += keys.length - missing.length;
-    if (missing.length === 0) return out;
-    this.stats.vehicleMisses += missing.length;
-    const owned = this.listening ? missing.filter((k) => !this.loading.has(`v${k}`)) : [];
-    for (const k of owned) this.loading.set(`v${k}`, false);
-    try {
+  vehicleExtras(keys: string[]): Promise<Map<string, VehicleExtras>> {
+    return this.vehicles.getMany(keys, async (missing) => {
       const loaded = await loadVehicleExtras(this.opts.pool, missing);
-      for (const k of missing) out.set(k, loaded.get(k) ?? { alerts: [], reminders: [] });
-      if (this.listening)
-        for (const k of owned) {
-          const v = out.get(k);
-          if (v && this.loading.get(`v${k}`) === false) this.vehicles.set(k, v);
-        }
-      return out;
-    } finally {
-      for (const k of owned) this.loading.delete(`v${k}`);
-    }
+      return new Map(missing.map((k) => [k, loaded.get(k) ?? { alerts: [], reminders: [] }]));
+    });
   }
 }
 
