@@ -1,4 +1,10 @@
-export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+export type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  preHandlerHookHandler,
+} from 'fastify';
 export * from './config.js';
 export * from './consumer-metrics.js';
 export * from './dependency-probe.js';

@@ -29,7 +29,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,8 +86,11 @@ const { values: args } = parseArgs({
     sample: { type: 'string', default: '10' },
     'poll-ms': { type: 'string', default: '50' },
     partitions: { type: 'string', default: '4' },
+    /** Measure the view throughput only (quick iterations); BENCHMARKS.md is left as it is. */
+    'view-only': { type: 'boolean', default: false },
   },
 });
+const VIEW_ONLY = args['view-only'] === true;
 const CONNECTIONS = Number(args.connections);
 const DURATION_S = Number(args.duration);
 const WARMUP_S = Number(args.warmup);
@@ -156,8 +160,8 @@ if (STREAMS < STREAMS_WANTED)
   say(
     `streams limited by the open files limit: ${STREAMS} of ${STREAMS_WANTED} (limit ${fdSoft} - ${FD_HEADROOM} for the bench's own descriptors)`,
   );
-const VEHICLES = Math.max(VIEWS, Math.ceil(STREAMS / SHARES_PER_VEHICLE));
-const TRUCKS = Math.max(RATE * FIX_INTERVAL_S, VEHICLES);
+const VEHICLES = VIEW_ONLY ? VIEWS : Math.max(VIEWS, Math.ceil(STREAMS / SHARES_PER_VEHICLE));
+const TRUCKS = VIEW_ONLY ? VEHICLES : Math.max(RATE * FIX_INTERVAL_S, VEHICLES);
 
 const loadAtStart = loadavg();
 say(`load average at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
@@ -575,6 +579,26 @@ try {
     `1. view throughput: autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s`,
   );
   keepResettingRateLimits(RATE_LIMIT_RESET_MS);
+  // One view answer, as the load generator receives it: its size and headers.
+  const sample = viewTargets[0] as (typeof viewTargets)[number];
+  const sampleRes = await fetch(new URL(sample.path, shareUrl), {
+    headers: { authorization: sample.authorization, 'x-forwarded-for': sample.forwardedFor },
+  });
+  const sampleBody = Buffer.from(await sampleRes.arrayBuffer());
+  const sampleHeaders: string[] = [];
+  let sampleHeaderBytes = `HTTP/1.1 ${sampleRes.status} OK\r\n\r\n`.length;
+  sampleRes.headers.forEach((v, k) => {
+    sampleHeaders.push(k);
+    sampleHeaderBytes += Buffer.byteLength(`${k}: ${v}\r\n`);
+  });
+  const viewAnswer = { headerBytes: sampleHeaderBytes, bodyBytes: sampleBody.length };
+  say(
+    `   one view answer: ${sampleRes.status}, headers ${viewAnswer.headerBytes} bytes (${sampleHeaders.join(', ')}), body ${viewAnswer.bodyBytes} bytes`,
+  );
+  if (process.env.BENCH_PRINT_VIEW) say(sampleBody.toString());
+  // BENCH_PROFILE=<prefix>: CPU profiles of the servers' thread, <prefix>-hello/-view.cpuprofile.
+  const profilePrefix = process.env.BENCH_PROFILE;
+  let profiler = profilePrefix ? await startProfile() : undefined;
   const helloR = await measure('a. fastify hello-world', {
     url: helloUrl,
     connections: CONNECTIONS,
@@ -582,6 +606,10 @@ try {
     warmupS: WARMUP_S,
     path: '/hello',
   });
+  if (profiler) {
+    await profiler.stop(`${profilePrefix}-hello.cpuprofile`);
+    profiler = await startProfile();
+  }
   const viewR = await measure('b. GET /v1/shares/{token}', {
     url: shareUrl,
     connections: CONNECTIONS,
@@ -593,12 +621,18 @@ try {
       forwardedFor,
     })),
   });
+  if (profiler) await profiler.stop(`${profilePrefix}-view.cpuprofile`);
   stopResettingRateLimits();
   await hello.close();
   const viewRatio = viewR.rps / helloR.rps;
   const viewOk = (r: LoadResult) =>
     r.errors === 0 && r.timeouts === 0 && Object.keys(r.statuses).every((s) => s === '200');
   say(`view ÷ hello-world: ${viewRatio.toFixed(2)} (target ≥ 0.4)`);
+  if (VIEW_ONLY) {
+    say('--view-only: BENCHMARKS.md left as it is');
+    await cleanup();
+    process.exit(0);
+  }
 
   // ---- 2. SSE ------------------------------------------------------------------
   say(`2. SSE: preparing ${fmt(STREAMS)} claimed shares (${fmt(VIEWS)} from the view measure)…`);
@@ -971,6 +1005,32 @@ try {
   ]);
   say('BENCHMARKS.md: share section written');
 } finally {
+  await cleanup();
+}
+process.exit(0);
+
+/** A CPU profile of this process's main thread (the servers), written as a .cpuprofile. */
+async function startProfile() {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      say(`CPU profile: ${file}`);
+    },
+  };
+}
+
+async function cleanup() {
   stopResettingRateLimits();
   for (const c of children) c.kill('SIGTERM');
   await hello.close().catch(() => undefined);
@@ -983,4 +1043,3 @@ try {
   await iso.dropSchema().catch(() => undefined);
   await running.stop();
 }
-process.exit(0);

@@ -633,6 +633,17 @@ describe('rate limits (SHARE_RATE_LIMITS: per link and per client IP)', () => {
     );
   });
 
+  it(`view: the claimer's own polls count too (served from memory after the first), then 429`, async () => {
+    const link = await rateShare();
+    const claimer = family('rl-poller');
+    await claimed(link.token, claimer.sub);
+    const rs: Res[] = [];
+    for (let i = 0; i < L.view.perToken; i++)
+      rs.push(await inject('GET', `/v1/shares/${link.token}`, as(claimer), { ip: ip(3, i) }));
+    expect(count(rs, '200')).toBe(L.view.perToken);
+    expectRateLimited(await inject('GET', `/v1/shares/${link.token}`, as(claimer), { ip: ip(3, 1000) }));
+  });
+
   it(`stream: ${L.stream.perToken} opens per link, then 429 problem+json before any SSE header`, async () => {
     const link = await rateShare();
     await claimed(link.token, 'rl-streamer');

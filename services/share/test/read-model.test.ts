@@ -218,7 +218,9 @@ describe('view recording (every view is recorded for the driver)', () => {
     const count = async () =>
       (await pool.query('SELECT count(*)::int AS n FROM share_views WHERE share_id = $1', [shareId])).rows[0]
         .n;
-    for (let i = 0; i < 3; i++) rec.record(shareId, 'family-rm', new Date());
+    // Kept to the millisecond (sent as epoch milliseconds).
+    const at = new Date('2026-11-21T08:00:00.123Z');
+    for (let i = 0; i < 3; i++) rec.record(shareId, 'family-rm', i === 0 ? at : new Date());
     expect(await count()).toBe(0);
     await expect(rec.flush()).rejects.toThrow('connection terminated');
     expect(rec.pending).toBe(3);
@@ -229,6 +231,11 @@ describe('view recording (every view is recorded for the driver)', () => {
     await rec.stop();
     expect(await count()).toBe(5);
     expect(rec.stats).toMatchObject({ recorded: 5, written: 5, dropped: 0, failedFlushes: 1 });
+    const exact = await pool.query(
+      'SELECT count(*)::int AS n FROM share_views WHERE share_id = $1 AND viewed_at = $2',
+      [shareId, at],
+    );
+    expect(exact.rows[0].n).toBe(1);
   });
 
   it('views served by the service are in the driver list right away', async () => {

@@ -16,7 +16,7 @@ export function registerHttpMetrics(app: FastifyInstance, registry: Registry): v
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     histogram.observe(
       {
         method: request.method,
@@ -25,5 +25,6 @@ export function registerHttpMetrics(app: FastifyInstance, registry: Registry): v
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 }

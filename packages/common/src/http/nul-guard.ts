@@ -32,13 +32,15 @@ function findNul(value: unknown, path: string, depth: number, out: FieldError[])
  * every route with a schema for its parameters, query or body).
  */
 export function registerNulGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request: FastifyRequest) => {
+  // Callback style: no promise per request.
+  app.addHook('preValidation', (request: FastifyRequest, _reply, done) => {
     // Only what the route reads: a query or body it declares no schema for is ignored anyway.
     const schema = request.routeOptions.schema;
     const errors: FieldError[] = [];
     findNul(request.params, 'params', 0, errors);
     if (schema?.querystring) findNul(request.query, 'querystring', 0, errors);
     if (schema?.body) findNul(request.body, 'body', 0, errors);
-    if (errors.length > 0) throw problem.validation('text must not contain NUL characters', errors);
+    if (errors.length > 0) done(problem.validation('text must not contain NUL characters', errors));
+    else done();
   });
 }

@@ -186,8 +186,9 @@ describe('malformed requests on a real socket: problem+json, then the connection
       400,
     ],
     [
+      // Authenticated: an unauthenticated one is refused (401) before its body is read.
       'a broken chunk size',
-      'POST /v1/echo HTTP/1.1\r\nHost: x\r\ntransfer-encoding: chunked\r\ncontent-type: application/json\r\n\r\nzz\r\n',
+      `POST /v1/echo HTTP/1.1\r\nHost: x\r\nauthorization: Bearer ${driverToken()}\r\ntransfer-encoding: chunked\r\ncontent-type: application/json\r\n\r\nzz\r\n`,
       400,
     ],
     ['a negative content-length', 'POST /v1/echo HTTP/1.1\r\nHost: x\r\ncontent-length: -1\r\n\r\n', 400],

@@ -100,4 +100,20 @@ describe('InvalidatedCache (the share read model and position cache)', () => {
     expect(stored).toEqual(['a', 'a']);
     expect(dropped.length).toBeGreaterThanOrEqual(1);
   });
+
+  it('peek serves only what is kept, only while enabled, and never loads', async () => {
+    const s = store();
+    const c = new InvalidatedCache<number>(100);
+    expect(c.peek('a')).toBeUndefined();
+    c.enable();
+    expect(c.peek('a')).toBeUndefined();
+    await c.getMany(['a'], s.load);
+    expect(c.peek('a')).toBe(1);
+    c.invalidate('a');
+    expect(c.peek('a')).toBeUndefined();
+    await c.getMany(['a'], s.load);
+    c.disable();
+    expect(c.peek('a')).toBeUndefined();
+    expect(s.reads).toBe(2);
+  });
 });

@@ -52,6 +52,14 @@ export class InvalidatedCache<V extends {}> {
     if (this.loading.has(key)) this.loading.set(key, true);
   }
 
+  /** The value of `key` if it is in memory and may be served (no load; a miss is not counted). */
+  peek(key: string): V | undefined {
+    if (!this.on) return undefined;
+    const hit = this.lru.get(key);
+    if (hit !== undefined) this.stats.hits += 1;
+    return hit;
+  }
+
   /**
    * The values of `keys`: from memory, the rest from one `load` call. Keys
    * `load` leaves out are absent from the result and not kept. `fresh`

@@ -127,6 +127,15 @@ export class PositionCache {
     if (epoch === this.epoch && !this.stopped) this.cache.enable();
   }
 
+  /**
+   * One vehicle's last position if it is in memory (no I/O): the position,
+   * null when it is known to have none, undefined when not in memory (ask `read`).
+   */
+  peek(vehicleKey: string): LastPosition | null | undefined {
+    const p = this.cache.peek(vehicleKey);
+    return p === undefined ? undefined : 'none' in p ? null : p;
+  }
+
   /** Last positions of many vehicles (absent: never seen): from memory, the rest in one Redis round trip. */
   async read(vehicleKeys: readonly string[]): Promise<Map<string, LastPosition>> {
     const got = await this.cache.getMany(vehicleKeys, async (missing) => {

@@ -204,6 +204,16 @@ export class ShareReadModel {
     return got.get(hex);
   }
 
+  /** The share behind a token hash if it is in memory (no I/O); undefined: ask `share`. */
+  peekShare(hash: Buffer): ShareRow | undefined {
+    return this.shares.peek(hash.toString('hex'));
+  }
+
+  /** A vehicle's alerts and reminders if they are in memory (no I/O); undefined: ask `vehicleExtras`. */
+  peekVehicleExtras(key: string): VehicleExtras | undefined {
+    return this.vehicles.peek(key);
+  }
+
   /** Alerts (latest 20) and reminders of many vehicles; the missing ones in two queries. */
   vehicleExtras(keys: string[]): Promise<Map<string, VehicleExtras>> {
     return this.vehicles.getMany(keys, async (missing) => {

@@ -19,20 +19,38 @@ interface Counter {
   pending: number;
 }
 
+/**
+ * Adds each counter's increment and reads back its total, in one call:
+ * KEYS the counters, ARGV[1] their TTL (ms), ARGV[1 + i] the increment of KEYS[i].
+ */
+const SYNC_SCRIPT = `
+local ttl = ARGV[1]
+local totals = {}
+for i, key in ipairs(KEYS) do
+  totals[i] = redis.call('INCRBY', key, ARGV[i + 1])
+  redis.call('PEXPIRE', key, ttl)
+end
+return totals`;
+
+/** Counters per script call: about a millisecond of Redis time each. */
+const SYNC_KEYS_PER_CALL = 1_000;
+
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterS: number };
 
 /**
  * Fixed-window request limits shared by all instances, without a Redis round
  * trip per request: each instance decides from its own counts plus the shared
  * totals it last read, and every `syncMs` adds its new counts to the shared
- * counters (one pipelined INCRBY per counter that moved) and reads back the
- * totals. A single instance enforces the limit exactly; with N instances a
+ * counters (one Lua script over every counter that moved: one command per
+ * sync, not two per counter) and reads back the totals. A single instance enforces the limit exactly; with N instances a
  * key can overshoot by at most what the other instances admitted within one
  * sync period. If Redis fails, each instance keeps enforcing its own counts
  * (never fewer than a single instance would refuse) and retries the sync.
  *
  * Used on the hottest routes (the family view and stream); the rarer ones
- * keep @fastify/rate-limit's Redis store.
+ * keep @fastify/rate-limit's Redis store. The script's keys span many hash
+ * slots: on Redis Cluster they need a bucket hash tag and one call per
+ * bucket (docs/partition-plan.md §5).
  */
 export class SyncedLimiter {
   private readonly counters = new Map<string, Counter>();
@@ -94,23 +112,29 @@ export class SyncedLimiter {
     for (const [k, c] of this.counters) if (c.window < window && !this.dirty.has(k)) this.counters.delete(k);
     if (this.dirty.size === 0) return;
     const batch: { key: string; c: Counter; sent: number }[] = [];
-    const pipeline = this.opts.redis.pipeline();
+    const keys: string[] = [];
+    const increments: number[] = [];
     for (const key of this.dirty) {
       const c = this.counters.get(key);
       if (!c || c.pending === 0) continue;
-      const redisKey = `${this.opts.keyPrefix}w${c.window}:${key}`;
-      pipeline.incrby(redisKey, c.pending);
-      pipeline.pexpire(redisKey, this.opts.windowMs * 2);
+      keys.push(`${this.opts.keyPrefix}w${c.window}:${key}`);
+      increments.push(c.pending);
       batch.push({ key, c, sent: c.pending });
     }
     this.dirty.clear();
+    if (batch.length === 0) return;
     try {
-      const results = (await pipeline.exec()) ?? [];
+      // Bounded calls (a script blocks Redis while it runs), sent together.
+      const calls: Promise<unknown>[] = [];
+      for (let i = 0; i < keys.length; i += SYNC_KEYS_PER_CALL) {
+        const k = keys.slice(i, i + SYNC_KEYS_PER_CALL);
+        const args = [...k, this.opts.windowMs * 2, ...increments.slice(i, i + SYNC_KEYS_PER_CALL)];
+        calls.push(this.opts.redis.eval(SYNC_SCRIPT, k.length, ...args));
+      }
+      const totals = (await Promise.all(calls)).flat() as number[];
       batch.forEach(({ c, sent }, i) => {
-        const [err, total] = results[i * 2] ?? [new Error('no reply'), 0];
-        if (err) throw err;
         c.pending -= sent;
-        c.shared = Number(total);
+        c.shared = Number(totals[i]);
       });
       this.stats.syncs += 1;
     } catch (err) {

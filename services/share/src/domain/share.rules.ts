@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** S1: the durations a driver can share for. */
 export const DURATIONS = ['3d', '7d', '1m', '1y'] as const;
@@ -47,8 +47,9 @@ export function newShareToken(): { token: string; hash: Buffer } {
   return { token, hash: hashShareToken(token) };
 }
 
+/** SHA-256 of the token (one-shot: the view computes it on every request). */
 export function hashShareToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
+  return hash('sha256', token, 'buffer');
 }
 
 export const SHARE_TOKEN = /^[A-Za-z0-9_-]{43}$/;

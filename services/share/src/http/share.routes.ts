@@ -1,19 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type AuthConfig,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   mintToken,
+  type onRequestHookHandler,
   ProblemError,
   perIdentityRateLimit,
   perIpRateLimit,
+  type preHandlerHookHandler,
   principalOf,
   problem,
   requireRole,
 } from '@safewatch/common';
 import type { LimitResult, SyncedLimiter } from '../adapters/synced-limiter.js';
 import { ShareRefusal } from '../domain/errors.js';
-import { DURATIONS, type Duration } from '../domain/share.rules.js';
+import { DURATIONS, type Duration, hashShareToken } from '../domain/share.rules.js';
 import type { ShareDeps } from '../usecases/deps.js';
 import {
   cancelShare,
@@ -21,8 +24,13 @@ import {
   createShare,
   listDriverShares,
 } from '../usecases/driver-shares.usecase.js';
-import { shareViewJson, vehicleViews } from '../usecases/view.builder.js';
-import { claimShare, sharedWithMe, viewerShare } from '../usecases/viewer.usecase.js';
+import {
+  shareViewAnswer,
+  type ViewAnswer,
+  vehicleViewInMemory,
+  vehicleViews,
+} from '../usecases/view.builder.js';
+import { claimShare, sharedWithMe, viewerShare, viewerShareInMemory } from '../usecases/viewer.usecase.js';
 import { shareResponses as r } from './share.openapi.js';
 
 /** Runs a use case, turning a sharing rule's refusal into its problem+json answer. */
@@ -58,9 +66,9 @@ export const SHARE_RATE_LIMITS = {
   devViewerTokenPerIp: 30,
 } as const;
 
-/** A share link in rate-limit counters: 64 bits of its SHA-256, never the token itself. */
-export const shareLimitKey = (token: string) =>
-  `share:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+/** A share link in rate-limit counters: 64 bits of its SHA-256 (`hashShareToken`), never the token itself. */
+export const shareLimitKeyOf = (tokenHash: Buffer) => `share:${tokenHash.toString('hex', 0, 8)}`;
+export const shareLimitKey = (token: string) => shareLimitKeyOf(hashShareToken(token));
 
 /**
  * The per-link limit of a `:token` route, a `preHandler` (after the role
@@ -95,15 +103,27 @@ export function syncedShareLimits(
   scope: 'view' | 'stream',
   limits: { perIp: number; perToken: number },
 ) {
-  const refuse = (r: LimitResult) => {
-    if (!r.allowed) throw problem.rateLimited(r.retryAfterS);
+  const refusal = (r: LimitResult) => (r.allowed ? undefined : problem.rateLimited(r.retryAfterS));
+  // Callback-style hooks: no promise per request on the hottest routes.
+  const perIp: onRequestHookHandler = (req, _reply, done) => {
+    const err = refusal(limiter.hit(`${scope}:ip:${req.ip}`, limits.perIp));
+    if (err) done(err);
+    else done();
   };
+  const perToken: preHandlerHookHandler = (req, _reply, done) => {
+    const err = refusal(tokenHit(shareLimitKey((req.params as { token: string }).token)));
+    if (err) done(err);
+    else done();
+  };
+  /** The per-link count for a link whose hash is already known (`shareLimitKeyOf`); throws the refusal. */
+  const tokenHit = (limitKey: string) => limiter.hit(`${scope}-${limitKey}`, limits.perToken);
   return {
-    perIp: async (req: FastifyRequest) => refuse(limiter.hit(`${scope}:ip:${req.ip}`, limits.perIp)),
-    perToken: async (req: FastifyRequest) =>
-      refuse(
-        limiter.hit(`${scope}-${shareLimitKey((req.params as { token: string }).token)}`, limits.perToken),
-      ),
+    perIp,
+    perToken,
+    hitToken(tokenHash: Buffer): void {
+      const err = refusal(tokenHit(shareLimitKeyOf(tokenHash)));
+      if (err) throw err;
+    },
   };
 }
 
@@ -217,23 +237,40 @@ export async function shareRoutes(
     },
   );
 
+  /** The view, or 304 when the viewer already has this version (S7: polled every 30 s). */
+  const sendView = (req: FastifyRequest, reply: FastifyReply, answer: ViewAnswer): void => {
+    reply.header('etag', answer.etag).header('cache-control', 'private, max-age=30');
+    if (req.headers['if-none-match'] === answer.etag) reply.code(304).send();
+    else reply.type('application/json').send(answer.body);
+  };
+
   app.get<{ Params: { token: string } }>(
     '/v1/shares/:token',
     {
       // No automatic HEAD twin: a HEAD would record a view and count against the limits.
       exposeHeadRoute: false,
       onRequest: [viewLimits.perIp, family],
-      preHandler: viewLimits.perToken,
       schema: { params: tokenParams, response: r.view },
     },
-    async (req, reply) => {
-      const share = await call(() => viewerShare(deps, req.params.token, principalOf(req).sub, true));
-      const key = `${share.plateNumber}:${share.plateColor}`;
-      const json = shareViewJson(share, (await vehicleViews(deps, [key])).get(key), deps.now());
-      const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-      reply.header('etag', etag).header('cache-control', 'private, max-age=30');
-      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.type('application/json').send(json);
+    // Not async: a view served from memory (the usual case) runs without a promise;
+    // anything else (a load, a refusal) takes the use case's path.
+    (req, reply) => {
+      const { token } = req.params;
+      const tokenHash = hashShareToken(token);
+      viewLimits.hitToken(tokenHash);
+      const viewer = principalOf(req).sub;
+      const inMemory = viewerShareInMemory(deps, tokenHash, viewer);
+      if (inMemory) {
+        const key = `${inMemory.plateNumber}:${inMemory.plateColor}`;
+        const vehicle = vehicleViewInMemory(deps, key);
+        if (vehicle) return sendView(req, reply, shareViewAnswer(inMemory, vehicle, deps.now()));
+      }
+      return (async () => {
+        const share = inMemory ?? (await call(() => viewerShare(deps, token, viewer, true)));
+        const key = `${share.plateNumber}:${share.plateColor}`;
+        const vehicle = (await vehicleViews(deps, [key])).get(key);
+        sendView(req, reply, shareViewAnswer(share, vehicle, deps.now()));
+      })();
     },
   );
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ShareRow } from '../adapters/shares.repo.js';
-import { shareView, shareViewJson, type VehicleView } from './view.builder.js';
+import { shareView, shareViewAnswer, shareViewJson, type VehicleView } from './view.builder.js';
 
 const share: ShareRow = {
   shareId: '0b5e1f4c-0000-4000-8000-000000000001',
@@ -78,5 +79,41 @@ describe('S6 view serialized with the vehicle part spliced in', () => {
     // Same objects, but 10 minutes later: offline.
     const later = new Date(now.getTime() + 10 * 60_000);
     expect(JSON.parse(shareViewJson(share, v, later)).online).toBe(false);
+  });
+});
+
+describe('S6/S7 view answer (body and ETag) kept per share row', () => {
+  const etagOf = (body: Buffer) =>
+    `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+  it('is the view JSON in UTF-8 with an ETag of its bytes', () => {
+    const a = shareViewAnswer({ ...share }, vehicle(), now);
+    expect(a.body.toString('utf8')).toBe(shareViewJson(share, vehicle(), now));
+    expect(a.etag).toBe(etagOf(a.body));
+  });
+
+  it('is the same answer while nothing shown changed, and a new one as soon as anything does', () => {
+    const row = { ...share };
+    const v = vehicle();
+    const first = shareViewAnswer(row, v, now);
+    // Another request a few seconds later, with the same objects (another VehicleView wrapper).
+    expect(shareViewAnswer(row, { ...v }, new Date(now.getTime() + 5_000))).toBe(first);
+    const changed: [string, () => ReturnType<typeof shareViewAnswer>][] = [
+      ['new position', () => shareViewAnswer(row, { ...v, position: { ...position, lat: 36.7 } }, now)],
+      ['new alerts', () => shareViewAnswer(row, { ...v, alerts: [] }, now)],
+      ['new reminders', () => shareViewAnswer(row, { ...v, reminders: [] }, now)],
+      // The last fix is 1 min old: 9 min 1 s later the vehicle is offline (S7).
+      ['offline', () => shareViewAnswer(row, v, new Date(now.getTime() + 9 * 60_000 + 1_000))],
+      // 06:00Z is 14:00 in China: 10 h later the certificates' days left move on.
+      ['next day in China', () => shareViewAnswer(row, v, new Date(now.getTime() + 10 * 3600_000))],
+      ['another share row (the share changed)', () => shareViewAnswer({ ...row }, v, now)],
+    ];
+    for (const [what, next] of changed) {
+      const a = shareViewAnswer(row, v, now);
+      const b = next();
+      expect(b, what).not.toBe(a);
+      expect(b.etag, what).toBe(etagOf(b.body));
+      if (what !== 'another share row (the share changed)') expect(b.etag, what).not.toBe(a.etag);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { type LastPosition, readLastPositions } from '@safewatch/common';
 import gcoordModule from 'gcoord';
 import { loadVehicleExtras, type VehicleExtras } from '../adapters/read-model.js';
@@ -38,6 +39,16 @@ export async function vehicleViews(
     out.set(k, { position: positions.get(k), alerts: e?.alerts ?? [], reminders: e?.reminders ?? [] });
   }
   return out;
+}
+
+/** One vehicle's part of the view if all of it is in memory (no I/O); undefined: ask `vehicleViews`. */
+export function vehicleViewInMemory(deps: ShareDeps, vehicleKey: string): VehicleView | undefined {
+  if (!deps.positions?.active) return undefined;
+  const position = deps.positions.peek(vehicleKey);
+  if (position === undefined) return undefined;
+  const extras = deps.readModel?.peekVehicleExtras(vehicleKey);
+  if (!extras) return undefined;
+  return { position: position ?? undefined, alerts: extras.alerts, reminders: extras.reminders };
 }
 
 const daysBetween = (from: string, to: string) =>
@@ -109,6 +120,7 @@ const vehicleJsonMemo = new WeakMap<
   { position: LastPosition | undefined; online: boolean; json: string }
 >();
 const NO_ALERTS: VehicleView['alerts'] = [];
+const NO_REMINDERS: VehicleView['reminders'] = [];
 
 function vehicleJson(v: VehicleView | undefined, nowMs: number): string {
   const p = v?.position;
@@ -130,4 +142,59 @@ export function shareViewJson(share: ShareRow, v: VehicleView | undefined, now: 
     v,
     now.getTime(),
   )},"certificates":${JSON.stringify(certificates)}}`;
+}
+
+/** The view as sent: its JSON in UTF-8 and a weak ETag derived from it. */
+export interface ViewAnswer {
+  body: Buffer;
+  etag: string;
+}
+
+/** The day in China (UTC+8) as a number, for `certificatesView`'s days left. */
+const chinaDay = (nowMs: number) => Math.floor((nowMs + 8 * 3600_000) / 86_400_000);
+
+/**
+ * Per share row (rows from the read model are stable objects until the share
+ * changes): the last answer and what it was made from.
+ */
+const answerMemo = new WeakMap<
+  ShareRow,
+  {
+    position: LastPosition | undefined;
+    alerts: VehicleView['alerts'];
+    reminders: VehicleView['reminders'];
+    online: boolean;
+    day: number;
+    answer: ViewAnswer;
+  }
+>();
+
+/**
+ * `shareViewJson` encoded, with its ETag: made again only when the share row,
+ * the vehicle's position, alerts or reminders, the online state or the day
+ * (certificates' days left) changed, so that a viewer polling an unchanged
+ * truck (and the other viewers of the same share row) costs no rendering,
+ * encoding or hashing.
+ */
+export function shareViewAnswer(share: ShareRow, v: VehicleView | undefined, now: Date): ViewAnswer {
+  const nowMs = now.getTime();
+  const position = v?.position;
+  const alerts = v?.alerts ?? NO_ALERTS;
+  const reminders = v?.reminders ?? NO_REMINDERS;
+  const online = isOnline(position?.gnssTimeMs, nowMs);
+  const day = chinaDay(nowMs);
+  const memo = answerMemo.get(share);
+  if (
+    memo &&
+    memo.position === position &&
+    memo.alerts === alerts &&
+    memo.reminders === reminders &&
+    memo.online === online &&
+    memo.day === day
+  )
+    return memo.answer;
+  const body = Buffer.from(shareViewJson(share, v, now));
+  const answer = { body, etag: `W/"${hash('sha256', body, 'base64url').slice(0, 27)}"` };
+  answerMemo.set(share, { position, alerts, reminders, online, day, answer });
+  return answer;
 }
