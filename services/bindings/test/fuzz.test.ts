@@ -29,7 +29,7 @@ const OWN_CARRIER = 'carrier-jinan-01';
 const V = sample.vehicles;
 const D = sample.drivers.map((d) => d.driver_id);
 
-/** Security headers every answer carries (helmet). */
+/** Security headers every answer carries (API_SECURITY_HEADERS). */
 const SECURITY_HEADERS = ['x-content-type-options', 'x-frame-options', 'content-security-policy'];
 
 function callers(): Record<string, Record<string, string>> {

@@ -622,6 +622,11 @@ try {
     })),
   });
   if (profiler) await profiler.stop(`${profilePrefix}-view.cpuprofile`);
+  const cacheStats = {
+    positions: app.deps.positions?.stats,
+    readModel: app.deps.readModel?.stats,
+  };
+  say(`   caches after the view measure: ${JSON.stringify(cacheStats)}`);
   stopResettingRateLimits();
   await hello.close();
   const viewRatio = viewR.rps / helloR.rps;

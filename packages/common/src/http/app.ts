@@ -20,7 +20,7 @@ import { registerNulGuard } from './nul-guard.js';
 import { type OpenApiInfo, registerOpenApi } from './openapi.js';
 import { OPS_PATHS, registerOpsRoutes } from './ops-routes.js';
 import { registerRateLimit } from './rate-limit.js';
-import { type HelmetOptions, registerSecurityHeaders } from './security-headers.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -39,8 +39,8 @@ export interface HttpAppOptions {
   redisKeyPrefix?: string;
   /** Largest request body in bytes (default 64 KiB); routes may set their own `bodyLimit`. */
   bodyLimit?: number;
-  /** Security headers (@fastify/helmet defaults, CSP included, for the HTML pages to come); false = off. */
-  helmet?: HelmetOptions | false;
+  /** Security headers of every answer (default API_SECURITY_HEADERS); false = off. */
+  securityHeaders?: Readonly<Record<string, string>> | false;
   openapi?: Partial<OpenApiInfo>;
   /** Behind a load balancer, so `request.ip` is the client's (per-IP limits). */
   trustProxy?: TrustProxy;
@@ -124,7 +124,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   await registerHttpTracing(app, OPS_PATHS);
   installProblemHandlers(app);
   registerNulGuard(app);
-  if (opts.helmet !== false) registerSecurityHeaders(app, opts.helmet);
+  if (opts.securityHeaders !== false) registerSecurityHeaders(app, opts.securityHeaders);
   if (opts.corsOrigins && opts.corsOrigins.length > 0)
     await app.register(fastifyCors, { ...CORS_POLICY, origin: [...opts.corsOrigins] });
   if (opts.auth) {

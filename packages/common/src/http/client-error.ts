@@ -3,18 +3,14 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './error-handler.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, renderProblem } from './problem.js';
+import { API_SECURITY_HEADERS } from './security-headers.js';
 
 /**
- * Security headers of answers given before any hook ran (so without
- * helmet's): the strictest of helmet's defaults, fitting an error body.
+ * Headers of answers given before any hook ran (so without the platform's
+ * hook): the security headers of every answer, and not to be cached.
  */
 export const EARLY_ANSWER_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'SAMEORIGIN',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'same-origin',
-  'referrer-policy': 'no-referrer',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  ...API_SECURITY_HEADERS,
   'cache-control': 'no-store',
 };
 

@@ -9,4 +9,5 @@ export * from './ops-routes.js';
 export * from './principal.js';
 export * from './problem.js';
 export * from './rate-limit.js';
+export { API_SECURITY_HEADERS } from './security-headers.js';
 export * from './token.js';

@@ -1,50 +1,36 @@
 import type { FastifyInstance } from 'fastify';
-import helmet, { type HelmetOptions } from 'helmet';
-
-export type { HelmetOptions } from 'helmet';
 
 /**
- * The response headers helmet sets with these options, computed once: helmet's
- * middleware run against a recording response. Without nonces (not used
- * here) they are the same for every response.
+ * The security headers of every answer: what an API returning JSON needs
+ * (OWASP REST Security Cheat Sheet, "Security Headers"): nothing may load or
+ * run from it and nobody may frame it, no MIME sniffing, HTTPS only; and no
+ * Referer (share and delegation links carry their token in the path) and no
+ * cross-origin no-cors reads. Headers meant for HTML documents (helmet's
+ * defaults: opener and embedder policies, DNS prefetch, IE download options,
+ * the XSS auditor switch) are left to the routes that serve HTML, which set
+ * their own on top (the family page's CSP, `web.routes.ts`).
  */
-export function helmetHeaders(options: HelmetOptions = {}): Map<string, string> {
-  const headers = new Map<string, string>();
-  const res = {
-    setHeader(name: string, value: unknown) {
-      headers.set(name.toLowerCase(), String(value));
-    },
-    removeHeader(name: string) {
-      headers.delete(name.toLowerCase());
-    },
-    getHeader(name: string) {
-      return headers.get(name.toLowerCase());
-    },
-  };
-  let failure: unknown;
-  const middleware = helmet(options) as unknown as (
-    req: unknown,
-    res: unknown,
-    next: (err?: unknown) => void,
-  ) => void;
-  middleware({ headers: {}, method: 'GET', url: '/' }, res, (err) => {
-    failure = err;
-  });
-  if (failure) throw failure;
-  return headers;
-}
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
 
 /**
- * helmet's security headers on every response, set on the raw response at
- * the start of each request (so raw writes such as a live stream carry them
- * too, and a route's own headers, e.g. the family page's CSP, override them).
- * Computed once at start-up instead of running helmet's middleware chain per
- * request, which cost about as much as the rest of a small API request.
+ * Security headers on every response, set on the raw response at the start
+ * of each request (so raw writes such as a live stream carry them too, and a
+ * route's own headers, e.g. the family page's CSP, override them).
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions = {}): void {
-  const headers = helmetHeaders(options);
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  headers: Readonly<Record<string, string>> = API_SECURITY_HEADERS,
+): void {
+  const map = new Map(Object.entries(headers));
   app.addHook('onRequest', (_request, reply, done) => {
-    reply.raw.setHeaders(headers);
+    reply.raw.setHeaders(map);
     done();
   });
 }

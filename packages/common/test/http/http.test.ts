@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  API_SECURITY_HEADERS,
   type AuthConfig,
   buildHttpApp,
   createMetricsRegistry,
@@ -334,10 +335,17 @@ describe('problem+json for every error (SPEC §4)', () => {
     expect(all).toContain('"route":"/v1/drivers/me"');
   });
 
-  it('sends security headers', async () => {
-    const res = await app.inject('/v1/public');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
+  it('sends the API security headers (OWASP REST set) on answers and refusals, none of the HTML-only ones', async () => {
+    const ok = await app.inject('/v1/public');
+    const refused = await app.inject('/v1/drivers/me');
+    expect(refused.statusCode).toBe(401);
+    for (const res of [ok, refused]) {
+      for (const [name, value] of Object.entries(API_SECURITY_HEADERS))
+        expect(res.headers[name], name).toBe(value);
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      for (const htmlOnly of ['cross-origin-opener-policy', 'x-xss-protection', 'x-dns-prefetch-control'])
+        expect(res.headers[htmlOnly], htmlOnly).toBeUndefined();
+    }
   });
 });
 

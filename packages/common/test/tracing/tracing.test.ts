@@ -34,7 +34,7 @@ const offConfig: TracingConfig = parseConfig(z.object(tracingEnv), {});
 const onConfig: TracingConfig = parseConfig(z.object(tracingEnv), { TRACING_ENABLED: 'true' });
 
 async function httpApp(): Promise<FastifyInstance> {
-  const app = await buildHttpApp({ service: 'tracing-test', logger, helmet: false });
+  const app = await buildHttpApp({ service: 'tracing-test', logger, securityHeaders: false });
   app.get('/v1/ping', async () => ({ ok: true }));
   app.get('/v1/shares/:token', async () => ({ ok: true }));
   await app.ready();

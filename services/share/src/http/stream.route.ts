@@ -130,7 +130,7 @@ export async function streamRoute(
       // From here on the response is ours: no await until `subscribe` has registered the connection.
       reply.hijack();
       const res = reply.raw;
-      // Headers set by hooks through `reply.header` (rate-limit, …) would be lost by a raw write; helmet's are on `res`.
+      // Headers set by hooks through `reply.header` (rate-limit, …) would be lost by a raw write; the security headers are on `res`.
       const headers: OutgoingHttpHeaders = { ...SSE_HEADERS };
       for (const [name, value] of Object.entries(reply.getHeaders()))
         if (value !== undefined && !(name in headers)) headers[name] = value;

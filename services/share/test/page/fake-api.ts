@@ -2,7 +2,7 @@
  * A stand-in for the share service's viewer API (services/share/API.md) with
  * state the page tests control: a clock, the claimer, the share's end, the
  * view's position, alerts and certificates, and a switch for the SSE stream.
- * It is built like the real service (buildHttpApp: helmet, problem+json) with
+ * It is built like the real service (buildHttpApp: security headers, problem+json) with
  * the real page routes (webRoutes) registered, so the page under test is the
  * one the service serves.
  */
