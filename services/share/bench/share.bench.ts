@@ -126,6 +126,8 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const wallOf = (perfMs: number) => performance.timeOrigin + perfMs;
 const load1 = () => loadavg()[0] ?? 0;
+const pct = (s: { hits: number; misses: number } | undefined) =>
+  s ? `${((100 * s.hits) / Math.max(1, s.hits + s.misses)).toFixed(1)} %` : 'n/a';
 const percentile = (sorted: ArrayLike<number>, p: number) =>
   sorted.length === 0
     ? Number.NaN
@@ -971,7 +973,7 @@ try {
     `Setup: ${fmt(VEHICLES)} simulator trucks bound to one driver each through bindings.events (consumed by the share service), each with a last position in Redis and 3 alerts (speeding started/ended, fatigue with 2 rest stops; through the alerts topic for the ${fmt(VIEWS)} vehicles of the view measure, copied rows for the others). The ${fmt(VIEWS)} view shares were created and claimed through the service's use cases (createShare, claimShare), one driver and one viewer each; the other ${fmt(streamTargets.length - VIEWS)} stream shares were inserted directly into the shares table (claimed, distinct viewers, ≤ 3 active per vehicle). Postgres pool ${cfg.PG_POOL_SIZE} (service default). Client addresses: the service trusts the loopback proxy (TRUST_PROXY=${process.env.TRUST_PROXY ?? '127.0.0.1'}, as behind a load balancer) and every view request carries its viewer's own address in x-forwarded-for. **Rate limits:** the view's limits (per client address and per link, tens of requests per minute) are far below a load generator's rate: the benchmark deletes the limiters' Redis counters every ${RATE_LIMIT_RESET_MS / 1000} s during the HTTP measures (the limiters still run on every request, they never refuse).`,
     '',
     '**1. View throughput** — autocannon ' +
-      `${autocannonPackage.version} in a worker thread of the benchmark process (servers on its main thread), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured, same for both rows; the view requests cycle over the ${fmt(VIEWS)} (link, viewer token) pairs.`,
+      `${autocannonPackage.version} in a worker thread of the benchmark process (servers on its main thread), ${CONNECTIONS} connections (one autocannon instance each, every request built once), ${WARMUP_S} s warm-up then ${DURATION_S} s measured, same for both rows; each connection cycles over the ${fmt(VIEWS)} (link, viewer token, client address) triples from its own starting point. One view answer: ${viewAnswer.headerBytes} bytes of headers, ${viewAnswer.bodyBytes} bytes of JSON (position, 3 alerts with details). Served from memory during the measure: last positions ${pct(cacheStats.positions)}, shares ${pct(cacheStats.readModel && { hits: cacheStats.readModel.shareHits, misses: cacheStats.readModel.shareMisses })}, alerts and reminders ${pct(cacheStats.readModel && { hits: cacheStats.readModel.vehicleHits, misses: cacheStats.readModel.vehicleMisses })} of the lookups, warm-up included (the misses: the claims and each link's first view).`,
     '',
     '| measure | req/s | p50 ms | p99 ms | statuses | load |',
     '|---|---:|---:|---:|---|---:|',

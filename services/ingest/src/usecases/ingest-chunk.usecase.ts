@@ -42,7 +42,7 @@ export interface ChunkResult {
   byPlatform: Map<string, number>;
 }
 
-/** A chunk that is decoded, validated, deduplicated and persisted; its later steps are pending. */
+/** A chunk that is decoded, validated, deduplicated, persisted and in the last positions; publishing is pending. */
 export interface PersistedChunk {
   unique: AcceptedPosition[];
   rejections: RejectionRecord[];
@@ -50,8 +50,13 @@ export interface PersistedChunk {
 }
 
 /**
- * Steps 1-4 of a chunk: decode → validate → dedupe → persist.
- * Safe to run again on the same messages (redelivery): storage skips what it has.
+ * Steps 1-5 of a chunk: decode → validate → dedupe → persist and update the
+ * last positions, those two at once: a fix reaches the families' view
+ * (Redis) without waiting for the Postgres insert. Neither depends on the
+ * other: last positions never move back (a redelivered chunk cannot undo a
+ * newer one) and storage skips what it has, so the chunk is safe to run
+ * again (redelivery) whichever of the two failed; offsets are committed only
+ * after both (and publishing) succeeded.
  */
 export async function persistChunk(
   messages: SourceMessage[],
@@ -79,7 +84,13 @@ export async function persistChunk(
     }
   }
   const { unique, duplicates } = dedupeChunk(accepted);
-  const inserted = unique.length > 0 ? await run('persist', () => ports.persist(unique)) : 0;
+  const [inserted, moved] =
+    unique.length > 0
+      ? await Promise.all([
+          run('persist', () => ports.persist(unique)),
+          run('last_position', () => ports.updateLastPositions(newestPerVehicle(unique))),
+        ])
+      : [0, 0];
   const rejected: Record<string, number> = {};
   for (const r of rejections) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
   return {
@@ -92,16 +103,15 @@ export async function persistChunk(
       rejected,
       duplicatesInChunk: duplicates,
       duplicatesStored: unique.length - inserted,
-      lastPositionsMoved: 0,
+      lastPositionsMoved: moved,
       byPlatform,
     },
   };
 }
 
 /**
- * Steps 5-6 of a persisted chunk: update last positions, then publish accepted
- * positions and rejections. Last positions never move back; downstream
- * consumers dedupe redelivered positions by (vehicle, GNSS time).
+ * Step 6 of a persisted chunk: publish accepted positions and rejections.
+ * Downstream consumers dedupe redelivered positions by (vehicle, GNSS time).
  */
 export async function completeChunk(
   chunk: PersistedChunk,
@@ -109,16 +119,12 @@ export async function completeChunk(
   run: StepRunner,
 ): Promise<ChunkResult> {
   const { unique, rejections } = chunk;
-  const moved =
-    unique.length > 0
-      ? await run('last_position', () => ports.updateLastPositions(newestPerVehicle(unique)))
-      : 0;
   if (unique.length > 0 || rejections.length > 0)
     await run('publish', () => ports.publish(unique, rejections));
-  return { ...chunk.result, lastPositionsMoved: moved };
+  return chunk.result;
 }
 
-/** One chunk through every step in order: decode → validate → dedupe → persist → last position → publish. */
+/** One chunk through every step: decode → validate → dedupe → persist and last positions → publish. */
 export async function ingestChunk(
   messages: SourceMessage[],
   ports: IngestPorts,
