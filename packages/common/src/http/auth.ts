@@ -28,9 +28,6 @@ export async function registerAuth(app: FastifyInstance, cfg: AuthConfig): Promi
     // for the signature check once a minute, not on every request.
     cache: 10_000,
     cacheTTL: 60_000,
-    // Keyed by the token itself: fast-jwt's default key is a SHA-256 of the
-    // token, a hash per request that costs more than the rest of the check.
-    cacheKeyBuilder: (token: string) => token,
   };
   await app.register(fastifyJwt, {
     secret: cfg.algorithm === 'HS256' ? cfg.secret : { public: cfg.publicKey },
