@@ -39,7 +39,7 @@ import {
   topicNames,
   z,
 } from '@safewatch/common';
-import { isolate, startInfra, unlinkMatching, writeBenchSection } from '@safewatch/testkit';
+import { isolate, nextMessage, startInfra, unlinkMatching, writeBenchSection } from '@safewatch/testkit';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile.js';
 import { type CpuSplit, childPidsNamed, cpuSplitFrom, load1, pidMemory } from './proc.js';
@@ -50,7 +50,6 @@ import {
   LOG_DIR,
   metricBy,
   metricSum,
-  nextMessage,
   REPO,
   type RunningService,
   runTool,

@@ -1,4 +1,5 @@
 export * from './attack-tokens.js';
+export * from './bench/child-messages.js';
 export * from './bench/cpu-split.js';
 export * from './bench/report.js';
 export * from './containers.js';

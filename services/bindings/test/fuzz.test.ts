@@ -7,7 +7,13 @@
  * problem+json with a stable code, security headers on every answer, and the
  * process serves on afterwards with no polluted prototype.
  */
-import { type AuthConfig, authConfig, PROBLEM_CODES, type Principal } from '@safewatch/common';
+import {
+  API_SECURITY_HEADERS,
+  type AuthConfig,
+  authConfig,
+  PROBLEM_CODES,
+  type Principal,
+} from '@safewatch/common';
 import {
   attackTokens,
   formatFuzzReport,
@@ -29,8 +35,8 @@ const OWN_CARRIER = 'carrier-jinan-01';
 const V = sample.vehicles;
 const D = sample.drivers.map((d) => d.driver_id);
 
-/** Security headers every answer carries (API_SECURITY_HEADERS). */
-const SECURITY_HEADERS = ['x-content-type-options', 'x-frame-options', 'content-security-policy'];
+/** Security headers every answer carries. */
+const SECURITY_HEADERS = Object.keys(API_SECURITY_HEADERS);
 
 function callers(): Record<string, Record<string, string>> {
   const as = (p: Principal) => bearer(e.token(p));

@@ -55,6 +55,7 @@ import {
   coresBetween,
   cpuByCommand,
   isolate,
+  nextMessage,
   startInfra,
   threadCpuSeconds,
   unlinkMatching,
@@ -227,35 +228,6 @@ function spawnChild(file: string, env: Record<string, string> = {}, nofile?: num
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
-}
-
-function nextMessage<T>(child: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no "${type}" from child within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    const onMessage = (m: { type: string; message?: string }) => {
-      if (m.type === 'error') {
-        cleanup();
-        reject(new Error(`child failed: ${m.message}`));
-      } else if (m.type === type) {
-        cleanup();
-        resolve(m as T);
-      }
-    };
-    const onExit = (code: number | null) => {
-      cleanup();
-      reject(new Error(`child exited (${code}) before "${type}"`));
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
 }
 
 /**

@@ -7,7 +7,7 @@
  * every answer; the process serves on with no polluted prototype.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PROBLEM_CODES, type Principal } from '@safewatch/common';
+import { API_SECURITY_HEADERS, PROBLEM_CODES, type Principal } from '@safewatch/common';
 import {
   attackTokens,
   formatFuzzReport,
@@ -25,7 +25,8 @@ const infra = getInfra();
 let e: ShareEnv;
 /** The app's clock stands still: shares never expire during the run. */
 const NOW = Date.parse('2026-11-21T02:00:00Z');
-const SECURITY_HEADERS = ['x-content-type-options', 'x-frame-options', 'content-security-policy'];
+/** Security headers every answer carries. */
+const SECURITY_HEADERS = Object.keys(API_SECURITY_HEADERS);
 
 const BOUND: Binding[] = [1, 2, 3, 4].map((i) => [`driver-fz-${i}`, randomUUID(), `鲁F0000${i}`]);
 const VIEWER = 'family-fz-1';

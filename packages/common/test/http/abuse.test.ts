@@ -10,6 +10,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  API_SECURITY_HEADERS,
   type AuthConfig,
   buildHttpApp,
   type HttpAppOptions,
@@ -26,7 +27,8 @@ const auth: AuthConfig = {
 };
 const logger = pino({ level: 'silent' });
 const driverToken = () => mintToken(auth, { sub: 'd-1', role: 'driver' }, 600);
-const SECURITY_HEADERS = ['x-content-type-options', 'x-frame-options', 'content-security-policy'];
+/** Security headers every answer carries. */
+const SECURITY_HEADERS = Object.keys(API_SECURITY_HEADERS);
 
 async function build(opts: Partial<HttpAppOptions> = {}): Promise<FastifyInstance> {
   const app = await buildHttpApp({ service: 'abuse-test', logger, auth, ...opts });

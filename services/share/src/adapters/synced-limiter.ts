@@ -42,9 +42,9 @@ export type LimitResult = { allowed: true } | { allowed: false; retryAfterS: num
  * trip per request: each instance decides from its own counts plus the shared
  * totals it last read, and every `syncMs` adds its new counts to the shared
  * counters (one Lua script over every counter that moved: one command per
- * sync, not two per counter) and reads back the totals. A single instance enforces the limit exactly; with N instances a
- * key can overshoot by at most what the other instances admitted within one
- * sync period. If Redis fails, each instance keeps enforcing its own counts
+ * sync, not two per counter) and reads back the totals. A single instance
+ * enforces the limit exactly; with N instances a key can overshoot by at most
+ * what the other instances admitted within one sync period. If Redis fails, each instance keeps enforcing its own counts
  * (never fewer than a single instance would refuse) and retries the sync.
  *
  * Used on the hottest routes (the family view and stream); the rarer ones

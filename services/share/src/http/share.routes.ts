@@ -104,6 +104,8 @@ export function syncedShareLimits(
   limits: { perIp: number; perToken: number },
 ) {
   const refusal = (r: LimitResult) => (r.allowed ? undefined : problem.rateLimited(r.retryAfterS));
+  const tokenRefusal = (tokenHash: Buffer) =>
+    refusal(limiter.hit(`${scope}-${shareLimitKeyOf(tokenHash)}`, limits.perToken));
   // Callback-style hooks: no promise per request on the hottest routes.
   const perIp: onRequestHookHandler = (req, _reply, done) => {
     const err = refusal(limiter.hit(`${scope}:ip:${req.ip}`, limits.perIp));
@@ -111,17 +113,16 @@ export function syncedShareLimits(
     else done();
   };
   const perToken: preHandlerHookHandler = (req, _reply, done) => {
-    const err = refusal(tokenHit(shareLimitKey((req.params as { token: string }).token)));
+    const err = tokenRefusal(hashShareToken((req.params as { token: string }).token));
     if (err) done(err);
     else done();
   };
-  /** The per-link count for a link whose hash is already known (`shareLimitKeyOf`); throws the refusal. */
-  const tokenHit = (limitKey: string) => limiter.hit(`${scope}-${limitKey}`, limits.perToken);
   return {
     perIp,
     perToken,
+    /** The per-link count inside a handler that already hashed the link; throws the refusal. */
     hitToken(tokenHash: Buffer): void {
-      const err = refusal(tokenHit(shareLimitKeyOf(tokenHash)));
+      const err = tokenRefusal(tokenHash);
       if (err) throw err;
     },
   };

@@ -51,6 +51,9 @@ export function vehicleViewInMemory(deps: ShareDeps, vehicleKey: string): Vehicl
   return { position: position ?? undefined, alerts: extras.alerts, reminders: extras.reminders };
 }
 
+/** China time is UTC+8 all year: certificates' days left count China days. */
+const CHINA_UTC_OFFSET_MS = 8 * 3600_000;
+
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -88,7 +91,7 @@ function positionView(p: LastPosition | undefined) {
 
 /** The vehicle's certificate and the sharing driver's, never another driver's; days left in China time. */
 function certificatesView(share: ShareRow, v: VehicleView | undefined, now: Date) {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = new Date(now.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
   return (v?.reminders ?? [])
     .filter((r) => r.driverId === '' || r.driverId === share.driverId)
     .map((r) => ({
@@ -150,8 +153,8 @@ export interface ViewAnswer {
   etag: string;
 }
 
-/** The day in China (UTC+8) as a number, for `certificatesView`'s days left. */
-const chinaDay = (nowMs: number) => Math.floor((nowMs + 8 * 3600_000) / 86_400_000);
+/** The day in China as a number: the day `certificatesView` counts days left from. */
+const chinaDay = (nowMs: number) => Math.floor((nowMs + CHINA_UTC_OFFSET_MS) / 86_400_000);
 
 /**
  * Per share row (rows from the read model are stable objects until the share
