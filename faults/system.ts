@@ -1,7 +1,8 @@
 /**
  * The whole system as `npm start` runs it (real processes, env config), on
- * servers the suite may break: the local Kafka test broker (frozen with
- * SIGSTOP), a disposable Postgres cluster and a disposable Redis (stopped and
+ * servers the suite may break: a 3-node Apache Kafka cluster on this machine
+ * (replication factor 3, min.insync.replicas 2; nodes killed, restarted,
+ * frozen), a disposable Postgres cluster and a disposable Redis (stopped and
  * started again), so the machine's own Postgres and Redis are never touched.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,10 +11,11 @@ import {
   type DisposableServer,
   freePort,
   type Infra,
+  type LocalKafka,
   startDisposablePostgres,
   startDisposableRedis,
+  startLocalKafka,
 } from '@safewatch/testkit';
-import { type FreezableBroker, startFreezableBroker } from './broker.js';
 import { ALERTS_FILES } from './plan.js';
 import { ROOT, runCli, type ServiceKind, type ServiceProcess, spawnService, waitReady } from './services.js';
 
@@ -22,9 +24,11 @@ export const REDIS_PREFIX = 'sw:';
 const SAMPLE_REGISTRY = join(ROOT, 'services', 'bindings', 'samples', 'registry.json');
 /** positions.raw partitions: the simulator's four platform keys land on three of six, so two ingest instances both get work. */
 export const PARTITIONS = 6;
+/** Kafka nodes (each a broker and a controller) and the topics' replication factor. */
+export const KAFKA_NODES = 3;
 
 export interface System {
-  broker: FreezableBroker;
+  kafka: LocalKafka;
   postgres: DisposableServer;
   redis: DisposableServer;
   env: Record<string, string>;
@@ -55,14 +59,14 @@ export async function startSystem(): Promise<System> {
     for (const o of opened.reverse()) await o.close().catch(() => undefined);
   };
   try {
-    const broker = await startFreezableBroker();
-    opened.push({ close: () => broker.stop() });
+    const kafka = await startLocalKafka({ nodes: KAFKA_NODES, name: 'kafka', logDir });
+    opened.push({ close: () => kafka.stop() });
     const local: Infra = {
-      kafkaBrokers: [broker.bootstrap],
-      kafkaMockControl: broker.control,
+      kafkaBrokers: kafka.brokers,
+      kafkaVersion: kafka.version,
       databaseUrl: '',
       redisUrl: '',
-      mode: { kafka: 'mock', postgres: 'local', redis: 'local' },
+      mode: { kafka: 'local', postgres: 'local', redis: 'local' },
     };
     const opening = (server: Promise<DisposableServer>) =>
       server.then((s) => {
@@ -75,7 +79,7 @@ export async function startSystem(): Promise<System> {
     ]);
 
     const env: Record<string, string> = {
-      KAFKA_BROKERS: broker.bootstrap,
+      KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_TOPIC_PREFIX: '',
       DATABASE_URL: postgres.url,
       PG_SCHEMA: 'public',
@@ -84,7 +88,7 @@ export async function startSystem(): Promise<System> {
       LOG_LEVEL: 'info',
       JWT_SECRET,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      // A departed member's partitions move on after this; the test broker holds a rebalance as long.
+      // A departed member's partitions move on after this (the smallest session a broker accepts).
       INGEST_SESSION_TIMEOUT_MS: '6000',
       ALERTS_SESSION_TIMEOUT_MS: '6000',
       ...ALERTS_FILES,
@@ -92,8 +96,8 @@ export async function startSystem(): Promise<System> {
     };
     await runCli('packages/common/src/cli/provision-topics.ts', {
       ...env,
-      KAFKA_MOCK_CONTROL: broker.control,
       TOPIC_PARTITIONS: String(PARTITIONS),
+      TOPIC_REPLICATION_FACTOR: String(KAFKA_NODES),
     });
     await runCli('packages/common/src/cli/migrate.ts', env);
 
@@ -116,7 +120,7 @@ export async function startSystem(): Promise<System> {
       start('share'),
     ]);
     return {
-      broker,
+      kafka,
       postgres,
       redis,
       env,

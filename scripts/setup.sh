@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up shared by `npm start`, `npm test` and CI: system packages,
 # local Postgres/Redis (unless DATABASE_URL/REDIS_URL point elsewhere), npm
-# dependencies and the local Kafka test broker. Fast when everything is there.
+# dependencies and Apache Kafka for the local broker (Java 17 and the official
+# jars from Maven Central). Fast when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,15 +16,25 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-# System packages: a C compiler and librdkafka's mock cluster for the local
-# Kafka test broker; docker-compose and kubectl to validate the compose file
-# and the Kubernetes manifests (both work without an engine or a cluster);
-# Debian's Chromium (driven by playwright-core, which downloads no browser) and
-# a CJK font for the share page's browser tests and screenshots.
+# Java major version of the `java` on PATH (0 when there is none).
+java_major() {
+  command -v java >/dev/null || { echo 0; return; }
+  java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+# System packages: Java 17 and Maven for the local Apache Kafka broker;
+# docker-compose and kubectl to validate the compose file and the Kubernetes
+# manifests (both work without an engine or a cluster); Debian's Chromium
+# (driven by playwright-core, which downloads no browser) and a CJK font for
+# the share page's browser tests and screenshots.
+kafka_need=()
+[ "$(java_major)" -ge 17 ] 2>/dev/null || kafka_need+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null || kafka_need+=(maven)
+if [ ${#kafka_need[@]} -gt 0 ]; then
+  apt_install "${kafka_need[@]}" ||
+    { log "Apache Kafka needs Java 17 and Maven: could not install ${kafka_need[*]} from Debian's packages"; exit 1; }
+fi
 need=()
-[ -f /usr/include/librdkafka/rdkafka_mock.h ] || need+=(librdkafka-dev)
-command -v cc >/dev/null || need+=(gcc libc6-dev)
-command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v docker-compose >/dev/null || need+=(docker-compose)
 command -v kubectl >/dev/null || need+=(kubernetes-client)
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -51,5 +62,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# The local Kafka test broker (used when KAFKA_BROKERS is not set).
-bash scripts/kafka-mock.sh --build-only
+# Apache Kafka for the local broker (npm start, the tests, the fault suite's
+# cluster, the benchmarks): the official jars of the version pinned in
+# tools/kafka/pom.xml, copied once from Maven Central into .cache/kafka/<version>/.
+bash scripts/kafka-jars.sh

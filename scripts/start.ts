@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole system on local defaults with a simulated fleet.
- * Starts the local Kafka test broker (unless KAFKA_BROKERS is given),
+ * Starts a local Apache Kafka broker (unless KAFKA_BROKERS is given),
  * provisions topics, applies migrations, starts the services and the fleet
  * simulator, prints demo tokens for the bindings API, then a line of live
  * counts every few seconds.
@@ -21,7 +21,7 @@ import {
   postgresEnv,
   z,
 } from '@safewatch/common';
-import { startMockBroker } from '../packages/testkit/src/mock-broker.js';
+import { startLocalKafka } from '../packages/testkit/src/local-kafka.js';
 import { SAMPLE_REGISTRY_FILE } from '../services/bindings/src/registry/index.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -283,12 +283,18 @@ try {
   if (process.env.KAFKA_BROKERS) {
     say(`Kafka: ${process.env.KAFKA_BROKERS}`);
   } else {
-    const broker = await startMockBroker();
+    const started = Date.now();
+    // Data kept between runs (like the local Postgres and Redis), so offsets and positions agree.
+    const broker = await startLocalKafka({
+      name: 'kafka',
+      dataDir: join(root, '.cache', 'kafka', 'data', 'start'),
+      keepData: true,
+      preferredPort: 9092,
+    });
     stopBroker = broker.stop;
-    env.KAFKA_BROKERS = broker.bootstrap;
-    env.KAFKA_MOCK_CONTROL = broker.control;
+    env.KAFKA_BROKERS = broker.brokers.join(',');
     say(
-      `Kafka: local test broker at ${broker.bootstrap} (in memory; set KAFKA_BROKERS to use a real cluster)`,
+      `✓ Kafka: Apache Kafka ${broker.version} (KRaft, 1 node) at ${env.KAFKA_BROKERS}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s · log ${join(logDir, 'kafka.log')} (set KAFKA_BROKERS to use another cluster)`,
     );
   }
   say(

@@ -72,6 +72,10 @@ elif docker compose version >/dev/null 2>&1; then
 else
   skip "compose: docker-compose config (install: apt-get install -y docker-compose)"
 fi
+# One Kafka version, pinned in tools/kafka/pom.xml: compose runs the same one.
+kafka_version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' tools/kafka/pom.xml)
+check "compose: Kafka image is apache/kafka:$kafka_version (tools/kafka/pom.xml)" \
+  grep -Eq "^ +image: apache/kafka:${kafka_version//./\\.}\$" docker-compose.yml
 # Builds and tags one image used by several services, hence no-build-and-image.
 check "compose: Compose-spec schema (dclint)" \
   "$BIN/dclint" docker-compose.yml --quiet --no-color --disable-rule no-build-and-image

@@ -39,7 +39,14 @@ import {
   topicNames,
   z,
 } from '@safewatch/common';
-import { isolate, nextMessage, startInfra, unlinkMatching, writeBenchSection } from '@safewatch/testkit';
+import {
+  describeKafka,
+  isolate,
+  nextMessage,
+  startInfra,
+  unlinkMatching,
+  writeBenchSection,
+} from '@safewatch/testkit';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile.js';
 import { type CpuSplit, childPidsNamed, cpuSplitFrom, load1, pidMemory } from './proc.js';
@@ -113,7 +120,7 @@ const runStart = performance.now();
 
 const loadAtStart = loadavg();
 say(`load average at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
-const running = await startInfra(process.env);
+const running = await startInfra(process.env, 'bench');
 const { infra } = running;
 const iso = isolate('bench-e2e', infra);
 const topics = topicNames(iso.topicPrefix);
@@ -203,7 +210,6 @@ try {
   await runTool('packages/common/src/cli/provision-topics.ts', {
     ...base,
     TOPIC_PARTITIONS: String(PARTITIONS),
-    ...(infra.kafkaMockControl ? { KAFKA_MOCK_CONTROL: infra.kafkaMockControl } : {}),
   });
   await runTool('packages/common/src/cli/migrate.ts', base);
   say(`topics (${PARTITIONS} partitions each) and migrations ready in schema ${iso.schema}`);
@@ -538,6 +544,7 @@ try {
     loadAtStart,
     loadAtEnd: loadavg(),
     infraMode: infra.mode,
+    kafka: describeKafka(infra),
     pgVersion: await pgVersion(infra.databaseUrl),
     redisVersion: /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'n/a',
     partitions: PARTITIONS,

@@ -57,6 +57,8 @@ export interface E2eReport {
   loadAtStart: number[];
   loadAtEnd: number[];
   infraMode: { kafka: string; postgres: string; redis: string };
+  /** The broker, as describeKafka names it. */
+  kafka: string;
   pgVersion: string;
   redisVersion: string;
   partitions: number;
@@ -157,8 +159,7 @@ export function reportLines(r: E2eReport): string[] {
   const per = perServiceFigures();
   const cores = cpus().length;
   const lines: string[] = [];
-  const kafkaMode =
-    r.infraMode.kafka === 'mock' ? 'librdkafka mock broker (local, in memory)' : r.infraMode.kafka;
+  const kafkaMode = r.kafka;
   lines.push(
     `Machine: ${cores} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${r.pgVersion} (${r.infraMode.postgres}, plain table); Redis ${r.redisVersion} (${r.infraMode.redis}); Kafka: ${kafkaMode}. Everything on this one machine, **shared with other work during the run** (other test suites and services): load average (1/5/15 min) ${r.loadAtStart.map((l) => l.toFixed(2)).join('/')} at the start, ${r.loadAtEnd.map((l) => l.toFixed(2)).join('/')} at the end; 1-minute load at the start and end of every step below. Run time ${fmt(r.runSeconds)} s.`,
     `System: the four services as separate node processes started as \`npm start\` starts them (\`--max-semi-space-size=64\`, default configuration), topics provisioned (${r.partitions} partitions each) and every service's migrations applied by their command-line tools, in a schema, topic prefix and Redis prefix of this run. Bindings service with the sample registry plus one qualified driver per shared truck; alerts with the sample speed zones and rest stops. Through the HTTP APIs: ${fmt(r.trucks)} drivers each bound one sample truck (B1) and shared it ${r.sharesPerTruck}× (S1), every link claimed by its own family member (S2): ${fmt(r.viewers)} shares. A viewers process holds one live stream per share (\`/v1/shares/{token}/stream\`; **tick shortened to ${fmt(r.tickMs)} ms**, production 30,000 ms, so that the fan-out does more work than in production) and polls every view every ${r.viewPollS} s with If-None-Match; the views of ${r.sample} of the shared trucks are also polled every ${r.samplePollMs} ms for the latency measure (the benchmark deletes the rate limiters' Redis counters every 2 s, as bench:share does: the per-link limit is 60 views per minute).`,

@@ -11,7 +11,6 @@ export * from './dependency-probe.js';
 export * from './http/index.js';
 export * from './kafka/chunk-consumer.js';
 export * from './kafka/client.js';
-export * from './kafka/mock-control.js';
 export * from './kafka/topics.js';
 export * from './last-position.js';
 export * from './logger.js';

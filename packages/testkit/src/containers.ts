@@ -3,8 +3,9 @@
  * imported lazily so that machines without Docker never load them.
  */
 import { existsSync } from 'node:fs';
+import { kafkaVersion } from './local-kafka.js';
+import { freePort } from './wait.js';
 
-const KAFKA_IMAGE = 'confluentinc/cp-kafka:7.7.1';
 const TIMESCALE_IMAGE = 'timescale/timescaledb:latest-pg15';
 const REDIS_IMAGE = 'redis:7-alpine';
 
@@ -41,11 +42,35 @@ export async function dockerReachable(timeoutMs = 5_000): Promise<boolean> {
   }
 }
 
+/**
+ * The official apache/kafka image of the version pinned in tools/kafka/pom.xml,
+ * as one KRaft node. The client listener is published on the same port on the
+ * host, so the address the broker advertises is the one clients reach.
+ */
 export async function startKafkaContainer(stoppers: Stopper[]): Promise<string> {
-  const { KafkaContainer } = await import('@testcontainers/kafka');
-  const container = await new KafkaContainer(KAFKA_IMAGE).withKraft().start();
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const port = await freePort();
+  const container = await new GenericContainer(`apache/kafka:${kafkaVersion()}`)
+    .withExposedPorts({ container: port, host: port })
+    .withEnvironment({
+      KAFKA_NODE_ID: '1',
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_LISTENERS: `PLAINTEXT://:${port},CONTROLLER://:9093`,
+      KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://127.0.0.1:${port}`,
+      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+    })
+    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
+    .withStartupTimeout(120_000)
+    .start();
   stoppers.push(() => container.stop());
-  return `${container.getHost()}:${container.getMappedPort(9093)}`;
+  return `127.0.0.1:${port}`;
 }
 
 export async function startPostgresContainer(stoppers: Stopper[]): Promise<string> {

@@ -11,7 +11,7 @@ export * from './infra.js';
 export * from './isolate.js';
 export * from './kafka.js';
 export * from './leaks.js';
-export * from './mock-broker.js';
+export * from './local-kafka.js';
 export * from './reachability.js';
 export * from './redis-keys.js';
 export * from './resolve-infra.js';

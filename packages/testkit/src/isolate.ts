@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createTopicsOnMock } from '@safewatch/common';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { getInfra } from './infra.js';
@@ -61,13 +60,6 @@ export function isolate(label: string, infra: Infra = getInfra()): Isolation {
 }
 
 async function createTopics(infra: Infra, names: string[], partitions: number): Promise<void> {
-  if (infra.kafkaMockControl) {
-    await createTopicsOnMock(
-      infra.kafkaMockControl,
-      names.map((name) => ({ name, partitions })),
-    );
-    return;
-  }
   const admin = new Kafka({
     clientId: 'testkit',
     brokers: infra.kafkaBrokers,

@@ -5,7 +5,7 @@ import {
   startPostgresContainer,
   startRedisContainer,
 } from './containers.js';
-import { startMockBroker } from './mock-broker.js';
+import { kafkaVersion, startLocalKafka } from './local-kafka.js';
 import { checkKafka, checkPostgres, checkRedis } from './reachability.js';
 import type { Infra, KafkaMode, ServerMode } from './types.js';
 
@@ -20,11 +20,14 @@ export interface RunningInfra {
 /**
  * Decides where Kafka, Postgres and Redis come from, each on its own:
  * an environment variable, else testcontainers when a Docker engine answers,
- * else this machine (local Postgres/Redis, the librdkafka mock broker).
- * KAFKA_MOCK_CONTROL may accompany KAFKA_BROKERS when they point at a mock
- * started by hand (npm run kafka:mock).
+ * else this machine (local Postgres/Redis, a local Apache Kafka node started
+ * for the run: testkit's local-kafka.ts, data deleted when the run ends).
  */
-export async function startInfra(env: NodeJS.ProcessEnv = process.env): Promise<RunningInfra> {
+export async function startInfra(
+  env: NodeJS.ProcessEnv = process.env,
+  /** Names the local broker's log: .cache/logs/kafka-<label>.log. */
+  label = 'test',
+): Promise<RunningInfra> {
   const stoppers: Stopper[] = [];
   const stop = async () => {
     await Promise.allSettled(stoppers.reverse().map((s) => s()));
@@ -35,7 +38,7 @@ export async function startInfra(env: NodeJS.ProcessEnv = process.env): Promise<
 
     // Started side by side; allSettled so that every stopper is registered before a failure unwinds.
     const [kafkaR, postgresR, redisR] = await Promise.allSettled([
-      resolveKafka(env, docker, stoppers),
+      resolveKafka(env, docker, stoppers, label),
       resolveServer(env.DATABASE_URL, docker, LOCAL_DATABASE_URL, () => startPostgresContainer(stoppers)),
       resolveServer(env.REDIS_URL, docker, LOCAL_REDIS_URL, () => startRedisContainer(stoppers)),
     ]);
@@ -52,7 +55,7 @@ export async function startInfra(env: NodeJS.ProcessEnv = process.env): Promise<
 
     const infra: Infra = {
       kafkaBrokers: kafka.brokers,
-      ...(kafka.control ? { kafkaMockControl: kafka.control } : {}),
+      ...(kafka.version ? { kafkaVersion: kafka.version } : {}),
       databaseUrl: postgres.url,
       redisUrl: redis.url,
       mode: { kafka: kafka.mode, postgres: postgres.mode, redis: redis.mode },
@@ -80,22 +83,22 @@ async function resolveServer(
   return { mode: 'local', url: localUrl };
 }
 
-async function resolveKafka(env: NodeJS.ProcessEnv, docker: boolean, stoppers: Stopper[]) {
+async function resolveKafka(env: NodeJS.ProcessEnv, docker: boolean, stoppers: Stopper[], label: string) {
   if (env.KAFKA_BROKERS) {
     return {
       mode: 'env' as KafkaMode,
       brokers: splitBrokers(env.KAFKA_BROKERS),
-      control: env.KAFKA_MOCK_CONTROL || undefined,
+      version: undefined,
     };
   }
   if (docker) {
     return {
       mode: 'container' as KafkaMode,
       brokers: [await startKafkaContainer(stoppers)],
-      control: undefined,
+      version: kafkaVersion(),
     };
   }
-  return startMock(stoppers);
+  return startLocal(stoppers, label);
 }
 
 function splitBrokers(list: string): string[] {
@@ -105,8 +108,8 @@ function splitBrokers(list: string): string[] {
     .filter(Boolean);
 }
 
-async function startMock(stoppers: Stopper[]) {
-  const broker = await startMockBroker();
-  stoppers.push(broker.stop);
-  return { mode: 'mock' as KafkaMode, brokers: [broker.bootstrap], control: broker.control };
+async function startLocal(stoppers: Stopper[], label: string) {
+  const kafka = await startLocalKafka({ name: `kafka-${label}` });
+  stoppers.push(kafka.stop);
+  return { mode: 'local' as KafkaMode, brokers: kafka.brokers, version: kafka.version };
 }

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { createKafka, createLogger, migrate, producerConfig, topicNames } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
-import { isolate, startInfra, writeBenchSection } from '@safewatch/testkit';
+import { describeKafka, isolate, startInfra, writeBenchSection } from '@safewatch/testkit';
 import { createAlertsApp, rulesFromConfig, toPositions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { evaluateVehicle, initialVehicleState, type VehicleState } from '../src/domain/vehicle.evaluator.js';
@@ -68,7 +68,7 @@ say(
 );
 
 // 2. End to end through the broker.
-const running = await startInfra(process.env);
+const running = await startInfra(process.env, 'bench');
 const { infra } = running;
 const iso = isolate('bench-alerts', infra);
 const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench-alerts', logger });
@@ -165,7 +165,7 @@ try {
     `end to end: ${fmt(sent)} positions at ${fmt(rate)}/s, ${fmt(latencies.length)} alerts; position produced → alert published p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${latencies[latencies.length - 1]} ms`,
   );
   lines = [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; Kafka: ${infra.mode.kafka === 'mock' ? 'librdkafka mock broker (local)' : infra.mode.kafka}; Postgres and Redis local.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; Kafka: ${describeKafka(infra)}; Postgres and Redis local.`,
     '',
     '| measure | result | target |',
     '|---|---:|---|',

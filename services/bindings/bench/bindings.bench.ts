@@ -33,6 +33,7 @@ import { pb } from '@safewatch/proto';
 import {
   coresBetween,
   cpuByCommand,
+  describeKafka,
   isolate,
   startInfra,
   threadCpuSeconds,
@@ -73,7 +74,7 @@ const times = (n: number) => `×${n.toFixed(2)}`;
 
 /** The machine may be shared (tests of other work running): recorded with the results. */
 const loadBefore = loadavg()[0] ?? 0;
-const running = await startInfra(process.env);
+const running = await startInfra(process.env, 'bench');
 const { infra } = running;
 const iso = isolate('bench-bindings', infra);
 // PG_POOL_SIZE and BINDINGS_* variables tune the service under test (the baseline pool follows PG_POOL_SIZE).
@@ -274,7 +275,7 @@ try {
   };
   const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
-  const kafka = infra.mode.kafka === 'mock' ? 'librdkafka mock broker (local, in memory)' : infra.mode.kafka;
+  const kafka = describeKafka(infra);
   await writeBenchSection('bindings', [
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${kafka} (binding events through the outbox relay). Everything on this one machine; 1-minute load average when the run started: ${loadBefore.toFixed(2)}.`,
     `Load: autocannon ${autocannonPackage.version} in a worker thread of the benchmark process (the servers run on its main thread), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured per row; latencies of every response of the measured run. Postgres pool: ${cfg.PG_POOL_SIZE} connections (the service default) for the service and the baseline alike.`,

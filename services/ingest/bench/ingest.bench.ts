@@ -25,7 +25,14 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
-import { coresBetween, cpuByCommand, isolate, startInfra, writeBenchSection } from '@safewatch/testkit';
+import {
+  coresBetween,
+  cpuByCommand,
+  describeKafka,
+  isolate,
+  startInfra,
+  writeBenchSection,
+} from '@safewatch/testkit';
 import { Redis } from 'ioredis';
 import { PositionsRepo } from '../src/adapters/positions.repo.js';
 import { createIngestApp } from '../src/app.js';
@@ -59,7 +66,7 @@ const say = (s: string) => process.stdout.write(`${s}\n`);
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const running = await startInfra(process.env);
+const running = await startInfra(process.env, 'bench');
 const { infra } = running;
 const iso = isolate('bench-ingest', infra);
 const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench', logger });
@@ -241,7 +248,7 @@ try {
   const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version;
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
   await writeBenchSection('ingest', [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}, plain table); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${infra.mode.kafka === 'mock' ? 'librdkafka mock broker (local, in memory)' : infra.mode.kafka}. Everything on this one machine.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}, plain table); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${describeKafka(infra)}. Everything on this one machine.`,
     `Workload: ${fmt(produced)} valid positions from ${fmt(TRUCKS)} simulated trucks in ${fmt(messages)} batches of ${args['batch-size']} (${(rawBytes / produced).toFixed(1)} bytes/position), ${PARTITIONS} partitions.`,
     '',
     '| measure | positions/s | ingest ÷ measure |',

@@ -54,6 +54,7 @@ import { createFleet } from '@safewatch/simulator';
 import {
   coresBetween,
   cpuByCommand,
+  describeKafka,
   isolate,
   nextMessage,
   startInfra,
@@ -168,7 +169,7 @@ const TRUCKS = VIEW_ONLY ? VEHICLES : Math.max(RATE * FIX_INTERVAL_S, VEHICLES);
 
 const loadAtStart = loadavg();
 say(`load average at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
-const running = await startInfra(process.env);
+const running = await startInfra(process.env, 'bench');
 const { infra } = running;
 const iso = isolate('bench-share', infra);
 const overrides = Object.fromEntries(
@@ -928,8 +929,7 @@ try {
   // ---- report ---------------------------------------------------------------------
   const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
-  const kafkaMode =
-    infra.mode.kafka === 'mock' ? 'librdkafka mock broker (local, in memory)' : infra.mode.kafka;
+  const kafkaMode = describeKafka(infra);
   const loadEnd = loadavg();
   const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
   const sseShort = [

@@ -2,7 +2,9 @@
  * Creates the system's Kafka topics (the explicit provisioning step: services
  * never create topics). Usage:
  *   KAFKA_BROKERS=host:9092 TOPIC_PARTITIONS=12 TOPIC_REPLICATION_FACTOR=3 provision-topics
- * KAFKA_MOCK_CONTROL=host:port targets the local test broker's control port instead.
+ * Production's partition count (12) is the default; the replication factor
+ * defaults to 1 (a single local broker) and min.insync.replicas follows it
+ * (2 of 3).
  */
 import { z } from 'zod';
 import { kafkaEnv, logEnv, parseConfig, positiveInt } from '../config.js';
@@ -14,9 +16,8 @@ const cfg = parseConfig(
   z.object({
     ...kafkaEnv,
     ...logEnv,
-    TOPIC_PARTITIONS: positiveInt(6),
+    TOPIC_PARTITIONS: positiveInt(12),
     TOPIC_REPLICATION_FACTOR: positiveInt(1),
-    KAFKA_MOCK_CONTROL: z.string().optional(),
   }),
   process.env,
 );
@@ -28,7 +29,6 @@ try {
     prefix: cfg.KAFKA_TOPIC_PREFIX,
     partitions: cfg.TOPIC_PARTITIONS,
     replicationFactor: cfg.TOPIC_REPLICATION_FACTOR,
-    mockControl: cfg.KAFKA_MOCK_CONTROL,
   });
   const all = Object.values(topicNames(cfg.KAFKA_TOPIC_PREFIX));
   logger.info({ created, all }, `topics ready: ${all.join(', ')} (${created.length} created)`);

@@ -1,5 +1,4 @@
 import type { Kafka } from 'kafkajs';
-import { createTopicsOnMock } from './mock-control.js';
 
 /** Every topic of the system (SPEC §3). Provisioned explicitly, never by services. */
 export const TOPICS = {
@@ -36,21 +35,17 @@ export interface ProvisionOptions {
   prefix?: string;
   partitions: number;
   replicationFactor: number;
-  /** host:port of the local test broker's control port (it lacks the CreateTopics API). */
-  mockControl?: string | undefined;
+}
+
+/** Writes acknowledged by all in-sync replicas survive one broker lost: two of three must have them. */
+export function minInsyncReplicas(replicationFactor: number): number {
+  return replicationFactor >= 3 ? 2 : 1;
 }
 
 /** Creates every missing topic; existing topics are left as they are. Returns what was created. */
 export async function provisionTopics(kafka: Kafka, opts: ProvisionOptions): Promise<string[]> {
   const names = topicNames(opts.prefix);
   const wanted = (Object.keys(names) as TopicId[]).map((id) => ({ id, name: names[id] }));
-  if (opts.mockControl) {
-    await createTopicsOnMock(
-      opts.mockControl,
-      wanted.map((t) => ({ name: t.name, partitions: opts.partitions })),
-    );
-    return wanted.map((t) => t.name);
-  }
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -63,7 +58,10 @@ export async function provisionTopics(kafka: Kafka, opts: ProvisionOptions): Pro
         topic: t.name,
         numPartitions: opts.partitions,
         replicationFactor: opts.replicationFactor,
-        configEntries: [{ name: 'retention.ms', value: String(RETENTION_MS[t.id]) }],
+        configEntries: [
+          { name: 'retention.ms', value: String(RETENTION_MS[t.id]) },
+          { name: 'min.insync.replicas', value: String(minInsyncReplicas(opts.replicationFactor)) },
+        ],
       })),
     });
     return missing.map((t) => t.name);
