@@ -21,6 +21,7 @@ import {
   postgresEnv,
   z,
 } from '@safewatch/common';
+import { cleanupWhenGone, shellQuote } from '../packages/testkit/src/disposable.js';
 import { startLocalKafka } from '../packages/testkit/src/local-kafka.js';
 import { SAMPLE_REGISTRY_FILE } from '../services/bindings/src/registry/index.js';
 
@@ -73,6 +74,12 @@ function run(name: string, file: string, env: Record<string, string>, args: stri
   proc.stdout?.pipe(log);
   proc.stderr?.pipe(log);
   children.push({ name, proc });
+  // If this script is killed without its shutdown, the child stops all the same (as the broker does).
+  const pid = proc.pid as number;
+  const disarm = cleanupWhenGone(
+    `grep -q ${shellQuote(join(root, file))} /proc/${pid}/cmdline 2>/dev/null && kill -TERM ${pid}`,
+  );
+  proc.once('exit', disarm);
   proc.once('exit', (code, signal) => {
     if (!stopping) {
       say(`✗ ${name} exited (${signal ?? code}); see ${join(logDir, `${name}.log`)}`);
