@@ -3,7 +3,7 @@
  * of given processes, of infrastructure processes by command name, of the
  * whole machine, and resident memory.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { cpuByCommand } from '@safewatch/testkit';
 
@@ -43,24 +43,6 @@ export function machineCpuSeconds(): { busy: number; total: number } {
     .map(Number);
   const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
   return { busy: busy / TICKS_PER_S, total: (busy + (idle ?? 0) + (iowait ?? 0)) / TICKS_PER_S };
-}
-
-/** The child processes of `parent` whose command name is `comm` (e.g. the broker started by testkit). */
-export function childPidsNamed(parent: number, comm: string): number[] {
-  const out: number[] = [];
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const name = stat.slice(stat.indexOf('(') + 1, close);
-      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-      if (name === comm && ppid === parent) out.push(Number(pid));
-    } catch {
-      // the process ended while listing
-    }
-  }
-  return out;
 }
 
 export const load1 = () => loadavg()[0] ?? 0;

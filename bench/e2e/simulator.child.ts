@@ -5,7 +5,7 @@
  * clock) is simulated and encoded beforehand for the whole step, so that
  * during the step this process only produces. Then { cmd: 'run' }: every
  * simulated second goes out in `sendsPerS` sends spread evenly over that
- * second, messages round-robin over the raw topic's partitions. Progress
+ * second, messages keyed by platform id as platforms produce them. Progress
  * ({ type: 'progress', positions, messages }) after every send; at the end
  * { type: 'done', ...StepProduced } with the production time of every fix of
  * the sampled vehicles. The trucks of one seed are the same trucks whatever
@@ -13,11 +13,11 @@
  */
 import { createKafka, createLogger, producerConfig } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
+import { sendKeyed } from '@safewatch/testkit';
 
 export interface StepPlan {
   brokers: string[];
   topic: string;
-  partitions: number;
   seed: number;
   rate: number;
   seconds: number;
@@ -51,7 +51,6 @@ const connected = producer.connect();
 
 let plan: StepPlan | undefined;
 let ticks: Prepared[][] = [];
-let sent = 0;
 /** Set by { cmd: 'stop' }: the step ends after the send in progress (the parent saw the lag run away). */
 let stopRequested = false;
 
@@ -81,7 +80,8 @@ function prepare(p: StepPlan) {
     );
   }
   plan = p;
-  return { positions, messages, generatedMs: performance.now() - t0, startTimeMs };
+  const platforms = fleet.platformIds.length;
+  return { positions, messages, platforms, generatedMs: performance.now() - t0, startTimeMs };
 }
 
 async function run(p: StepPlan, startTimeMs: number): Promise<StepProduced> {
@@ -111,11 +111,11 @@ async function run(p: StepPlan, startTimeMs: number): Promise<StepProduced> {
       if (Number.isNaN(first)) first = sendAt;
       last = sendAt;
       for (const b of slice) for (const key of b.sampled) produced.push([key, sendAt]);
-      await producer.send({
-        topic: p.topic,
-        acks: -1,
-        messages: slice.map((b) => ({ key: b.key, value: b.bytes, partition: sent++ % p.partitions })),
-      });
+      await sendKeyed(
+        producer,
+        p.topic,
+        slice.map((b) => ({ key: b.key, value: b.bytes })),
+      );
       positions += slice.reduce((s, b) => s + b.positions, 0);
       messages += slice.length;
       process.send?.({ type: 'progress', positions, messages });

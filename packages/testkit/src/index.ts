@@ -1,6 +1,7 @@
 export * from './attack-tokens.js';
 export * from './bench/child-messages.js';
 export * from './bench/cpu-split.js';
+export * from './bench/keyed-send.js';
 export * from './bench/report.js';
 export * from './containers.js';
 export * from './disposable.js';

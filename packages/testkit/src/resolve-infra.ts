@@ -14,6 +14,11 @@ export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
 
 export interface RunningInfra {
   infra: Infra;
+  /**
+   * Process ids of the Kafka nodes this run started on this machine (mode local), e.g. for
+   * benchmarks that read the broker's CPU from /proc; empty when Kafka runs elsewhere.
+   */
+  kafkaPids(): number[];
   stop(): Promise<void>;
 }
 
@@ -60,7 +65,7 @@ export async function startInfra(
       redisUrl: redis.url,
       mode: { kafka: kafka.mode, postgres: postgres.mode, redis: redis.mode },
     };
-    return { infra, stop };
+    return { infra, kafkaPids: kafka.pids, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -89,6 +94,7 @@ async function resolveKafka(env: NodeJS.ProcessEnv, docker: boolean, stoppers: S
       mode: 'env' as KafkaMode,
       brokers: splitBrokers(env.KAFKA_BROKERS),
       version: undefined,
+      pids: noPids,
     };
   }
   if (docker) {
@@ -96,10 +102,13 @@ async function resolveKafka(env: NodeJS.ProcessEnv, docker: boolean, stoppers: S
       mode: 'container' as KafkaMode,
       brokers: [await startKafkaContainer(stoppers)],
       version: kafkaVersion(),
+      pids: noPids,
     };
   }
   return startLocal(stoppers, label);
 }
+
+const noPids = (): number[] => [];
 
 function splitBrokers(list: string): string[] {
   return list
@@ -111,5 +120,10 @@ function splitBrokers(list: string): string[] {
 async function startLocal(stoppers: Stopper[], label: string) {
   const kafka = await startLocalKafka({ name: `kafka-${label}` });
   stoppers.push(kafka.stop);
-  return { mode: 'local' as KafkaMode, brokers: kafka.brokers, version: kafka.version };
+  return {
+    mode: 'local' as KafkaMode,
+    brokers: kafka.brokers,
+    version: kafka.version,
+    pids: () => kafka.nodes.flatMap((n) => n.pid() ?? []),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * npm run bench:ingest [-- --positions 1000000 --trucks 10000 --partitions 4]
  *
- * 1. The fleet simulator fills positions.raw with N valid positions.
+ * 1. The fleet simulator fills positions.raw with N valid positions, keyed by
+ *    platform id as platforms produce them.
  * 2. Baseline A: a bare kafkajs consumer drains the topic, decoding each batch.
  * 3. Baseline B: the same rows, pre-decoded, inserted into a copy of the
  *    positions table with the ingest's own insert (same chunking and concurrency).
@@ -29,7 +30,9 @@ import {
   coresBetween,
   cpuByCommand,
   describeKafka,
+  describeSpread,
   isolate,
+  KeyedSender,
   startInfra,
   writeBenchSection,
 } from '@safewatch/testkit';
@@ -102,50 +105,30 @@ try {
   let rawBytes = 0;
   let messages = 0;
   const fillStart = performance.now();
-  // Raw messages go round-robin over the partitions (the simulator has only a
-  // few platform keys) and are sent per partition in groups of ~4 MB: the
-  // local test broker answers a fetch with one record batch per partition,
-  // where Kafka returns up to the consumer's 4 MB per partition, so this makes
-  // each fetch of the backlog carry what it would carry from Kafka. The test
-  // broker also keeps at most ~5 MB per partition; the check below catches it.
-  const pending: { key: string; value: Buffer }[][] = Array.from({ length: PARTITIONS }, () => []);
-  const pendingBytes = new Array<number>(PARTITIONS).fill(0);
-  const flush = async (partition: number) => {
-    const group = pending[partition] as { key: string; value: Buffer }[];
-    if (group.length === 0) return;
-    await producer.send({ topic: rawTopic, acks: -1, messages: group.map((m) => ({ ...m, partition })) });
-    pending[partition] = [];
-    pendingBytes[partition] = 0;
-  };
+  // Keyed by platform id and batched, as platforms produce them (and the simulator CLI): the
+  // partitioner places each platform on one partition, so fewer platforms than partitions leave
+  // some partitions empty; the workload line says how they spread. (On the mock broker of
+  // earlier runs they went round-robin in groups of ~4 MB per partition: it answered a fetch
+  // with one record batch per partition and kept only ~5 MB per partition.)
+  const sender = new KeyedSender(producer, rawTopic);
   while (produced < N) {
     const tick = fleet.nextTick({ maxPositions: N - produced });
     for (const b of tick.batches) {
-      const partition = messages % PARTITIONS;
-      (pending[partition] as { key: string; value: Buffer }[]).push({
-        key: b.platformId,
-        value: Buffer.from(b.bytes),
-      });
-      pendingBytes[partition] = (pendingBytes[partition] as number) + b.bytes.length;
+      await sender.add({ key: b.platformId, value: Buffer.from(b.bytes) });
       rawBytes += b.bytes.length;
       messages += 1;
-      if ((pendingBytes[partition] as number) >= 4 * 1024 * 1024) await flush(partition);
     }
     produced += tick.positions;
   }
-  for (let p = 0; p < PARTITIONS; p++) await flush(p);
+  await sender.flush();
   const fillMs = performance.now() - fillStart;
   await producer.disconnect();
   const admin = kafka.admin();
   await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(rawTopic);
+  const spread = await describeSpread(admin, rawTopic);
   await admin.disconnect();
-  if (offsets.some((o) => o.low !== '0')) {
-    throw new Error(
-      `the broker dropped early messages of ${rawTopic} (retention); use more --partitions or fewer --positions`,
-    );
-  }
   say(
-    `filled ${rawTopic}: ${fmt(produced)} positions in ${fmt(messages)} messages (${(rawBytes / 1e6).toFixed(1)} MB), ${fmt(rate(produced, fillMs))}/s`,
+    `filled ${rawTopic}: ${fmt(produced)} positions in ${fmt(messages)} messages (${(rawBytes / 1e6).toFixed(1)} MB) keyed by ${fleet.platformIds.length} platform ids, ${spread}; ${fmt(rate(produced, fillMs))}/s`,
   );
 
   // 2. Baseline A: bare kafkajs consume + decode.
@@ -249,7 +232,7 @@ try {
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
   await writeBenchSection('ingest', [
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}, plain table); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${describeKafka(infra)}. Everything on this one machine.`,
-    `Workload: ${fmt(produced)} valid positions from ${fmt(TRUCKS)} simulated trucks in ${fmt(messages)} batches of ${args['batch-size']} (${(rawBytes / produced).toFixed(1)} bytes/position), ${PARTITIONS} partitions.`,
+    `Workload: ${fmt(produced)} valid positions from ${fmt(TRUCKS)} simulated trucks in ${fmt(messages)} batches of ${args['batch-size']} (${(rawBytes / produced).toFixed(1)} bytes/position), ${PARTITIONS} partitions; batches keyed by platform id as platforms send them (${fleet.platformIds.length} platforms: ${spread}).`,
     '',
     '| measure | positions/s | ingest ÷ measure |',
     '|---|---:|---:|',
@@ -294,12 +277,8 @@ async function startProfiler() {
 
 /** Consumes a topic from the beginning until `N` positions were counted; rate from the first message. */
 async function drain(topic: string, groupId: string, handle: (value: Buffer) => number) {
-  const consumer = kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    maxBytesPerPartition: 4 * 1024 * 1024,
-    maxWaitTimeInMs: 200,
-  });
+  // A bare consumer: kafkajs's default fetch sizes (1 MiB per partition, 10 MiB per fetch).
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   let count = 0;

@@ -12,6 +12,7 @@
  */
 import { createKafka, createLogger, lastPositionKey, producerConfig, Redis } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
+import { sendKeyed } from '@safewatch/testkit';
 
 export interface FreshnessPlan {
   brokers: string[];
@@ -22,8 +23,6 @@ export interface FreshnessPlan {
   fixIntervalS: number;
   /** Sends per tick, spread evenly over the tick (smooth production instead of one burst per tick). */
   slotsPerTick: number;
-  /** Messages go round-robin over this many partitions of `topic`. */
-  partitions: number;
   warmupS: number;
   durationS: number;
   /** After production stops, how long the views keep being polled. */
@@ -107,7 +106,6 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
   let lateSends = 0;
   let maxSendLagMs = 0;
   let producing = true;
-  let sent = 0;
 
   // Pollers: one loop per sampled vehicle, staggered over the poll period.
   const latencies: number[] = [];
@@ -203,15 +201,12 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
         }
         if (measured) positions += b.positions;
       }
-      await producer.send({
-        topic: plan.topic,
-        acks: -1,
-        messages: slice.map((b) => ({
-          key: b.platformId,
-          value: b.bytes,
-          partition: sent++ % plan.partitions,
-        })),
-      });
+      // Keyed by platform id, as platforms produce them (the partitioner picks the partition).
+      await sendKeyed(
+        producer,
+        plan.topic,
+        slice.map((b) => ({ key: b.platformId, value: b.bytes })),
+      );
     }
   }
   producing = false;
