@@ -11,6 +11,7 @@ export * from './dependency-probe.js';
 export * from './http/index.js';
 export * from './kafka/chunk-consumer.js';
 export * from './kafka/client.js';
+export * from './kafka/producer.js';
 export * from './kafka/topics.js';
 export * from './last-position.js';
 export * from './logger.js';

@@ -2,12 +2,12 @@ import {
   authConfig,
   buildHttpApp,
   createMetricsRegistry,
+  createProducer,
   createServiceClients,
   dependencyProbe,
   type FastifyInstance,
   httpTimeouts,
   type Logger,
-  producerConfig,
   Readiness,
   topicNames,
 } from '@safewatch/common';
@@ -39,10 +39,8 @@ export async function createBindingsApp(
   const registry = createMetricsRegistry('bindings');
   const readiness = new Readiness(['postgres', 'redis', 'kafka']);
   const { pool, redis, kafka } = createServiceClients('bindings', cfg, logger, registry);
-  const producer = kafka.producer(producerConfig());
+  const producer = createProducer(kafka);
   const relay = new OutboxRelay({ pool, producer, logger, registry });
-  producer.on(producer.events.CONNECT, () => readiness.set('kafka', true));
-  producer.on(producer.events.DISCONNECT, () => readiness.set('kafka', false));
 
   const deps: BindingsDeps = {
     pool,
@@ -91,6 +89,7 @@ export async function createBindingsApp(
         .connect()
         .catch((err: Error) => logger.warn({ err: err.message }, 'redis not reachable yet'));
       await producer.connect();
+      readiness.set('kafka', true);
       if (cfg.BINDINGS_REGISTRY_FILE) {
         const report = await importRegistryFile(pool, cfg.BINDINGS_REGISTRY_FILE, {
           topicPrefix: cfg.KAFKA_TOPIC_PREFIX,
@@ -108,6 +107,7 @@ export async function createBindingsApp(
       await server.close();
       await relay.stop();
       await producer.disconnect();
+      readiness.set('kafka', false);
       redis.disconnect();
       await pool.end();
     },

@@ -1,6 +1,6 @@
 import { Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { keyCachingPartitioner } from './client.js';
+import { keyCachingPartitioner, PRODUCER_RETRIES, producerConfig } from './client.js';
 
 const metadata = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -38,5 +38,16 @@ describe('keyCachingPartitioner', () => {
         message: { key: 'k', partition: 3, value: null },
       }),
     ).toBe(3);
+  });
+});
+
+describe('producerConfig', () => {
+  it('asks for an idempotent producer whose sends give up after a few retries', () => {
+    const config = producerConfig();
+    expect(config.idempotent).toBe(true);
+    expect(config.retry?.retries).toBe(PRODUCER_RETRIES);
+    // kafkajs's default for an idempotent producer is Number.MAX_SAFE_INTEGER: a send that never fails.
+    expect(PRODUCER_RETRIES).toBeLessThanOrEqual(5);
+    expect(config.allowAutoTopicCreation).toBe(false);
   });
 });
