@@ -3,11 +3,11 @@ import {
   buildOpsServer,
   ChunkConsumer,
   createMetricsRegistry,
+  createProducer,
   createServiceClients,
   dependencyProbe,
   type FastifyInstance,
   type Logger,
-  producerConfig,
   Readiness,
   topicNames,
 } from '@safewatch/common';
@@ -46,6 +46,14 @@ export interface AlertsApp {
 }
 
 const REMINDER_INTERVAL_MS = 3600_000;
+
+/**
+ * An accepted position on the wire (value, key and record overhead), rounded
+ * up: a fetch sized for three chunks of positions keeps a chunk whole when it
+ * can and the fetch cycle, which waits for every partition, short.
+ */
+const POSITION_WIRE_BYTES = 100;
+const CHUNKS_PER_FETCH = 3;
 
 function readJsonFile(path: string, what: string): unknown {
   try {
@@ -145,7 +153,7 @@ export function createAlertsApp(
   const topics = topicNames(cfg.KAFKA_TOPIC_PREFIX);
   const rules = rulesFromConfig(cfg);
   const { pool, redis, kafka } = createServiceClients('alerts', cfg, logger, registry);
-  const producer = kafka.producer(producerConfig());
+  const producer = createProducer(kafka);
   const repo = new AlertsRepo(pool);
   const certificates = new CertificatesRepo(pool);
   const publisher = new AlertsPublisher(producer, topics.alerts);
@@ -177,6 +185,7 @@ export function createAlertsApp(
     groupId: cfg.ALERTS_GROUP_ID,
     topic: topics.positionsAccepted,
     chunkMessages: cfg.ALERTS_CHUNK_MESSAGES,
+    fetchBytesPerPartition: CHUNKS_PER_FETCH * cfg.ALERTS_CHUNK_MESSAGES * POSITION_WIRE_BYTES,
     sessionTimeoutMs: cfg.ALERTS_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: cfg.ALERTS_FETCH_MAX_WAIT_MS,
     readiness,
@@ -214,7 +223,6 @@ export function createAlertsApp(
     registry,
     onRetry: (step) => metrics.retries.inc({ step }),
     stepDependency: ALERTS_STEP_DEPENDENCY,
-    onAssignmentChange: () => undefined,
     process: async (messages, run) => {
       const envelopes = messages.flatMap((m) => {
         try {

@@ -1,10 +1,11 @@
 import {
   buildOpsServer,
+  ChunkConsumer,
   createMetricsRegistry,
+  createProducer,
   createServiceClients,
   dependencyProbe,
   type Logger,
-  producerConfig,
   Readiness,
   topicNames,
 } from '@safewatch/common';
@@ -14,10 +15,27 @@ import { LastPositionStore } from './adapters/last-position.store.js';
 import { IngestMetrics } from './adapters/metrics.js';
 import { PositionsRepo } from './adapters/positions.repo.js';
 import { PositionPublisher } from './adapters/publisher.js';
-import { RawConsumer } from './adapters/raw-consumer.js';
 import type { IngestConfig } from './config.js';
 import type { ValidationParams } from './domain/validate.rule.js';
-import { completeChunk, type IngestPorts, persistChunk } from './usecases/ingest-chunk.usecase.js';
+import {
+  completeChunk,
+  type IngestPorts,
+  persistChunk,
+  type StepName,
+} from './usecases/ingest-chunk.usecase.js';
+
+const STEP_DEPENDENCY: Record<StepName, string> = {
+  persist: 'postgres',
+  last_position: 'redis',
+  publish: 'kafka',
+};
+
+/**
+ * Chunks a fetch brings per partition: two or more let chunk k+1 be persisted
+ * while chunk k completes; a few more save fetch round trips while a backlog
+ * drains, and no more keep every partition's turn in the fetch cycle short.
+ */
+const CHUNKS_PER_FETCH = 4;
 
 export interface IngestApp {
   server: FastifyInstance;
@@ -49,7 +67,7 @@ export function createIngestApp(
   const log = logger;
 
   const { pool, redis, kafka } = createServiceClients('ingest', cfg, log, registry);
-  const producer = kafka.producer(producerConfig());
+  const producer = createProducer(kafka);
 
   const repo = new PositionsRepo(pool);
   const lastPositions = new LastPositionStore(redis, cfg.REDIS_KEY_PREFIX);
@@ -68,23 +86,36 @@ export function createIngestApp(
     maxPositionsPerBatch: cfg.INGEST_MAX_POSITIONS_PER_BATCH,
   };
 
-  const consumer = new RawConsumer({
+  const consumer = new ChunkConsumer({
     kafka,
     groupId: cfg.INGEST_GROUP_ID,
     topic: topics.positionsRaw,
     chunkBytes: cfg.INGEST_CHUNK_BYTES,
+    fetchBytesPerPartition: CHUNKS_PER_FETCH * cfg.INGEST_CHUNK_BYTES,
     partitionsConcurrently: cfg.INGEST_PARTITIONS_CONCURRENTLY,
+    // A fetch waits at most this long for data; short, so a fix reaches the
+    // family's view quickly even from a quiet partition.
     fetchMaxWaitMs: cfg.INGEST_FETCH_MAX_WAIT_MS,
     sessionTimeoutMs: cfg.INGEST_SESSION_TIMEOUT_MS,
     readiness,
-    metrics,
     registry,
     logger: log,
-    persistChunk: async (messages, run) => {
+    stepDependency: STEP_DEPENDENCY,
+    onRetry: (step) => metrics.retries.inc({ step }),
+    timeStep: (step) => metrics.stepSeconds.startTimer({ step }),
+    onCommitted: (partition, lag) => metrics.lag.set({ partition: String(partition) }, lag),
+    // Up to persist; runs while the previous chunk of the partition completes.
+    process: async (messages, run, partition) => {
       const started = performance.now();
-      return { started, chunk: await persistChunk(messages, ports, run, now(), params) };
+      const source = messages.map((m) => ({
+        topic: topics.positionsRaw,
+        partition,
+        offset: m.offset,
+        value: m.value,
+      }));
+      return { started, chunk: await persistChunk(source, ports, run, now(), params) };
     },
-    completeChunk: async ({ started, chunk }, run) => {
+    complete: async ({ started, chunk }, run) => {
       metrics.record(await completeChunk(chunk, ports, run));
       metrics.chunkSeconds.observe((performance.now() - started) / 1000);
     },

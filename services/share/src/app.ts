@@ -180,8 +180,6 @@ export async function createShareApp(
     logger,
     registry,
     stepDependency: STEP_DEPENDENCY,
-    onRetry: () => undefined,
-    onAssignmentChange: () => undefined,
   };
   const bindingsConsumer = new ChunkConsumer<Step>({
     ...consumerBase,

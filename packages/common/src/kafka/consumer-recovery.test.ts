@@ -2,8 +2,8 @@ import { EventEmitter } from 'node:events';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
-import { commitInBatch, restartAfterCrash } from './chunk-consumer.js';
 import type { Consumer } from './client.js';
+import { commitInBatch, restartAfterCrash } from './consumer-recovery.js';
 
 const refusingConsumer = (err: unknown) =>
   ({ commitOffsets: () => Promise.reject(err) }) as unknown as Consumer;
