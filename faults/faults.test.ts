@@ -1,24 +1,36 @@
 /**
- * The fault suite (npm run test:faults). The simulator streams several hours
+ * The fault suite (npm run test:faults). The simulator streams nine hours
  * of simulated time of a fleet (deterministic seed, time-compressed) through
  * real processes of ingest and alerts, with bindings and share running and a
- * few bindings and shares made up front, while the suite injects in sequence:
- * SIGKILL of ingest mid-batch, SIGKILL of alerts in the middle of a fatigue
- * episode, a Postgres restart, a Redis restart, a second ingest instance then
- * the first one stopped, and the Kafka broker frozen for 25 s. Afterwards
- * every valid position must be stored exactly once, every last position be
- * the newest, every alert the rules give for the same tracks be stored once,
- * and the shares and bindings be as they were.
+ * few bindings and shares made up front, on a 3-node Kafka cluster (every
+ * topic with replication factor 3 and min.insync.replicas 2, checked first),
+ * while the suite injects in sequence:
+ *   - SIGKILL of ingest mid-batch, then a restart;
+ *   - SIGKILL of alerts in the middle of a fatigue episode, then a restart;
+ *   - a Postgres restart, a Redis restart (empty);
+ *   - a second ingest instance, then the first one stopped (a rebalance);
+ *   - SIGKILL of the node leading a busy positions.raw partition, then of the
+ *     one leading a busy positions.accepted partition: the services carry on
+ *     with the other two nodes while it is down, then it is started again on
+ *     its data and catches up;
+ *   - one node restarted (controlled stop, data kept) while the stream flows;
+ *   - all three nodes frozen (SIGSTOP) for 25 s;
+ *   - all three nodes stopped, then started on their data.
+ * Through the Kafka outages the services stay up (same processes), report not
+ * ready and resume on their own. Afterwards every valid position must be
+ * stored exactly once, every last position be the newest, every alert the
+ * rules give for the same tracks be stored once, and the shares and bindings
+ * be as they were.
  *
  * Waits are on conditions (generous timeouts: the machines are shared); the
- * only fixed duration is how long the broker stays frozen.
+ * only fixed duration is how long the cluster stays frozen.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from '@safewatch/common';
-import { findLeaks, waitFor } from '@safewatch/testkit';
+import { minInsyncReplicas, Redis, topicNames } from '@safewatch/common';
+import { findLeaks, type KafkaNode, waitFor } from '@safewatch/testkit';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AlertsTopic,
   checkAlerts,
@@ -30,21 +42,40 @@ import {
   storedCount,
   storedRuleAlerts,
 } from './checks.js';
+import { ClusterView } from './cluster.js';
 import { createPeople, type People } from './people.js';
 import { buildPlan, fatigueEpisodeToInterrupt, RULE_ALERT_KINDS } from './plan.js';
-import { httpStatus, metric, readyz, type ServiceKind, type ServiceProcess } from './services.js';
+import {
+  httpStatus,
+  kafkaClientComplaints,
+  metric,
+  readyz,
+  type ServiceKind,
+  type ServiceProcess,
+} from './services.js';
 import { Streamer } from './streamer.js';
-import { JWT_SECRET, REDIS_PREFIX, type System, startSystem } from './system.js';
+import { JWT_SECRET, KAFKA_NODES, REDIS_PREFIX, type System, startSystem } from './system.js';
 
 const SEED = 1;
 const TRUCKS = 100;
-/** 7 h of simulated time, one fix per truck every 30 s: long enough for fatigue detected by our rules (> 4 h). */
-const TICKS = 840;
+/**
+ * 9 h of simulated time, one fix per truck every 30 s: long enough for fatigue detected by our rules
+ * (> 4 h), with enough ticks left after the fatigue episode for the Kafka faults to land mid-stream.
+ */
+const TICKS = 1080;
 /** Ticks per second while faults are injected (100 trucks: 200 positions/s). */
 const SLOW = 2;
 const FLOW = 20;
 const FREEZE_MS = 25_000;
 const HOUR = 3600_000;
+const TOPICS = topicNames();
+/** Every topic the nodes hold, the group offsets' own included: all of them must be back in sync after a node returns. */
+const KAFKA_TOPICS = [...Object.values(TOPICS), '__consumer_offsets'];
+/** The groups (the services' default ids) that carry the stream, and the topic each consumes. */
+const STREAM_GROUPS = [
+  ['ingest', TOPICS.positionsRaw],
+  ['alerts', TOPICS.positionsAccepted],
+] as const;
 
 const suiteStarted = Date.now();
 const plan = buildPlan({
@@ -62,6 +93,8 @@ let db: pg.Pool;
 let redis: Redis;
 let streamer: Streamer;
 let topic: AlertsTopic;
+let cluster: ClusterView;
+let killedRawLeader: number | undefined;
 let people: People;
 let before: unknown;
 let summary: Summary | undefined;
@@ -103,6 +136,127 @@ async function retries(step: string): Promise<number> {
   return n;
 }
 
+/** Counters of the retries a Kafka fault causes, to report how many it took. */
+async function kafkaRetries(): Promise<{ at: number; publish: number; streamer: number }> {
+  return { at: Date.now(), publish: await retries('publish'), streamer: streamer.failedSends };
+}
+
+async function retriesSince(before: { at: number; publish: number; streamer: number }): Promise<string> {
+  const now = await kafkaRetries();
+  return [
+    `simulator sends retried ${now.streamer - before.streamer}`,
+    `publish steps retried ${now.publish - before.publish}`,
+    `Kafka client warnings in the service logs ${kafkaClientComplaints(sys.all(), before.at)}`,
+  ].join(', ');
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * SIGKILL of the node leading the busiest partition of `topic` while the
+ * stream flows; while it is down, the partition takes new messages on another
+ * leader and `group` consumes and commits them; then the node starts again on
+ * its data and every replica catches up. Returns the killed node's id.
+ */
+async function leaderKilled(topicName: string, group: string, preferNot?: number): Promise<number> {
+  streamer.runTo(streamer.sent + 80, SLOW);
+  const busy = await cluster.busiestPartition(topicName, preferNot);
+  const where = `${topicName}[${busy.partition}]`;
+  const node = cluster.node(busy.leader);
+  const counts = await kafkaRetries();
+  const highAtKill = (await cluster.highWatermarks(topicName)).get(busy.partition) ?? 0n;
+  const tickAtKill = streamer.sent;
+  await node.kill();
+  const killedAt = Date.now();
+  const moved = await cluster.waitLeaderMoved(topicName, busy.partition, node.id);
+  const movedAfter = Date.now() - killedAt;
+  // On the other two nodes: messages written to the partition after the kill, consumed and committed.
+  let written = 0n;
+  await waitFor(
+    async () => {
+      written = (await cluster.highWatermarks(topicName)).get(busy.partition) ?? 0n;
+      return written > highAtKill;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, message: `${where} written to after the kill` },
+  );
+  await waitFor(
+    async () => ((await cluster.committed(group, topicName)).get(busy.partition) ?? -1n) >= written,
+    { timeoutMs: 60_000, intervalMs: 250, message: `${group} consumed ${where} up to offset ${written}` },
+  ).catch(async (err: Error) => {
+    throw new Error(`${err.message}; ${await cluster.describeGroup(group)}`);
+  });
+  expect(node.running(), `node ${node.id} still down while ${where} was consumed`).toBe(false);
+  const { upAt, syncMs } = await restartedAndWhole(node);
+  const downMs = upAt - killedAt;
+  notes.push(
+    `${where} leader node ${node.id} SIGKILL at tick ${tickAtKill}: leader node ${moved.leader} after ${seconds(movedAfter)}, ${written - highAtKill} messages written and consumed by ${group} meanwhile; down ${seconds(downMs)} (until registered again), replicas in sync ${seconds(syncMs)} later; ${await retriesSince(counts)}`,
+  );
+  return node.id;
+}
+
+/** Until every service reports Kafka not ready, each one still running and live (/healthz 200). */
+async function notReadyButAlive(running: ServiceProcess[], timeoutMs: number, why: string): Promise<void> {
+  await waitFor(() => allReady(503, 'kafka'), {
+    timeoutMs,
+    intervalMs: 250,
+    message: `every service not ready ${why}`,
+  });
+  for (const s of running) {
+    expect(s.alive(), `${s.name} alive`).toBe(true);
+    expect(await httpStatus(`${s.base}/healthz`), `${s.name} /healthz`).toBe(200);
+  }
+}
+
+/** Until every service is ready again, all of them the processes of before; returns how long that took. */
+async function readyAgainSameProcesses(running: ServiceProcess[]): Promise<number> {
+  const from = Date.now();
+  await waitFor(() => allReady(200), { timeoutMs: 120_000, intervalMs: 250, message: 'ready again' });
+  expect(
+    live().map((p) => `${p.name}:${p.pid}`),
+    'the same processes, none restarted',
+  ).toEqual(running.map((p) => `${p.name}:${p.pid}`));
+  return Date.now() - from;
+}
+
+/**
+ * Starts a node that is down again on its data, then waits until the cluster
+ * and the stream are whole: every replica in sync, every service ready, every
+ * position sent stored and consumed. Returns when the node was registered
+ * again and how long its replicas took to catch up after that.
+ */
+async function restartedAndWhole(node: KafkaNode): Promise<{ upAt: number; syncMs: number }> {
+  await node.start();
+  const upAt = Date.now();
+  await cluster.waitInSync(KAFKA_TOPICS);
+  const syncMs = Date.now() - upAt;
+  await waitFor(() => allReady(200), { timeoutMs: 90_000, intervalMs: 250, message: 'ready again' });
+  await waitStored(streamer.sent);
+  await streamConsumed();
+  return { upAt, syncMs };
+}
+
+/** Until ingest and alerts have consumed and committed everything written to their topics so far. */
+async function streamConsumed(): Promise<void> {
+  await Promise.all(STREAM_GROUPS.map(([group, topicName]) => cluster.waitConsumed(group, topicName)));
+}
+
+/** What every live service reports (readiness, metrics) when a step failed, next to its log. */
+async function saveServiceState(step: string): Promise<void> {
+  for (const s of live()) {
+    const [ready, metrics] = await Promise.all([
+      readyz(s),
+      fetch(`${s.base}/metrics`, { signal: AbortSignal.timeout(5_000) })
+        .then((r) => r.text())
+        .catch((err: Error) => err.message),
+    ]);
+    const file = join(sys.logDir, `${s.name}.at-failure.txt`);
+    appendFileSync(
+      file,
+      `== ${new Date().toISOString()} ${step}\nreadyz ${JSON.stringify(ready)}\n${metrics}\n`,
+    );
+  }
+}
+
 function phase(name: string, started: number) {
   phases.push([name, Date.now() - started]);
 }
@@ -116,6 +270,7 @@ beforeAll(async () => {
   db.on('error', () => undefined);
   redis = new Redis(sys.redis.url, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
+  cluster = new ClusterView(sys.kafka);
   topic = new AlertsTopic(sys.kafka.brokers, 'alerts');
   await topic.start();
 
@@ -144,7 +299,11 @@ afterAll(async () => {
   redis?.disconnect();
   await db?.end().catch(() => undefined);
   const lines = [
-    summary ? formatSummary(summary) : '\n== fault suite: no summary (a step failed; see above)',
+    summary
+      ? formatSummary(summary)
+      : ['\n== fault suite: no summary (a step failed; see above)', ...notes.map((n) => `note: ${n}`)].join(
+          '\n',
+        ),
     '== phases (s)',
     ...phases.map(([n, ms]) => `${n.padEnd(48)}  ${(ms / 1000).toFixed(1)}`),
     `${'total, including plan and teardown'.padEnd(48)}  ${((Date.now() - suiteStarted) / 1000).toFixed(1)}`,
@@ -156,6 +315,27 @@ afterAll(async () => {
 });
 
 describe.sequential('faults in sequence while the fleet streams', () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await saveServiceState(task.name);
+    // A failed step must not leave the next one a cluster short of a node.
+    for (const n of sys.kafka.nodes) n.thaw();
+    await Promise.all(sys.kafka.nodes.filter((n) => !n.running()).map((n) => n.start()));
+  });
+
+  it('every topic is replicated on the three Kafka nodes: replication factor 3, min.insync.replicas 2', async () => {
+    const replication = await cluster.replication(KAFKA_TOPICS);
+    expect(replication).toEqual(
+      KAFKA_TOPICS.map((t) => ({
+        topic: t,
+        replicationFactor: KAFKA_NODES,
+        minInsyncReplicas: minInsyncReplicas(KAFKA_NODES),
+      })),
+    );
+    notes.push(
+      `Kafka: ${KAFKA_NODES} nodes; ${KAFKA_TOPICS.length} topics (${KAFKA_TOPICS.join(', ')}) with replication factor ${KAFKA_NODES} and min.insync.replicas ${minInsyncReplicas(KAFKA_NODES)}`,
+    );
+  });
+
   it('ingest killed with SIGKILL mid-batch, then restarted: redelivered chunks are not stored twice', async () => {
     const t0 = Date.now();
     streamer.runTo(60, FLOW);
@@ -289,44 +469,93 @@ describe.sequential('faults in sequence while the fleet streams', () => {
     phase('second ingest instance + first stopped', t0);
   });
 
-  it('Kafka broker frozen for 25 s: services stay up, report not ready, resume without a restart', async () => {
+  it('a busy positions.raw partition: its leader killed with SIGKILL, then restarted on its data', async () => {
     const t0 = Date.now();
-    streamer.runTo(TICKS, SLOW);
+    killedRawLeader = await leaderKilled(TOPICS.positionsRaw, 'ingest');
+    phase('Kafka: positions.raw leader SIGKILL + restart', t0);
+  });
+
+  it('a busy positions.accepted partition: its leader killed with SIGKILL, then restarted on its data', async () => {
+    const t0 = Date.now();
+    await leaderKilled(TOPICS.positionsAccepted, 'alerts', killedRawLeader);
+    phase('Kafka: positions.accepted leader SIGKILL + restart', t0);
+  });
+
+  it('one Kafka node restarted (controlled stop, data kept) while the stream flows', async () => {
+    const t0 = Date.now();
+    streamer.runTo(streamer.sent + 60, SLOW);
+    const streamTopics = [TOPICS.positionsRaw, TOPICS.positionsAccepted];
+    const { node: id, partitions } = await cluster.busiestLeader(streamTopics);
+    const node = cluster.node(id);
+    const counts = await kafkaRetries();
+    const tickAtStop = streamer.sent;
+    await node.stop();
+    const stoppedAt = Date.now();
+    const stopMs = stoppedAt - counts.at;
+    // A controlled shutdown hands the node's partitions over before the process exits.
+    await waitFor(
+      async () => (await cluster.partitions(KAFKA_TOPICS)).every((p) => p.leader >= 0 && p.leader !== id),
+      { timeoutMs: 15_000, intervalMs: 250, message: `every partition led by another node than ${id}` },
+    );
+    // The stream flows on through the other two nodes.
+    const sentWhileDown = streamer.sent + 4;
+    await waitStored(sentWhileDown);
+    expect(node.running(), `node ${id} still down while those ticks were stored`).toBe(false);
+    const { upAt, syncMs } = await restartedAndWhole(node);
+    const downMs = upAt - stoppedAt;
+    notes.push(
+      `node ${id} (leading ${partitions} stream partitions) restarted at tick ${tickAtStop}: controlled stop ${seconds(stopMs)}, down ${seconds(downMs)} (until registered again, ticks ${tickAtStop}-${sentWhileDown} stored meanwhile), replicas in sync ${seconds(syncMs)} later; ${await retriesSince(counts)}`,
+    );
+    phase('Kafka: one node restarted (controlled, data kept)', t0);
+  });
+
+  it('Kafka cluster frozen for 25 s (all three nodes): services stay up, report not ready, resume without a restart', async () => {
+    const t0 = Date.now();
+    streamer.runTo(streamer.sent + 60, SLOW);
     const running = live();
     const sentAtFreeze = streamer.sent;
     for (const n of sys.kafka.nodes) n.freeze();
     const frozenAt = Date.now();
     let notReadyAfter = 0;
     try {
-      await waitFor(() => allReady(503, 'kafka'), {
-        timeoutMs: FREEZE_MS,
-        intervalMs: 250,
-        message: 'every service not ready while the broker does not answer',
-      });
+      await notReadyButAlive(running, FREEZE_MS, 'while the cluster does not answer');
       notReadyAfter = Date.now() - frozenAt;
-      for (const s of running) {
-        expect(s.alive(), `${s.name} alive`).toBe(true);
-        expect(await httpStatus(`${s.base}/healthz`), `${s.name} /healthz`).toBe(200);
-      }
       // The outage itself lasts a fixed time: it is the fault, not a wait for a result.
       await new Promise((r) => setTimeout(r, Math.max(0, FREEZE_MS - (Date.now() - frozenAt))));
     } finally {
       for (const n of sys.kafka.nodes) n.thaw();
     }
-    const thawedAt = Date.now();
-    await waitFor(() => allReady(200), { timeoutMs: 120_000, intervalMs: 250, message: 'ready again' });
-    const readyAfter = Date.now() - thawedAt;
-    expect(
-      live().map((p) => `${p.name}:${p.pid}`),
-      'the same processes, none restarted',
-    ).toEqual(running.map((p) => `${p.name}:${p.pid}`));
+    const readyAfter = await readyAgainSameProcesses(running);
     // Positions produced during and after the outage flow through.
-    const after = Math.min(TICKS, sentAtFreeze + 20);
-    await waitStored(after);
+    await waitStored(Math.min(TICKS, sentAtFreeze + 20));
+    await streamConsumed();
     notes.push(
-      `broker frozen ${(FREEZE_MS / 1000).toFixed(0)} s at tick ${sentAtFreeze}: every service not ready after ${(notReadyAfter / 1000).toFixed(1)} s, all ready again ${(readyAfter / 1000).toFixed(1)} s after it answered`,
+      `cluster frozen ${(FREEZE_MS / 1000).toFixed(0)} s at tick ${sentAtFreeze}: every service not ready after ${seconds(notReadyAfter)}, all ready again ${seconds(readyAfter)} after it answered`,
     );
-    phase('Kafka broker frozen 25 s', t0);
+    phase('Kafka: cluster frozen 25 s (3 nodes)', t0);
+  });
+
+  it('whole Kafka cluster stopped, then started on its data: services stay up, report not ready, resume without a restart', async () => {
+    const t0 = Date.now();
+    streamer.runTo(streamer.sent + 40, SLOW);
+    const running = live();
+    const counts = await kafkaRetries();
+    const sentAtStop = streamer.sent;
+    await Promise.all(sys.kafka.nodes.map((n) => n.stop()));
+    const stoppedAt = Date.now();
+    const stopMs = stoppedAt - counts.at;
+    await notReadyButAlive(running, 60_000, 'while no Kafka node runs');
+    const notReadyAfter = Date.now() - stoppedAt;
+    await Promise.all(sys.kafka.nodes.map((n) => n.start()));
+    const startedAt = Date.now();
+    const readyAfter = await readyAgainSameProcesses(running);
+    await cluster.waitInSync(KAFKA_TOPICS);
+    await waitStored(Math.min(TICKS, sentAtStop + 20));
+    await streamConsumed();
+    notes.push(
+      `cluster stopped at tick ${sentAtStop} (controlled, ${seconds(stopMs)}): every service not ready ${seconds(notReadyAfter)} later, down ${seconds(startedAt - stoppedAt)} (until all three registered again), all ready ${seconds(readyAfter)} after; ${await retriesSince(counts)}`,
+    );
+    phase('Kafka: whole cluster stopped + started', t0);
   });
 
   it('afterwards: every valid position stored once, last positions newest, every alert once, shares and bindings unchanged', async () => {

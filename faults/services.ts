@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanupWhenGone, shellQuote, waitFor } from '@safewatch/testkit';
 
@@ -126,6 +126,23 @@ export async function metric(s: ServiceProcess, name: string, labels: Record<str
     if (Object.entries(labels).every(([k, v]) => lbl.includes(`${k}="${v}"`))) total += Number(m[3]);
   }
   return total;
+}
+
+/**
+ * Warnings and errors the services' Kafka clients (kafkajs, component "kafka")
+ * logged from `sinceMs` on: the connection and request retries behind a fault.
+ */
+export function kafkaClientComplaints(processes: ServiceProcess[], sinceMs: number): number {
+  let n = 0;
+  for (const log of new Set(processes.map((p) => p.log))) {
+    if (!existsSync(log)) continue;
+    for (const line of readFileSync(log, 'utf8').split('\n')) {
+      if (!line.includes('"component":"kafka"')) continue;
+      const at = /"level":(\d+),"time":"([^"]+)"/.exec(line);
+      if (at && Number(at[1]) >= 40 && Date.parse(at[2] as string) >= sinceMs) n++;
+    }
+  }
+  return n;
 }
 
 /** Runs one of the repository's TypeScript CLIs to completion. */

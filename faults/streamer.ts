@@ -1,4 +1,4 @@
-import { createKafka, createLogger, type Producer, producerConfig, sleep } from '@safewatch/common';
+import { createKafka, createLogger, createProducer, type Producer, sleep } from '@safewatch/common';
 import type { Plan } from './plan.js';
 
 /**
@@ -6,11 +6,14 @@ import type { Plan } from './plan.js';
  * (each batch keyed by platform), in order, at a pace the suite sets. It is
  * gated: the suite lets it run up to a tick, so faults land at known points of
  * the simulated data. A send that fails (broker gone) is retried until it
- * succeeds: the platforms keep their data until the broker takes it.
+ * succeeds: the platforms keep their data until the broker takes it. Its
+ * producer is the services' one (idempotent, acks=all).
  */
 export class Streamer {
   /** Index of the next tick to send. */
   sent = 0;
+  /** Sends that failed and were tried again (a broker gone, a leader moving). */
+  failedSends = 0;
   private gate = 0;
   private pauseMs = 0;
   private stopped = false;
@@ -24,7 +27,7 @@ export class Streamer {
     private readonly topic: string,
   ) {
     const logger = createLogger('fault-streamer', 'silent');
-    this.producer = createKafka({ brokers, clientId: 'fault-simulator', logger }).producer(producerConfig());
+    this.producer = createProducer(createKafka({ brokers, clientId: 'fault-simulator', logger }));
   }
 
   async start(): Promise<void> {
@@ -71,6 +74,7 @@ export class Streamer {
           break;
         } catch {
           if (this.stopped) return;
+          this.failedSends++;
           await sleep(500);
         }
       }

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # The fault suite (faults/): ingest, alerts, bindings and share as real
 # processes on a throw-away Postgres cluster, a throw-away Redis and a 3-node
-# Apache Kafka cluster on this machine, while a simulated fleet streams and
-# faults are injected (SIGKILL of ingest and alerts, Postgres and Redis
-# restarts, a rebalance, Kafka nodes killed and restarted, the cluster frozen
-# and stopped). Prints a table of counts and how long each phase took.
-# Arguments go to vitest. Service logs: .cache/faults/run-*/.
+# Apache Kafka cluster on this machine (replication factor 3,
+# min.insync.replicas 2), while a simulated fleet streams and faults are
+# injected in turn: SIGKILL of ingest and of alerts, Postgres and Redis
+# restarts, a rebalance between two ingest instances, SIGKILL of the node
+# leading a busy positions.raw partition and then of the one leading a busy
+# positions.accepted partition (each started again on its data), one node
+# restarted with a controlled stop, all three nodes frozen for 25 s, all three
+# stopped and started again. Then checks that nothing was lost or stored
+# twice, every alert raised once, every last position the newest, and prints
+# a table of counts, a note per fault and how long each phase took.
+# Arguments go to vitest (e.g. -t Kafka). Logs: .cache/faults/run-*/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
