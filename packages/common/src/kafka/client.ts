@@ -14,6 +14,10 @@ import {
   type ProducerConfig,
 } from 'kafkajs';
 import type { Logger } from '../logger.js';
+import { applyCoordinatorFix } from './coordinator-fix.js';
+
+// Before any consumer exists: offset commits follow the group's coordinator when it moves.
+applyCoordinatorFix();
 
 export type {
   Admin,
@@ -71,7 +75,7 @@ export function createKafka(cfg: KafkaClientConfig): Kafka {
     brokers: cfg.brokers,
     retry: { retries: cfg.retries ?? 8, initialRetryTime: 200, maxRetryTime: 10_000 },
     ...(cfg.requestTimeoutMs ? { requestTimeout: cfg.requestTimeoutMs } : {}),
-    logLevel: logLevel.WARN,
+    logLevel: process.env.KLOG === 'debug' ? logLevel.DEBUG : logLevel.WARN,
     logCreator:
       () =>
       ({ level, log: entry }: LogEntry) => {

@@ -1,0 +1,122 @@
+import { type LocalKafka, startLocalKafka, waitFor } from '@safewatch/testkit';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKafka, createProducer, type Kafka, sleep } from '../../src/index.js';
+import { committed, highWatermarks, processedCounts, recordingConsumer, type Seen } from './helpers.js';
+
+/**
+ * A group's offset commits follow its coordinator when the node holding it
+ * dies, and fetching skips a dead partition leader until its partitions move
+ * (packages/common/src/kafka/coordinator-fix.ts). Without the correction
+ * kafkajs keeps committing and heartbeating to the dead node until its retries
+ * run out, and crashes the consumer, which rejoins up to a minute later.
+ */
+let cluster: LocalKafka;
+let kafka: Kafka;
+const kafkaLog: string[] = [];
+
+/** Kafka's abs(groupId.hashCode()) % partitions of __consumer_offsets: the leader of that partition coordinates the group. */
+function offsetsPartition(groupId: string, partitions: number): number {
+  let h = 0;
+  for (let i = 0; i < groupId.length; i++) h = (Math.imul(31, h) + groupId.charCodeAt(i)) | 0;
+  return Math.abs(h) % partitions;
+}
+
+async function coordinatorOf(groupId: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: ['__consumer_offsets'] });
+    const partitions = topics[0]?.partitions ?? [];
+    const p = partitions.find((x) => x.partitionId === offsetsPartition(groupId, partitions.length));
+    if (!p) throw new Error('no __consumer_offsets partition for the group');
+    return p.leader;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+beforeAll(async () => {
+  cluster = await startLocalKafka({ nodes: 3, name: 'kafka-coordinator-test' });
+  const logger = pino(
+    { level: process.env.KLOG ?? 'warn' },
+    { write: (line: string) => void kafkaLog.push(line) },
+  );
+  kafka = createKafka({ brokers: cluster.brokers, clientId: 'coordinator-test', logger });
+}, 120_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+describe('a consumer group whose coordinator node is killed', () => {
+  it('commits to the new coordinator and goes on consuming, without a crash and rejoin', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [{ topic: 'moving', numPartitions: 3, replicationFactor: 3 }],
+      waitForLeaders: true,
+    });
+    await admin.disconnect();
+    const groupId = 'coordinator-move-group';
+    const seen: Seen[] = [];
+    const { consumer } = recordingConsumer('only', seen, {
+      kafka,
+      groupId,
+      topic: 'moving',
+      chunkMessages: 10,
+    });
+    const producer = createProducer(kafka);
+    await producer.connect();
+    await consumer.start();
+
+    const acknowledged: string[] = [];
+    let sending = true;
+    const sender = (async () => {
+      for (let n = 0; sending; n++) {
+        const value = `m-${n}`;
+        while (
+          !(await producer.send({ topic: 'moving', acks: -1, messages: [{ key: `k${n % 9}`, value }] }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          await sleep(200);
+        acknowledged.push(value);
+        await sleep(10);
+      }
+    })();
+    await waitFor(() => processedCounts(seen).size >= 50, { timeoutMs: 60_000, message: 'consuming' });
+
+    const coordinator = await coordinatorOf(groupId);
+    await cluster.nodes[coordinator - 1]?.kill();
+    const killedAt = acknowledged.length;
+    await waitFor(() => acknowledged.length >= killedAt + 100, {
+      timeoutMs: 120_000,
+      message: 'the producer sending on the two nodes left',
+    });
+    sending = false;
+    await sender;
+
+    // Everything sent is processed and committed (the commits reached the new coordinator).
+    await waitFor(() => acknowledged.every((v) => processedCounts(seen).has(v)), {
+      timeoutMs: 120_000,
+      message: 'every acknowledged message processed',
+    });
+    await waitFor(
+      async () => {
+        const [ends, done] = await Promise.all([
+          highWatermarks(kafka, 'moving'),
+          committed(kafka, groupId, 'moving'),
+        ]);
+        return [...ends].every(([p, end]) => done.get(p) === end);
+      },
+      { timeoutMs: 120_000, message: 'offsets committed to the end' },
+    );
+    await consumer.stop();
+    await producer.disconnect();
+
+    expect(await coordinatorOf(groupId)).not.toBe(coordinator);
+    const crashes = kafkaLog.filter((l) => /Crash|does not retry|NumberOfRetriesExceeded/.test(l));
+    expect(crashes, 'the consumer never crashed to find the new coordinator').toEqual([]);
+  }, 300_000);
+});
