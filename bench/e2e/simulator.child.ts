@@ -13,7 +13,7 @@
  */
 import { createKafka, createLogger, producerConfig } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
-import { sendKeyed } from '@safewatch/testkit';
+import { BENCH_PLATFORMS, sendKeyed } from '@safewatch/testkit';
 
 export interface StepPlan {
   brokers: string[];
@@ -58,7 +58,14 @@ function prepare(p: StepPlan) {
   const t0 = performance.now();
   // GNSS times start when production is expected to start (after this generation).
   const startTimeMs = Math.ceil((Date.now() + 1_000 + (p.rate * p.seconds) / 150) / 1000) * 1000;
-  const fleet = createFleet({ seed: p.seed, trucks: p.rate, startTimeMs, fixIntervalS: 1, badRate: 0 });
+  const fleet = createFleet({
+    seed: p.seed,
+    trucks: p.rate,
+    startTimeMs,
+    fixIntervalS: 1,
+    badRate: 0,
+    platforms: BENCH_PLATFORMS,
+  });
   const sampled = new Set(p.sampled);
   ticks = [];
   let positions = 0;

@@ -27,6 +27,7 @@ import {
 import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
 import {
+  BENCH_PLATFORMS,
   coresBetween,
   cpuByCommand,
   describeKafka,
@@ -98,6 +99,7 @@ try {
     startTimeMs: Date.now() - (ticks + 2) * 30_000,
     badRate: 0,
     batchSize: Number(args['batch-size']),
+    platforms: BENCH_PLATFORMS,
   });
   const producer = kafka.producer(producerConfig());
   await producer.connect();
@@ -277,8 +279,16 @@ async function startProfiler() {
 
 /** Consumes a topic from the beginning until `N` positions were counted; rate from the first message. */
 async function drain(topic: string, groupId: string, handle: (value: Buffer) => number) {
-  // A bare consumer: kafkajs's default fetch sizes (1 MiB per partition, 10 MiB per fetch).
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
+  // A bare consumer fetching as the ingest service does: four chunks per partition,
+  // and room in a fetch for every partition's share (services/ingest/src/app.ts).
+  const perPartition = 4 * loadConfig(ingestOverrides).INGEST_CHUNK_BYTES;
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 200,
+    maxBytesPerPartition: perPartition,
+    maxBytes: perPartition * PARTITIONS,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   let count = 0;

@@ -12,7 +12,7 @@
  */
 import { createKafka, createLogger, lastPositionKey, producerConfig, Redis } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
-import { sendKeyed } from '@safewatch/testkit';
+import { BENCH_PLATFORMS, sendKeyed } from '@safewatch/testkit';
 
 export interface FreshnessPlan {
   brokers: string[];
@@ -74,6 +74,7 @@ async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
     startTimeMs: planned,
     fixIntervalS: plan.fixIntervalS,
     badRate: 0,
+    platforms: BENCH_PLATFORMS,
   });
   const sampled = new Set(plan.samples.map((s) => s.vehicleKey));
   type Prepared = { platformId: string; bytes: Buffer; positions: number; sampled: string[] };

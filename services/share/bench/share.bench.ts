@@ -52,6 +52,7 @@ import {
 import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
 import {
+  BENCH_PLATFORMS,
   coresBetween,
   cpuByCommand,
   describeKafka,
@@ -324,6 +325,7 @@ try {
     startTimeMs: fleetNow,
     fixIntervalS: FIX_INTERVAL_S,
     badRate: 0,
+    platforms: BENCH_PLATFORMS,
   });
   const vehicles = trucks.slice(0, VEHICLES).map((t, i) => ({
     index: i,

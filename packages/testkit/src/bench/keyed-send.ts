@@ -14,6 +14,14 @@ export interface KeyedMessage {
 export const BYTES_PER_SEND = 900 * 1024;
 
 /**
+ * Positioning platforms in the benchmarks' fleets. Raw batches are keyed by
+ * platform, so one platform feeds one partition: a province is fed by dozens
+ * of platforms, and the simulator's default of four would leave most
+ * partitions (and consumer concurrency) idle.
+ */
+export const BENCH_PLATFORMS = 16;
+
+/**
  * Produces keyed messages to one topic as a client should on Kafka: the
  * producer's partitioner places each by its key (one key's messages stay in
  * order on one partition), queued into sends of at most BYTES_PER_SEND value
