@@ -5,6 +5,7 @@ import { type ChunkLimits, chunksOf } from './chunks.js';
 import type { Consumer, EachBatchPayload, KafkaMessage } from './client.js';
 import { commitInBatch } from './consumer-recovery.js';
 import { createGroupConsumer, type GroupConsumerOptions } from './group-consumer.js';
+import { StallWatch } from './stall-watch.js';
 import { type StepOptions, type StepRunner, stepRunner } from './step-runner.js';
 
 export type { StepRunner } from './step-runner.js';
@@ -32,7 +33,12 @@ export interface ChunkConsumerOptions<S extends string, P = void>
   onCommitted?: (partition: number, lag: number) => void;
   /** Where the consumer's lag and throughput go (kafka_consumer_lag, kafka_consumer_messages_total). */
   registry?: Registry;
+  /** No commit and no step attempt for this long while messages wait on our partitions: start again (default 60 s). */
+  stallMs?: number;
 }
+
+/** How long a stalled consumer's leaving may take before it is abandoned. */
+const ABANDON_AFTER_MS = 15_000;
 
 /**
  * The one Kafka consumer engine: consumes a topic in chunks with eachBatch;
@@ -44,7 +50,8 @@ export interface ChunkConsumerOptions<S extends string, P = void>
 export class ChunkConsumer<S extends string, P = void> {
   private consumer: Consumer | undefined;
   private stopping = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private inFlight = new Set<Promise<void>>();
+  private watch: StallWatch | undefined;
   private readonly metrics: ConsumerMetrics | undefined;
   private readonly limits: ChunkLimits;
 
@@ -56,14 +63,54 @@ export class ChunkConsumer<S extends string, P = void> {
   }
 
   async start(): Promise<void> {
-    this.consumer ??= await createGroupConsumer(this.opts, {
+    this.watch ??= new StallWatch({
+      kafka: this.opts.kafka,
+      groupId: this.opts.groupId,
+      topic: this.opts.topic,
+      stallMs: this.opts.stallMs ?? 60_000,
+      logger: this.opts.logger,
+      onStall: () => this.startAgain(),
+    });
+    this.consumer ??= await this.newConsumer();
+    await this.run(this.consumer);
+    this.watch.start();
+  }
+
+  private async newConsumer(): Promise<Consumer> {
+    let created: Consumer | undefined;
+    created = await createGroupConsumer(this.opts, {
       joined: (partitions) => {
         this.opts.onAssignmentChange?.();
         this.metrics?.assigned(partitions);
+        this.watch?.assign(partitions);
       },
       restart: (consumer) => this.run(consumer),
-      stopping: () => this.stopping,
+      // A consumer given up for a stall is not restarted after its crash.
+      stopping: () => this.stopping || created !== this.consumer,
     });
+    return created;
+  }
+
+  /**
+   * A stalled kafkajs consumer is left (its chunks in hand abandoned: they
+   * were not committed, so the group delivers them again) and a new one
+   * joins in its place. Readiness is down in between.
+   */
+  private async startAgain(): Promise<void> {
+    const stalled = this.consumer;
+    this.consumer = undefined;
+    this.inFlight = new Set();
+    this.opts.readiness.set('kafka', false);
+    if (stalled) {
+      let timer: NodeJS.Timeout | undefined;
+      const abandoned = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ABANDON_AFTER_MS);
+      });
+      await Promise.race([stalled.disconnect().catch(() => undefined), abandoned]);
+      clearTimeout(timer);
+    }
+    if (this.stopping) return;
+    this.consumer = await this.newConsumer();
     await this.run(this.consumer);
   }
 
@@ -74,6 +121,7 @@ export class ChunkConsumer<S extends string, P = void> {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.watch?.stop();
     this.consumer?.pause([{ topic: this.opts.topic }]);
     await Promise.allSettled([...this.inFlight]);
     await this.consumer?.disconnect();
@@ -99,7 +147,12 @@ export class ChunkConsumer<S extends string, P = void> {
   private async eachBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale } = payload;
     const active = () => !this.stopping && isRunning() && !isStale();
-    const run = stepRunner(this.opts, active, heartbeat);
+    const runStep = stepRunner(this.opts, active, heartbeat);
+    const run: StepRunner<S> = (step, fn) =>
+      runStep(step, () => {
+        this.watch?.progress();
+        return fn();
+      });
     this.metrics?.batchStarted(batch.partition, batch.highWatermark, batch.messages[0]?.offset);
     let completing: Promise<void> = Promise.resolve();
     try {
@@ -131,6 +184,7 @@ export class ChunkConsumer<S extends string, P = void> {
     resolveOffset(lastOffset);
     const next = BigInt(lastOffset) + 1n;
     await commitInBatch(consumer, [{ topic: batch.topic, partition: batch.partition, offset: String(next) }]);
+    this.watch?.progress();
     this.metrics?.committed(batch.partition, batch.highWatermark, lastOffset);
     const behind = BigInt(batch.highWatermark) - next;
     this.opts.onCommitted?.(batch.partition, behind > 0n ? Number(behind) : 0);

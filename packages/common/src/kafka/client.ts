@@ -75,7 +75,7 @@ export function createKafka(cfg: KafkaClientConfig): Kafka {
     brokers: cfg.brokers,
     retry: { retries: cfg.retries ?? 8, initialRetryTime: 200, maxRetryTime: 10_000 },
     ...(cfg.requestTimeoutMs ? { requestTimeout: cfg.requestTimeoutMs } : {}),
-    logLevel: process.env.KLOG === 'debug' ? logLevel.DEBUG : logLevel.WARN,
+    logLevel: logLevel.WARN,
     logCreator:
       () =>
       ({ level, log: entry }: LogEntry) => {
