@@ -149,9 +149,56 @@ export class AlertsTopic {
   }
 }
 
+export interface AcceptedCheck {
+  /** Distinct valid positions republished on positions.accepted. */
+  distinct: number;
+  /** Valid positions stored but never republished (alerts never saw them). */
+  missing: number;
+  missingSample: string[];
+}
+
+/**
+ * Every position on positions.accepted, read by a group of its own up to the
+ * high watermarks: what the alerts service could see. A position stored but
+ * missing here is one acknowledged to ingest and lost on the way.
+ */
+export async function checkAccepted(brokers: string[], topic: string, plan: Plan): Promise<AcceptedCheck> {
+  const logger = createLogger('fault-accepted-topic', 'silent');
+  const kafka = createKafka({ brokers, clientId: 'fault-accepted-topic', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const remaining = new Map(
+    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  );
+  const seen = new Set<string>();
+  const consumer = kafka.consumer({ groupId: `fault-accepted-${Date.now()}`, maxWaitTimeInMs: 250 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve) => {
+    if (remaining.size === 0) resolve();
+    void consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages) {
+          if (!m.value) continue;
+          const p = pb.Position.decode(m.value);
+          seen.add(positionKey(p.plateNumber ?? '', p.plateColor ?? 0, Number(p.gnssTimeMs)));
+        }
+        const end = remaining.get(batch.partition);
+        if (end !== undefined && Number(batch.lastOffset()) + 1 >= end) remaining.delete(batch.partition);
+        if (remaining.size === 0) resolve();
+      },
+    });
+  });
+  await consumer.disconnect();
+  const missing = [...plan.validKeys].filter((k) => !seen.has(k));
+  return { distinct: seen.size, missing: missing.length, missingSample: missing.slice(0, 5) };
+}
+
 export interface Summary {
   plan: Plan;
   positions: PositionsCheck;
+  accepted: AcceptedCheck;
   lastPositions: LastPositionsCheck;
   alerts: AlertsCheck;
   topic: { distinct: number; republished: number; missing: number };
@@ -173,6 +220,8 @@ export function formatSummary(s: Summary): string {
     ['  stored twice', s.positions.storedTwice],
     ['  lost (valid, not stored)', s.positions.lost],
     ['  stored but not valid', s.positions.notValid],
+    ['positions on positions.accepted (distinct)', s.accepted.distinct],
+    ['  stored but never republished', s.accepted.missing],
     [
       'last positions in Redis (newest / vehicles)',
       `${s.lastPositions.newest} / ${s.lastPositions.vehicles}`,

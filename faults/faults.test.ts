@@ -33,6 +33,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AlertsTopic,
+  checkAccepted,
   checkAlerts,
   checkLastPositions,
   checkPositions,
@@ -584,6 +585,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
 
     const after = await people.snapshot();
     const positions = await checkPositions(db, plan);
+    const accepted = await checkAccepted(sys.kafka.brokers, 'positions.accepted', plan);
     const lastPositions = await checkLastPositions(redis, REDIS_PREFIX, plan);
     const alerts = checkAlerts(plan, await storedRuleAlerts(db));
     const republished = [...topic.published.values()].reduce((n, c) => n + c - 1, 0);
@@ -593,6 +595,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
     summary = {
       plan,
       positions,
+      accepted,
       lastPositions,
       alerts,
       topic: {
@@ -609,6 +612,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       );
 
     expect(positions.lost, `lost, e.g. ${positions.lostSample.join(', ')}`).toBe(0);
+    expect(accepted.missing, `never republished, e.g. ${accepted.missingSample.join(', ')}`).toBe(0);
     expect(positions.storedTwice).toBe(0);
     expect(positions.notValid).toBe(0);
     expect(positions.stored).toBe(plan.counts.valid);

@@ -52,6 +52,11 @@ export class ChunkConsumer<S extends string, P = void> {
   private stopping = false;
   private inFlight = new Set<Promise<void>>();
   private watch: StallWatch | undefined;
+  /** What each chunk in hand is doing, and since when (logged with a stall). */
+  private readonly inHand = new Map<
+    object,
+    { partition: number; offset: string; doing: string; since: number }
+  >();
   private readonly metrics: ConsumerMetrics | undefined;
   private readonly limits: ChunkLimits;
 
@@ -70,6 +75,8 @@ export class ChunkConsumer<S extends string, P = void> {
       stallMs: this.opts.stallMs ?? 60_000,
       logger: this.opts.logger,
       onStall: () => this.startAgain(),
+      inHand: () =>
+        [...this.inHand.values()].map((c) => ({ ...c, forMs: Date.now() - c.since, since: undefined })),
     });
     this.consumer ??= await this.newConsumer();
     await this.run(this.consumer);
@@ -100,6 +107,7 @@ export class ChunkConsumer<S extends string, P = void> {
     const stalled = this.consumer;
     this.consumer = undefined;
     this.inFlight = new Set();
+    this.inHand.clear();
     this.opts.readiness.set('kafka', false);
     if (stalled) {
       let timer: NodeJS.Timeout | undefined;
@@ -148,28 +156,46 @@ export class ChunkConsumer<S extends string, P = void> {
     const { batch, heartbeat, isRunning, isStale } = payload;
     const active = () => !this.stopping && isRunning() && !isStale();
     const runStep = stepRunner(this.opts, active, heartbeat);
-    const run: StepRunner<S> = (step, fn) =>
-      runStep(step, () => {
-        this.watch?.progress();
-        return fn();
-      });
+    const doing = (chunk: object, what: string) => {
+      const c = this.inHand.get(chunk);
+      if (c) Object.assign(c, { doing: what, since: Date.now() });
+    };
     this.metrics?.batchStarted(batch.partition, batch.highWatermark, batch.messages[0]?.offset);
     let completing: Promise<void> = Promise.resolve();
+    const mine: object[] = [];
     try {
       for (const chunk of chunksOf(batch.messages, this.limits)) {
         if (!active()) break;
+        const offset = (chunk[0] as KafkaMessage).offset;
+        this.inHand.set(chunk, { partition: batch.partition, offset, doing: 'process', since: Date.now() });
+        mine.push(chunk);
+        const run: StepRunner<S> = (step, fn) =>
+          runStep(step, () => {
+            this.watch?.progress();
+            doing(chunk, `step ${step}`);
+            return fn();
+          });
         // One span per chunk, covering all its steps (a no-op when tracing is off).
         const span = startConsumeSpan(batch.topic, batch.partition, chunk, this.opts.groupId);
         const processed = await span.within(() => this.opts.process(chunk, run, batch.partition));
+        doing(chunk, 'waiting for the chunk before it');
         await completing;
         const last = (chunk[chunk.length - 1] as KafkaMessage).offset;
-        completing = span.within(() => this.complete(consumer, payload, processed, run, last));
+        completing = span.within(() =>
+          this.complete(consumer, payload, processed, run, last, (what) => doing(chunk, what)),
+        );
+        const gone = () => this.inHand.delete(chunk);
+        completing.then(gone, gone);
         completing.then(span.end, () => undefined);
         // Without a second stage there is nothing to overlap: the chunk completes before the next starts.
         if (!this.opts.complete) await completing;
       }
     } finally {
-      await completing;
+      try {
+        await completing;
+      } finally {
+        for (const chunk of mine) this.inHand.delete(chunk);
+      }
     }
   }
 
@@ -179,11 +205,14 @@ export class ChunkConsumer<S extends string, P = void> {
     processed: P,
     run: StepRunner<S>,
     lastOffset: string,
+    doing: (what: string) => void,
   ): Promise<void> {
     await this.opts.complete?.(processed, run, batch.partition);
     resolveOffset(lastOffset);
     const next = BigInt(lastOffset) + 1n;
+    doing('commit');
     await commitInBatch(consumer, [{ topic: batch.topic, partition: batch.partition, offset: String(next) }]);
+    doing('heartbeat');
     this.watch?.progress();
     this.metrics?.committed(batch.partition, batch.highWatermark, lastOffset);
     const behind = BigInt(batch.highWatermark) - next;

@@ -28,6 +28,7 @@ export type {
   Kafka,
   KafkaMessage,
   Message,
+  PartitionMetadata,
   ProducerBatch,
   ProducerConfig,
   ProducerRecord,

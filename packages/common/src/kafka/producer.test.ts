@@ -8,8 +8,13 @@ function fakeKafka() {
   let sessions = 0;
   let running = 0;
   let overlapped = false;
-  const control = { fail: false };
+  const control = { fail: false, dropPartition: undefined as number | undefined };
   const kafka = {
+    admin: () => ({
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      fetchTopicMetadata: async () => ({ topics: [{ partitions: [{}, {}, {}] }] }),
+    }),
     producer: () => {
       const id = ++sessions;
       return {
@@ -25,7 +30,11 @@ function fakeKafka() {
             throw new Error('Request Produce timed out');
           }
           log.push(`send ${id} ${r.messages[0]?.value}`);
-          return [];
+          // One answer per partition sent to, as Kafka gives; kafkajs's bug leaves one out.
+          const partitions = new Set(r.messages.map((m) => m.partition as number));
+          return [...partitions]
+            .filter((p) => p !== control.dropPartition)
+            .map((partition) => ({ topicName: r.topic, partition, errorCode: 0 }));
         },
       };
     },
@@ -54,6 +63,26 @@ describe('IdempotentProducer', () => {
     await producer.send(record('next'));
     await producer.send(record('again'));
     expect(f.log).toEqual(['connect 1', 'connect 2', 'disconnect 1', 'send 2 next', 'send 2 again']);
+  });
+
+  it('places every message on its partition (murmur2 of the key) and fails a send acknowledged without one of them', async () => {
+    const f = fakeKafka();
+    const producer = createProducer(f.kafka);
+    await producer.connect();
+    const keyed = {
+      topic: 't',
+      acks: -1,
+      messages: ['a', 'b', 'c', 'd', 'e', 'f'].map((key) => ({ key, value: key })),
+    };
+    const result = await producer.send(keyed);
+    const used = result.map((r) => r.partition).sort();
+    expect(used.length).toBeGreaterThan(1);
+
+    f.control.dropPartition = used[0];
+    await expect(producer.send(keyed)).rejects.toThrow(`without writing to t[${used[0]}]`);
+    f.control.dropPartition = undefined;
+    await producer.send(record('next'));
+    expect(f.log.slice(-4)).toEqual(['send 1 a', 'connect 2', 'disconnect 1', 'send 2 next']);
   });
 
   it('refuses sends once disconnected, after letting queued ones finish', async () => {

@@ -7,6 +7,7 @@ import type {
   RecordMetadata,
 } from './client.js';
 import { producerConfig } from './client.js';
+import { Placement } from './placement.js';
 
 /**
  * The producer every service uses: kafkajs's idempotent producer
@@ -29,18 +30,26 @@ import { producerConfig } from './client.js';
  *   starts a new session (a new producer id, numbers from 0). The failed
  *   send's messages may then be stored twice, once per session; consumers
  *   dedupe by idempotency key.
+ * - every message gets its partition before the send and the send fails when
+ *   a partition has no answer (Placement: kafkajs can drop a partition whose
+ *   leader moved during the send and still succeed).
  */
+/** Longer than kafkajs's own retries of a send take to fail (about 30 s against a broker that refuses connections). */
+const SEND_TIMEOUT_MS = 90_000;
+
 export class IdempotentProducer implements Producer {
   private session: Producer;
   private queue: Promise<unknown> = Promise.resolve();
   private unsure = false;
   private closed = false;
+  private readonly placement: Placement;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly config: ProducerConfig = producerConfig(),
   ) {
     this.session = kafka.producer(config);
+    this.placement = new Placement(kafka);
   }
 
   async connect(): Promise<void> {
@@ -56,22 +65,44 @@ export class IdempotentProducer implements Producer {
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata[]> {
-    return this.queued(() => this.session.send(record));
+    return this.queued(async () => {
+      const { records, expected } = await this.placement.place([record]);
+      const result = await this.session.send(records[0] as ProducerRecord);
+      if (record.acks !== 0) this.placement.check(expected, result);
+      return result;
+    });
   }
 
   sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
-    return this.queued(() => this.session.sendBatch(batch));
+    return this.queued(async () => {
+      const { records, expected } = await this.placement.place(batch.topicMessages ?? []);
+      const result = await this.session.sendBatch({ ...batch, topicMessages: records });
+      if (batch.acks !== 0) this.placement.check(expected, result);
+      return result;
+    });
   }
 
   private queued<T>(send: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('producer disconnected'));
     const turn = this.queue.then(async () => {
       if (this.unsure) await this.renew();
+      let timer: NodeJS.Timeout | undefined;
       try {
-        return await send();
+        // A send kafkajs never settles would hold every later one: it fails instead.
+        return await Promise.race([
+          send(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`Kafka send not answered within ${SEND_TIMEOUT_MS / 1000} s`)),
+              SEND_TIMEOUT_MS,
+            );
+          }),
+        ]);
       } catch (err) {
         this.unsure = true;
         throw err;
+      } finally {
+        clearTimeout(timer);
       }
     });
     this.queue = turn.catch(() => undefined);

@@ -10,7 +10,12 @@ export interface StallWatchOptions {
   logger: Logger;
   /** Called once per stall; the watch resumes counting when it returns. */
   onStall: (waiting: { partition: number; behind: number }[]) => Promise<void>;
+  /** What the consumer's chunks in hand are doing, logged with a stall. */
+  inHand?: () => unknown[];
 }
+
+/** A check that cannot get an answer from the cluster within this long gives no verdict. */
+const CHECK_TIMEOUT_MS = 15_000;
 
 /**
  * A consumer that is a member of its group, heartbeats and yet takes no
@@ -58,10 +63,22 @@ export class StallWatch {
       return;
     this.checking = true;
     try {
-      const waiting = await this.waiting();
+      let timer: NodeJS.Timeout | undefined;
+      const waiting = await Promise.race([
+        this.waiting(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer from the cluster')), CHECK_TIMEOUT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
       if (waiting.length > 0) {
         this.opts.logger.error(
-          { groupId: this.opts.groupId, topic: this.opts.topic, waiting, stallMs: this.opts.stallMs },
+          {
+            groupId: this.opts.groupId,
+            topic: this.opts.topic,
+            waiting,
+            stallMs: this.opts.stallMs,
+            inHand: this.opts.inHand?.(),
+          },
           'consumer made no progress while messages wait on its partitions; starting it again',
         );
         await this.opts.onStall(waiting);

@@ -2,14 +2,28 @@ import { type LocalKafka, startLocalKafka, waitFor } from '@safewatch/testkit';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka, createProducer, type Kafka, sleep } from '../../src/index.js';
-import { committed, highWatermarks, processedCounts, recordingConsumer, type Seen } from './helpers.js';
+import {
+  committed,
+  highWatermarks,
+  processedCounts,
+  readTopic,
+  recordingConsumer,
+  type Seen,
+} from './helpers.js';
 
 /**
+ * On a 3-node cluster of the file's own (the broker of the other test files
+ * is left alone):
+ *
  * A group's offset commits follow its coordinator when the node holding it
  * dies, and fetching skips a dead partition leader until its partitions move
  * (packages/common/src/kafka/coordinator-fix.ts). Without the correction
  * kafkajs keeps committing and heartbeating to the dead node until its retries
  * run out, and crashes the consumer, which rejoins up to a minute later.
+ *
+ * A send during which partition leaders move stores all it acknowledges
+ * (packages/common/src/kafka/placement.ts): kafkajs alone can acknowledge a
+ * send whose messages for one partition it never wrote.
  */
 let cluster: LocalKafka;
 let kafka: Kafka;
@@ -118,5 +132,55 @@ describe('a consumer group whose coordinator node is killed', () => {
     expect(await coordinatorOf(groupId)).not.toBe(coordinator);
     const crashes = kafkaLog.filter((l) => /Crash|does not retry|NumberOfRetriesExceeded/.test(l));
     expect(crashes, 'the consumer never crashed to find the new coordinator').toEqual([]);
+    await cluster.nodes[coordinator - 1]?.start();
+  }, 300_000);
+});
+
+describe('sends while partition leaders move', () => {
+  it('every acknowledged message is stored, through controlled restarts of two nodes', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [{ topic: 'leaders', numPartitions: 6, replicationFactor: 3 }],
+      waitForLeaders: true,
+    });
+    await admin.disconnect();
+    const producer = createProducer(kafka);
+    await producer.connect();
+    const acknowledged: string[] = [];
+    let sending = true;
+    const sender = (async () => {
+      for (let n = 0; sending; n++) {
+        // 60 keys: every partition in every send, so a leader moving mid-send shares it with others.
+        const messages = Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: `s${n}-${i}` }));
+        // As a consumer step does: the same messages again until a send succeeds.
+        while (
+          !(await producer.send({ topic: 'leaders', acks: -1, messages }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          await sleep(100);
+        acknowledged.push(...messages.map((m) => m.value));
+      }
+    })();
+    for (const node of [cluster.nodes[1], cluster.nodes[2]]) {
+      await waitFor(() => acknowledged.length > 0, { message: 'sending' });
+      await node?.stop();
+      await sleep(1_000);
+      await node?.start();
+    }
+    const before = acknowledged.length;
+    await waitFor(() => acknowledged.length >= before + 600, {
+      timeoutMs: 60_000,
+      message: 'sending after the restarts',
+    });
+    sending = false;
+    await sender;
+    await producer.disconnect();
+
+    const stored = new Set((await readTopic(kafka, 'leaders')).map((m) => m.value?.toString()));
+    const lost = acknowledged.filter((v) => !stored.has(v));
+    expect(lost, 'acknowledged but not stored').toEqual([]);
   }, 300_000);
 });
