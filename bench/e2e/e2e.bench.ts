@@ -107,8 +107,7 @@ const LAG_LIMIT_S = Number(args['lag-limit-s']);
 const SLOPE_LIMIT = 0.05;
 /**
  * A step is cut short when a consumer is this far behind: it is not sustained whatever follows,
- * and the backlog left to drain before the next measure stays bounded. (On the mock broker of
- * earlier runs the reason was its ~5 MB per partition; Kafka keeps the whole backlog.)
+ * and the backlog left to drain before the next measure stays bounded.
  */
 const RUNAWAY_LAG_S = 12;
 const PROFILE = args.profile !== 'false';

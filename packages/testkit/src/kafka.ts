@@ -1,8 +1,7 @@
 /**
  * kafkajs consumer timings that keep group tests quick on every broker:
- * - sessionTimeout 6000 is the smallest a real broker accepts by default, and
- *   the librdkafka mock holds a rebalance for (sessionTimeout - 1000) ms after
- *   any member joins or leaves a running group (3 s for a group's first join);
+ * - sessionTimeout 6000 is the smallest Kafka accepts by default
+ *   (group.min.session.timeout.ms), so a member that is gone is noticed soon;
  * - a short fetch long-poll (maxWaitTimeInMs) makes disconnect() return quickly
  *   instead of waiting up to kafkajs' default 5 s for the pending fetch.
  * Spread into kafka.consumer({ groupId, ...testConsumerTimings }).

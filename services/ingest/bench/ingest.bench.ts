@@ -109,9 +109,7 @@ try {
   const fillStart = performance.now();
   // Keyed by platform id and batched, as platforms produce them (and the simulator CLI): the
   // partitioner places each platform on one partition, so fewer platforms than partitions leave
-  // some partitions empty; the workload line says how they spread. (On the mock broker of
-  // earlier runs they went round-robin in groups of ~4 MB per partition: it answered a fetch
-  // with one record batch per partition and kept only ~5 MB per partition.)
+  // some partitions empty; the workload line says how they spread.
   const sender = new KeyedSender(producer, rawTopic);
   while (produced < N) {
     const tick = fleet.nextTick({ maxPositions: N - produced });
