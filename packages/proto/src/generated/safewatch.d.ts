@@ -717,6 +717,9 @@ export namespace safewatch {
             /** Alert occurredAtMs. */
             occurredAtMs: number;
 
+            /** Alert episodeStartMs. */
+            episodeStartMs: number;
+
             /** Alert speeding. */
             speeding?: (safewatch.v1.SpeedingDetail.$Properties|null);
 
@@ -831,6 +834,9 @@ export namespace safewatch {
                 /** Alert occurredAtMs */
                 occurredAtMs?: (number|null);
 
+                /** Alert episodeStartMs */
+                episodeStartMs?: (number|null);
+
                 /** Alert speeding */
                 speeding?: (safewatch.v1.SpeedingDetail.$Properties|null);
 
@@ -855,6 +861,7 @@ export namespace safewatch {
               phase?: safewatch.v1.AlertPhase|null;
               source?: safewatch.v1.AlertSource|null;
               occurredAtMs?: number|null;
+              episodeStartMs?: number|null;
               speeding?: safewatch.v1.SpeedingDetail.$Shape|null;
               fatigue?: safewatch.v1.FatigueDetail.$Shape|null;
               certificate?: safewatch.v1.CertificateDetail.$Shape|null;

@@ -2035,6 +2035,7 @@ export const safewatch = $root.safewatch = (() => {
              * @property {safewatch.v1.AlertPhase|null} [phase] Alert phase
              * @property {safewatch.v1.AlertSource|null} [source] Alert source
              * @property {number|null} [occurredAtMs] Alert occurredAtMs
+             * @property {number|null} [episodeStartMs] Alert episodeStartMs
              * @property {safewatch.v1.SpeedingDetail.$Properties|null} [speeding] Alert speeding
              * @property {safewatch.v1.FatigueDetail.$Properties|null} [fatigue] Alert fatigue
              * @property {safewatch.v1.CertificateDetail.$Properties|null} [certificate] Alert certificate
@@ -2059,6 +2060,7 @@ export const safewatch = $root.safewatch = (() => {
              *   phase?: safewatch.v1.AlertPhase|null;
              *   source?: safewatch.v1.AlertSource|null;
              *   occurredAtMs?: number|null;
+             *   episodeStartMs?: number|null;
              *   speeding?: safewatch.v1.SpeedingDetail.$Shape|null;
              *   fatigue?: safewatch.v1.FatigueDetail.$Shape|null;
              *   certificate?: safewatch.v1.CertificateDetail.$Shape|null;
@@ -2130,6 +2132,14 @@ export const safewatch = $root.safewatch = (() => {
              * @instance
              */
             Alert.prototype.occurredAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Alert episodeStartMs.
+             * @member {number} episodeStartMs
+             * @memberof safewatch.v1.Alert
+             * @instance
+             */
+            Alert.prototype.episodeStartMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
              * Alert speeding.
@@ -2213,6 +2223,8 @@ export const safewatch = $root.safewatch = (() => {
                     w.uint32(/* id 5, wireType 0 =*/40).int32(m.source);
                 if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs") && (typeof m.occurredAtMs === "object" ? m.occurredAtMs.low || m.occurredAtMs.high : m.occurredAtMs !== 0))
                     w.uint32(/* id 6, wireType 0 =*/48).int64(m.occurredAtMs);
+                if (m.episodeStartMs != null && $Object.hasOwnProperty.call(m, "episodeStartMs") && (typeof m.episodeStartMs === "object" ? m.episodeStartMs.low || m.episodeStartMs.high : m.episodeStartMs !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).int64(m.episodeStartMs);
                 if (m.speeding != null && $Object.hasOwnProperty.call(m, "speeding"))
                     $root.safewatch.v1.SpeedingDetail.encode(m.speeding, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.fatigue != null && $Object.hasOwnProperty.call(m, "fatigue"))
@@ -2327,6 +2339,15 @@ export const safewatch = $root.safewatch = (() => {
                                 delete m.occurredAtMs;
                             continue;
                         }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.episodeStartMs = v;
+                            else
+                                delete m.episodeStartMs;
+                            continue;
+                        }
                     case 10: {
                             if (u !== 2)
                                 break;
@@ -2423,6 +2444,10 @@ export const safewatch = $root.safewatch = (() => {
                 if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
                     if (!$util.isInteger(m.occurredAtMs) && !(m.occurredAtMs && $util.isInteger(m.occurredAtMs.low) && $util.isInteger(m.occurredAtMs.high)))
                         return "occurredAtMs: integer|Long expected";
+                }
+                if (m.episodeStartMs != null && $Object.hasOwnProperty.call(m, "episodeStartMs")) {
+                    if (!$util.isInteger(m.episodeStartMs) && !(m.episodeStartMs && $util.isInteger(m.episodeStartMs.low) && $util.isInteger(m.episodeStartMs.high)))
+                        return "episodeStartMs: integer|Long expected";
                 }
                 if (m.speeding != null && $Object.hasOwnProperty.call(m, "speeding")) {
                     p.detail = 1;
@@ -2580,6 +2605,18 @@ export const safewatch = $root.safewatch = (() => {
                             m.occurredAtMs = new $util.LongBits(d.occurredAtMs.low >>> 0, d.occurredAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.episodeStartMs != null) {
+                    if (typeof d.episodeStartMs === "object" ? d.episodeStartMs.low || d.episodeStartMs.high : $Number(d.episodeStartMs) !== 0) {
+                        if ($util.Long)
+                            m.episodeStartMs = $util.Long.fromValue(d.episodeStartMs, false);
+                        else if (typeof d.episodeStartMs === "string")
+                            m.episodeStartMs = $parseInt(d.episodeStartMs, 10);
+                        else if (typeof d.episodeStartMs === "number")
+                            m.episodeStartMs = d.episodeStartMs;
+                        else if (typeof d.episodeStartMs === "object")
+                            m.episodeStartMs = new $util.LongBits(d.episodeStartMs.low >>> 0, d.episodeStartMs.high >>> 0).toNumber();
+                    }
+                }
                 if (d.speeding != null) {
                     if (!$util.isObject(d.speeding))
                         throw $TypeError(".safewatch.v1.Alert.speeding: object expected");
@@ -2626,6 +2663,11 @@ export const safewatch = $root.safewatch = (() => {
                         d.occurredAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.occurredAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.episodeStartMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.episodeStartMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.alertId != null && $Object.hasOwnProperty.call(m, "alertId")) {
                     d.alertId = m.alertId;
@@ -2649,6 +2691,14 @@ export const safewatch = $root.safewatch = (() => {
                         d.occurredAtMs = o.longs === $String ? $String(m.occurredAtMs) : m.occurredAtMs;
                     else
                         d.occurredAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.occurredAtMs) : o.longs === $Number ? new $util.LongBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0).toNumber() : m.occurredAtMs;
+                }
+                if (m.episodeStartMs != null && $Object.hasOwnProperty.call(m, "episodeStartMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.episodeStartMs = typeof m.episodeStartMs === "number" ? $BigInt(m.episodeStartMs) : $util.Long.fromBits(m.episodeStartMs.low >>> 0, m.episodeStartMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.episodeStartMs === "number")
+                        d.episodeStartMs = o.longs === $String ? $String(m.episodeStartMs) : m.episodeStartMs;
+                    else
+                        d.episodeStartMs = o.longs === $String ? $util.Long.prototype.toString.call(m.episodeStartMs) : o.longs === $Number ? new $util.LongBits(m.episodeStartMs.low >>> 0, m.episodeStartMs.high >>> 0).toNumber() : m.episodeStartMs;
                 }
                 if (m.speeding != null && $Object.hasOwnProperty.call(m, "speeding")) {
                     d.speeding = $root.safewatch.v1.SpeedingDetail.toObject(m.speeding, o, q + 1);

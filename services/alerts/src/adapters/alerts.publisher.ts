@@ -18,6 +18,7 @@ export function encodeAlert(a: AlertRecord): Uint8Array {
     phase: pb.AlertPhase[`ALERT_PHASE_${a.phase}` as keyof typeof pb.AlertPhase],
     source: pb.AlertSource[`ALERT_SOURCE_${a.source}` as keyof typeof pb.AlertSource],
     occurredAtMs: a.occurredAtMs,
+    episodeStartMs: a.phase === 'RAISED' ? 0 : a.episodeStartMs,
   };
   if (a.kind === 'SPEEDING') {
     message.speeding = {

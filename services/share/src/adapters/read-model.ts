@@ -1,20 +1,24 @@
 import type { Logger, Pool } from '@safewatch/common';
 import pg from 'pg';
+import type { AlertRecordRow } from '../domain/episodes.js';
 import { InvalidatedCache } from './invalidated-cache.js';
 import { type ShareRow, shareByTokenHash } from './shares.repo.js';
 
 /** Alerts and certificate reminders of one vehicle, as the views show them. */
 export interface VehicleExtras {
-  alerts: {
-    alertId: string;
-    kind: string;
-    phase: string;
-    source: string;
-    occurredAt: string;
-    detail: unknown;
-  }[];
+  alerts: AlertRecordRow[];
   reminders: { driverId: string; kind: string; status: string; expiresOn: string }[];
+  /**
+   * Unique per load in this process: a vehicle's extras are loaded again only
+   * after the change feed dropped them, so an unchanged version means unchanged
+   * alerts and reminders (what the view memoises on).
+   */
+  version: number;
 }
+
+let loads = 0;
+/** A fresh version for extras just read from the database. */
+export const nextExtrasVersion = (): number => ++loads;
 
 /** The channel of migrations 1700000003010/011: payload "<schema> s <token hash hex> <share id>" or "<schema> v <vehicle key>". */
 export const CACHE_CHANNEL = 'share_cache';
@@ -218,18 +222,21 @@ export class ShareReadModel {
   vehicleExtras(keys: string[]): Promise<Map<string, VehicleExtras>> {
     return this.vehicles.getMany(keys, async (missing) => {
       const loaded = await loadVehicleExtras(this.opts.pool, missing);
-      return new Map(missing.map((k) => [k, loaded.get(k) ?? { alerts: [], reminders: [] }]));
+      return new Map(
+        missing.map((k) => [k, loaded.get(k) ?? { alerts: [], reminders: [], version: nextExtrasVersion() }]),
+      );
     });
   }
 }
 
-/** Alerts (latest 20 per vehicle) and reminders of many vehicles: two queries. */
+/** Alert records (latest 20 per vehicle, i.e. about 10 episodes) and reminders of many vehicles: two queries. */
 export async function loadVehicleExtras(pool: Pool, keys: string[]): Promise<Map<string, VehicleExtras>> {
   const out = new Map<string, VehicleExtras>();
   if (keys.length === 0) return out;
   const [alerts, reminders] = await Promise.all([
     pool.query(
-      `SELECT vehicle_key, alert_id AS "alertId", kind, phase, source, occurred_at AS "occurredAt", detail FROM (
+      `SELECT vehicle_key, alert_id AS "alertId", kind, phase, source, occurred_at AS "occurredAt",
+              episode_start_ms::float8 AS "episodeStartMs", detail FROM (
          SELECT *, row_number() OVER (PARTITION BY vehicle_key ORDER BY occurred_at DESC, alert_id) AS rn
            FROM vehicle_alerts WHERE vehicle_key = ANY($1)) a
         WHERE rn <= 20 ORDER BY occurred_at DESC, alert_id`,
@@ -241,7 +248,7 @@ export async function loadVehicleExtras(pool: Pool, keys: string[]): Promise<Map
       [keys],
     ),
   ]);
-  for (const k of keys) out.set(k, { alerts: [], reminders: [] });
+  for (const k of keys) out.set(k, { alerts: [], reminders: [], version: nextExtrasVersion() });
   for (const { vehicle_key, ...a } of alerts.rows) {
     out.get(vehicle_key)?.alerts.push({ ...a, occurredAt: new Date(a.occurredAt).toISOString() });
   }

@@ -98,8 +98,8 @@ export async function onAlerts(deps: ShareDeps, alerts: safewatch.v1.IAlert[]): 
       defaults: false,
     });
     const r = await deps.pool.query(
-      `INSERT INTO vehicle_alerts (alert_id, vehicle_key, kind, phase, source, occurred_at, detail)
-       VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), $7) ON CONFLICT (alert_id) DO NOTHING`,
+      `INSERT INTO vehicle_alerts (alert_id, vehicle_key, kind, phase, source, occurred_at, detail, episode_start_ms)
+       VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), $7, $8) ON CONFLICT (alert_id) DO NOTHING`,
       [
         a.alertId,
         key,
@@ -108,6 +108,7 @@ export async function onAlerts(deps: ShareDeps, alerts: safewatch.v1.IAlert[]): 
         (pb.AlertSource[a.source ?? 0] ?? '').replace('ALERT_SOURCE_', ''),
         Number(a.occurredAtMs ?? 0),
         JSON.stringify(detail.speeding ?? detail.fatigue ?? {}),
+        Number(a.episodeStartMs ?? 0) || null,
       ],
     );
     if ((r.rowCount ?? 0) > 0) changed.add(key);

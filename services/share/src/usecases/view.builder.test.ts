@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import ajvModule from 'ajv';
+import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { ShareRow } from '../adapters/shares.repo.js';
+import { place } from '../domain/geo.js';
+import { ViewSchema } from '../domain/view.schema.js';
 import { shareView, shareViewAnswer, shareViewJson, type VehicleView } from './view.builder.js';
+
+// CommonJS modules: their default export is the module object under NodeNext typings.
+const Ajv = ajvModule.default;
+const addFormats = formatsModule.default;
+const validate = addFormats(new Ajv({ strict: false, allErrors: true })).compile(ViewSchema);
 
 const share: ShareRow = {
   shareId: '0b5e1f4c-0000-4000-8000-000000000001',
@@ -17,6 +26,8 @@ const share: ShareRow = {
   claimedBy: 'family-1',
 };
 const now = new Date('2026-11-21T06:00:00Z');
+const FATIGUE_START = Date.parse('2026-11-21T01:00:00Z');
+const SPEED_START = Date.parse('2026-11-21T03:00:00Z');
 const position = {
   gnssTimeMs: now.getTime() - 60_000,
   lat: 36.651,
@@ -28,14 +39,58 @@ const position = {
 };
 const vehicle = (over: Partial<VehicleView> = {}): VehicleView => ({
   position,
+  // As the share service stores them: the protobuf detail (0.1 km/h, micro-degrees).
   alerts: [
     {
-      alertId: 'a1',
+      alertId: `鲁A12345:2|FATIGUE_CONTINUOUS|${FATIGUE_START}|STARTED`,
       kind: 'FATIGUE_CONTINUOUS',
       phase: 'STARTED',
       source: 'DETECTED',
       occurredAt: '2026-11-21T05:00:00.000Z',
-      detail: { restStops: [{ name: '济南东服务区 "司机之家"', distanceKm: 12 }] },
+      episodeStartMs: FATIGUE_START,
+      detail: {
+        drivingSinceMs: FATIGUE_START,
+        continuousDrivingS: 14_430,
+        cumulativeDrivingS: 20_000,
+        limitS: 14_400,
+        place: { latE6: 36651000, lonE6: 117120000 },
+        suggestedRestStops: [
+          {
+            id: 'rs-9',
+            name: '济南东服务区 "司机之家"',
+            type: 'REST_STOP_TYPE_EXPRESSWAY_SERVICE_AREA',
+            location: { latE6: 36700000, lonE6: 117200000 },
+            services: ['停车'],
+            distanceM: 12_000,
+          },
+        ],
+      },
+    },
+    {
+      alertId: `鲁A12345:2|SPEEDING|${SPEED_START}|STARTED`,
+      kind: 'SPEEDING',
+      phase: 'STARTED',
+      source: 'DETECTED',
+      occurredAt: '2026-11-21T03:01:00.000Z',
+      episodeStartMs: SPEED_START,
+      detail: { startMs: SPEED_START, peakSpeedDkmh: 1080, limitKmh: 100, durationS: 60 },
+    },
+    {
+      alertId: `鲁A12345:2|SPEEDING|${SPEED_START}|ENDED`,
+      kind: 'SPEEDING',
+      phase: 'ENDED',
+      source: 'DETECTED',
+      occurredAt: '2026-11-21T03:05:00.000Z',
+      episodeStartMs: SPEED_START,
+      detail: {
+        startMs: SPEED_START,
+        endMs: SPEED_START + 240_000,
+        peakSpeedDkmh: 1143,
+        limitKmh: 100,
+        durationS: 240,
+        startPlace: { latE6: 36600000, lonE6: 117000000 },
+        endPlace: { latE6: 36610000, lonE6: 117050000 },
+      },
     },
   ],
   reminders: [
@@ -43,6 +98,7 @@ const vehicle = (over: Partial<VehicleView> = {}): VehicleView => ({
     { driverId: 'driver-1', kind: 'QUALIFICATION', status: 'EXPIRED', expiresOn: '2026-11-01' },
     { driverId: 'driver-2', kind: 'QUALIFICATION', status: 'EXPIRED', expiresOn: '2026-10-01' },
   ],
+  version: 1,
   ...over,
 });
 
@@ -55,8 +111,46 @@ describe('S6 view serialized with the vehicle part spliced in', () => {
     ],
     ['no position yet, no alerts', vehicle({ position: undefined, alerts: [], reminders: [] })],
     ['no vehicle data at all', undefined],
-  ])('is exactly the view object: %s', (_name, v) => {
-    expect(JSON.parse(shareViewJson(share, v, now))).toEqual(shareView(share, v, now));
+  ])('is exactly the view object, valid against the schema: %s', (_name, v) => {
+    const sent = JSON.parse(shareViewJson(share, v, now));
+    expect(sent).toEqual(shareView(share, v, now));
+    expect(validate(sent), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('S10/S11/X3: alerts as episodes with the stored figures in km/h and both datums', () => {
+    const { episodes } = JSON.parse(shareViewJson(share, vehicle(), now));
+    expect(episodes.map((e: { kind: string; state: string }) => [e.kind, e.state])).toEqual([
+      ['FATIGUE_CONTINUOUS', 'ONGOING'],
+      ['SPEEDING', 'ENDED'],
+    ]);
+    const [fatigue, speeding] = episodes;
+    expect(speeding).toMatchObject({
+      speeding: { peakKmh: 114.3, limitKmh: 100 },
+      durationS: 240,
+      startedAt: '2026-11-21T03:00:00.000Z',
+      endedAt: '2026-11-21T03:04:00.000Z',
+      place: place(36.6, 117),
+      endPlace: place(36.61, 117.05),
+    });
+    expect(fatigue.fatigue).toEqual({
+      drivingSince: '2026-11-21T01:00:00.000Z',
+      continuousDrivingS: 14_430,
+      cumulativeDrivingS: 20_000,
+      limitS: 14_400,
+    });
+    // Ongoing: from its start (05:00) to the latest fix (05:59).
+    expect(fatigue.durationS).toBe(59 * 60);
+    expect(fatigue.restStops[0]).toMatchObject({ type: 'EXPRESSWAY_SERVICE_AREA', distanceM: 12_000 });
+    expect(fatigue.restStops[0].location).toEqual(place(36.7, 117.2));
+  });
+
+  it('the schema refuses an unknown or a missing field', () => {
+    const view = shareView(share, vehicle(), now);
+    expect(validate({ ...view, alerts: [] })).toBe(false);
+    const { online: _, ...missing } = view;
+    expect(validate(missing)).toBe(false);
+    const [e] = view.episodes;
+    expect(validate({ ...view, episodes: [{ ...e, speeding: { peakSpeedKmh: 1 } }] })).toBe(false);
   });
 
   it('only the sharing driver’s certificates, never another driver’s', () => {
@@ -67,7 +161,7 @@ describe('S6 view serialized with the vehicle part spliced in', () => {
     ]);
   });
 
-  it('reuses the vehicle part while position and alerts are the same objects, and not once either changes', () => {
+  it('reuses the vehicle part while its fix and version are the same, and not once either changes', () => {
     const v = vehicle();
     const first = shareViewJson(share, v, now);
     const other = shareViewJson({ ...share, shareId: 'x', driverId: 'driver-2' }, v, now);
@@ -82,7 +176,7 @@ describe('S6 view serialized with the vehicle part spliced in', () => {
   });
 });
 
-describe('S6/S7 view answer (body and ETag) kept per share row', () => {
+describe('S6/S7 view answer (body and ETag) kept per share', () => {
   const etagOf = (body: Buffer) =>
     `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
@@ -99,21 +193,32 @@ describe('S6/S7 view answer (body and ETag) kept per share row', () => {
     // Another request a few seconds later, with the same objects (another VehicleView wrapper).
     expect(shareViewAnswer(row, { ...v }, new Date(now.getTime() + 5_000))).toBe(first);
     const changed: [string, () => ReturnType<typeof shareViewAnswer>][] = [
-      ['new position', () => shareViewAnswer(row, { ...v, position: { ...position, lat: 36.7 } }, now)],
-      ['new alerts', () => shareViewAnswer(row, { ...v, alerts: [] }, now)],
-      ['new reminders', () => shareViewAnswer(row, { ...v, reminders: [] }, now)],
+      [
+        'new position',
+        () =>
+          shareViewAnswer(
+            row,
+            { ...v, position: { ...position, gnssTimeMs: position.gnssTimeMs + 30_000, lat: 36.7 } },
+            now,
+          ),
+      ],
+      ['new alerts', () => shareViewAnswer(row, { ...v, alerts: [], version: 2 }, now)],
+      ['new reminders', () => shareViewAnswer(row, { ...v, reminders: [], version: 3 }, now)],
       // The last fix is 1 min old: 9 min 1 s later the vehicle is offline (S7).
       ['offline', () => shareViewAnswer(row, v, new Date(now.getTime() + 9 * 60_000 + 1_000))],
       // 06:00Z is 14:00 in China: 10 h later the certificates' days left move on.
       ['next day in China', () => shareViewAnswer(row, v, new Date(now.getTime() + 10 * 3600_000))],
-      ['another share row (the share changed)', () => shareViewAnswer({ ...row }, v, now)],
+      [
+        'share extended',
+        () => shareViewAnswer({ ...row, expiresAt: new Date('2026-12-27T00:00:00Z') }, v, now),
+      ],
     ];
     for (const [what, next] of changed) {
       const a = shareViewAnswer(row, v, now);
       const b = next();
       expect(b, what).not.toBe(a);
       expect(b.etag, what).toBe(etagOf(b.body));
-      if (what !== 'another share row (the share changed)') expect(b.etag, what).not.toBe(a.etag);
+      expect(b.etag, what).not.toBe(a.etag);
     }
   });
 });

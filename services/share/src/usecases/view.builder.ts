@@ -1,17 +1,22 @@
 import { hash } from 'node:crypto';
 import { type LastPosition, readLastPositions } from '@safewatch/common';
-import gcoordModule from 'gcoord';
-import { loadVehicleExtras, type VehicleExtras } from '../adapters/read-model.js';
+import fastJson from 'fast-json-stringify';
+import { LRUCache } from 'lru-cache';
+import { loadVehicleExtras, nextExtrasVersion, type VehicleExtras } from '../adapters/read-model.js';
 import type { ShareRow } from '../adapters/shares.repo.js';
+import { toEpisodes } from '../domain/episodes.js';
+import { place } from '../domain/geo.js';
 import { isOnline, REFRESH_SECONDS } from '../domain/share.rules.js';
+import {
+  type CertificateView,
+  type PositionView,
+  type SharePart,
+  SharePartSchema,
+  type VehiclePart,
+  VehiclePartSchema,
+  type View,
+} from '../domain/view.schema.js';
 import type { ShareDeps } from './deps.js';
-
-// gcoord is CommonJS; its typings do not describe the default export Node gives ESM.
-const gcoord = gcoordModule as unknown as {
-  transform(point: [number, number], from: string, to: string): [number, number];
-  WGS84: string;
-  GCJ02: string;
-};
 
 export interface VehicleView extends VehicleExtras {
   position: LastPosition | undefined;
@@ -36,7 +41,10 @@ export async function vehicleViews(
   ]);
   for (const k of vehicleKeys) {
     const e = extras.get(k);
-    out.set(k, { position: positions.get(k), alerts: e?.alerts ?? [], reminders: e?.reminders ?? [] });
+    out.set(k, {
+      position: positions.get(k),
+      ...(e ?? { alerts: [], reminders: [], version: nextExtrasVersion() }),
+    });
   }
   return out;
 }
@@ -48,7 +56,7 @@ export function vehicleViewInMemory(deps: ShareDeps, vehicleKey: string): Vehicl
   if (position === undefined) return undefined;
   const extras = deps.readModel?.peekVehicleExtras(vehicleKey);
   if (!extras) return undefined;
-  return { position: position ?? undefined, alerts: extras.alerts, reminders: extras.reminders };
+  return { position: position ?? undefined, ...extras };
 }
 
 /** China time is UTC+8 all year: certificates' days left count China days. */
@@ -57,94 +65,104 @@ const CHINA_UTC_OFFSET_MS = 8 * 3600_000;
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/**
- * S6: what the viewer of one share sees. Personal data is limited to what the
- * driver chose to share: the vehicle, its position and alerts, and the
- * certificates of this vehicle and of the sharing driver only.
- */
-export function shareView(share: ShareRow, v: VehicleView | undefined, now: Date) {
-  return {
-    shareId: share.shareId,
-    plateNumber: share.plateNumber,
-    plateColor: share.plateColor,
-    expiresAt: share.expiresAt.toISOString(),
-    refreshSeconds: REFRESH_SECONDS,
-    online: isOnline(v?.position?.gnssTimeMs, now.getTime()),
-    position: positionView(v?.position),
-    certificates: certificatesView(share, v, now),
-    alerts: alertsView(v?.alerts ?? NO_ALERTS),
-  };
-}
+/** The day in China as a number: the day `certificatesView` counts days left from. */
+const chinaDay = (nowMs: number) => Math.floor((nowMs + CHINA_UTC_OFFSET_MS) / 86_400_000);
 
-/** The last fix as the view shows it: WGS-84 as stored and GCJ-02 for Chinese map components. */
-function positionView(p: LastPosition | undefined) {
+/** The last fix as the view shows it (S11, X3): km/h, decimal degrees in both datums, ISO time. */
+function positionView(p: LastPosition | undefined): PositionView | null {
   if (!p) return null;
-  const gcj = gcoord.transform([p.lon, p.lat], gcoord.WGS84, gcoord.GCJ02);
+  const { wgs84, gcj02 } = place(p.lat, p.lon);
   return {
     gnssTime: new Date(p.gnssTimeMs).toISOString(),
-    wgs84: { lat: p.lat, lon: p.lon },
-    gcj02: { lat: Number(gcj[1].toFixed(6)), lon: Number(gcj[0].toFixed(6)) },
+    wgs84,
+    gcj02,
     speedKmh: p.speedKmh,
     headingDeg: p.headingDeg,
   };
 }
 
+/** The vehicle's part of the view: the same for every viewer of the vehicle (S6, S7, S10). */
+export function vehiclePart(v: VehicleView | undefined, nowMs: number): VehiclePart {
+  const p = v?.position;
+  return {
+    online: isOnline(p?.gnssTimeMs, nowMs),
+    position: positionView(p),
+    episodes: toEpisodes(v?.alerts ?? [], p?.gnssTimeMs),
+  };
+}
+
 /** The vehicle's certificate and the sharing driver's, never another driver's; days left in China time. */
-function certificatesView(share: ShareRow, v: VehicleView | undefined, now: Date) {
-  const today = new Date(now.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
+function certificatesView(share: ShareRow, v: VehicleView | undefined, nowMs: number): CertificateView[] {
+  const today = new Date(nowMs + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
   return (v?.reminders ?? [])
     .filter((r) => r.driverId === '' || r.driverId === share.driverId)
     .map((r) => ({
-      kind: r.kind,
-      status: r.status,
+      kind: r.kind as CertificateView['kind'],
+      status: r.status as CertificateView['status'],
       expiresOn: r.expiresOn,
       daysLeft: daysBetween(today, r.expiresOn),
     }));
 }
 
-const alertsView = (alerts: VehicleView['alerts']) =>
-  alerts.map(({ alertId, kind, phase, source, occurredAt, detail }) => ({
-    alertId,
-    kind,
-    phase,
-    source,
-    occurredAt,
-    detail,
-  }));
+/** The share's part of the view. */
+export function sharePart(share: ShareRow, v: VehicleView | undefined, nowMs: number): SharePart {
+  return {
+    shareId: share.shareId,
+    plateNumber: share.plateNumber,
+    plateColor: Number(share.plateColor),
+    expiresAt: share.expiresAt.toISOString(),
+    refreshSeconds: REFRESH_SECONDS,
+    certificates: certificatesView(share, v, nowMs),
+  };
+}
 
 /**
- * The per-vehicle part of the view as JSON members (`"online":…,"position":…,"alerts":…`),
- * serialized once and reused while the same position and alerts are shown
- * (the entries of the position cache and the read model are stable objects):
- * the viewers of one vehicle, and every frame of a stream tick, share it.
+ * S6: what the viewer of one share sees. Personal data is limited to what the
+ * driver chose to share: the vehicle, its position and alert episodes, and the
+ * certificates of this vehicle and of the sharing driver only.
  */
-const vehicleJsonMemo = new WeakMap<
-  object,
-  { position: LastPosition | undefined; online: boolean; json: string }
->();
-const NO_ALERTS: VehicleView['alerts'] = [];
-const NO_REMINDERS: VehicleView['reminders'] = [];
+export function shareView(share: ShareRow, v: VehicleView | undefined, now: Date): View {
+  const nowMs = now.getTime();
+  return { ...sharePart(share, v, nowMs), ...vehiclePart(v, nowMs) };
+}
 
-function vehicleJson(v: VehicleView | undefined, nowMs: number): string {
-  const p = v?.position;
-  const online = isOnline(p?.gnssTimeMs, nowMs);
-  const alerts = v?.alerts ?? NO_ALERTS;
-  const memo = vehicleJsonMemo.get(alerts);
-  if (memo && memo.position === p && memo.online === online) return memo.json;
-  const json = `"online":${online},"position":${JSON.stringify(positionView(p))},"alerts":${JSON.stringify(alertsView(alerts))}`;
-  if (alerts !== NO_ALERTS) vehicleJsonMemo.set(alerts, { position: p, online, json });
+// Serialisers compiled from the schemas: a missing required field throws, an unknown one is never sent.
+const vehicleSerializer = fastJson(VehiclePartSchema);
+const shareSerializer = fastJson(SharePartSchema);
+
+/**
+ * The vehicle's part as JSON, made again only when its position (fix time),
+ * its alerts or reminders (the read model's version, new after every change
+ * the change feed announced) or its online state changed: the viewers of one
+ * vehicle, and every frame of a stream tick, share it.
+ */
+const vehicleJsonMemo = new LRUCache<
+  string,
+  { fixMs: number; version: number; online: boolean; json: string }
+>({
+  max: 200_000,
+});
+
+function vehicleKeyOf(share: ShareRow): string {
+  return `${share.plateNumber}:${share.plateColor}`;
+}
+
+function vehicleJson(key: string, v: VehicleView | undefined, nowMs: number): string {
+  const fixMs = v?.position?.gnssTimeMs ?? -1;
+  const version = v?.version ?? -1;
+  const online = isOnline(v?.position?.gnssTimeMs, nowMs);
+  const memo = vehicleJsonMemo.get(key);
+  if (memo && memo.fixMs === fixMs && memo.version === version && memo.online === online) return memo.json;
+  const json = vehicleSerializer(vehiclePart(v, nowMs));
+  if (v) vehicleJsonMemo.set(key, { fixMs, version, online, json });
   return json;
 }
 
-/** `shareView` serialized: the same members, the vehicle's part spliced in from `vehicleJson`. */
+/** `shareView` serialised: the share's part and the vehicle's (shared by its viewers) joined into one object. */
 export function shareViewJson(share: ShareRow, v: VehicleView | undefined, now: Date): string {
-  const certificates = certificatesView(share, v, now);
-  return `{"shareId":${JSON.stringify(share.shareId)},"plateNumber":${JSON.stringify(share.plateNumber)},"plateColor":${Number(
-    share.plateColor,
-  )},"expiresAt":"${share.expiresAt.toISOString()}","refreshSeconds":${REFRESH_SECONDS},${vehicleJson(
-    v,
-    now.getTime(),
-  )},"certificates":${JSON.stringify(certificates)}}`;
+  const nowMs = now.getTime();
+  const shareJson = shareSerializer(sharePart(share, v, nowMs));
+  return `${shareJson.slice(0, -1)},${vehicleJson(vehicleKeyOf(share), v, nowMs).slice(1)}`;
 }
 
 /** The view as sent: its JSON in UTF-8 and a weak ETag derived from it. */
@@ -153,51 +171,37 @@ export interface ViewAnswer {
   etag: string;
 }
 
-/** The day in China as a number: the day `certificatesView` counts days left from. */
-const chinaDay = (nowMs: number) => Math.floor((nowMs + CHINA_UTC_OFFSET_MS) / 86_400_000);
+/** Per share: the last answer and the versions it was made from. */
+const answerMemo = new LRUCache<
+  string,
+  { fixMs: number; version: number; online: boolean; day: number; expiresMs: number; answer: ViewAnswer }
+>({ max: 200_000 });
 
 /**
- * Per share row (rows from the read model are stable objects until the share
- * changes): the last answer and what it was made from.
- */
-const answerMemo = new WeakMap<
-  ShareRow,
-  {
-    position: LastPosition | undefined;
-    alerts: VehicleView['alerts'];
-    reminders: VehicleView['reminders'];
-    online: boolean;
-    day: number;
-    answer: ViewAnswer;
-  }
->();
-
-/**
- * `shareViewJson` encoded, with its ETag: made again only when the share row,
- * the vehicle's position, alerts or reminders, the online state or the day
- * (certificates' days left) changed, so that a viewer polling an unchanged
- * truck (and the other viewers of the same share row) costs no rendering,
- * encoding or hashing.
+ * `shareViewJson` encoded, with its ETag: made again only when the vehicle's
+ * fix, its alerts or reminders (version), the online state, the day
+ * (certificates' days left) or the share's validity changed, so that a viewer
+ * polling an unchanged truck costs no rendering, encoding or hashing.
  */
 export function shareViewAnswer(share: ShareRow, v: VehicleView | undefined, now: Date): ViewAnswer {
   const nowMs = now.getTime();
-  const position = v?.position;
-  const alerts = v?.alerts ?? NO_ALERTS;
-  const reminders = v?.reminders ?? NO_REMINDERS;
-  const online = isOnline(position?.gnssTimeMs, nowMs);
+  const fixMs = v?.position?.gnssTimeMs ?? -1;
+  const version = v?.version ?? -1;
+  const online = isOnline(v?.position?.gnssTimeMs, nowMs);
   const day = chinaDay(nowMs);
-  const memo = answerMemo.get(share);
+  const expiresMs = share.expiresAt.getTime();
+  const memo = answerMemo.get(share.shareId);
   if (
     memo &&
-    memo.position === position &&
-    memo.alerts === alerts &&
-    memo.reminders === reminders &&
+    memo.fixMs === fixMs &&
+    memo.version === version &&
     memo.online === online &&
-    memo.day === day
+    memo.day === day &&
+    memo.expiresMs === expiresMs
   )
     return memo.answer;
   const body = Buffer.from(shareViewJson(share, v, now));
   const answer = { body, etag: `W/"${hash('sha256', body, 'base64url').slice(0, 27)}"` };
-  answerMemo.set(share, { position, alerts, reminders, online, day, answer });
+  if (v) answerMemo.set(share.shareId, { fixMs, version, online, day, expiresMs, answer });
   return answer;
 }

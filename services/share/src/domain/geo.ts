@@ -1,0 +1,33 @@
+import gcoordModule from 'gcoord';
+
+// gcoord is CommonJS; its typings do not describe the default export Node gives ESM.
+const gcoord = gcoordModule as unknown as {
+  transform(point: [number, number], from: string, to: string): [number, number];
+  WGS84: string;
+  GCJ02: string;
+};
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** A point as the share API gives it (X3): WGS-84 as stored and GCJ-02 for Chinese map components. */
+export interface Place {
+  wgs84: LatLon;
+  gcj02: LatLon;
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** X3: a WGS-84 point in decimal degrees with its GCJ-02 twin, both to 6 decimals (~0.1 m). */
+export function place(lat: number, lon: number): Place {
+  const [gLon, gLat] = gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02);
+  return { wgs84: { lat: round6(lat), lon: round6(lon) }, gcj02: { lat: round6(gLat), lon: round6(gLon) } };
+}
+
+/** S11: a protobuf GeoPoint (micro-degrees) as a place; null when absent. */
+export function placeE6(p: { latE6?: number; lonE6?: number } | null | undefined): Place | null {
+  if (!p || (p.latE6 === undefined && p.lonE6 === undefined)) return null;
+  return place((p.latE6 ?? 0) / 1e6, (p.lonE6 ?? 0) / 1e6);
+}

@@ -1,0 +1,136 @@
+/**
+ * The family's view, defined once (S6, S10, S11, X3): these JSON schemas are
+ * the OpenAPI response schemas, the serialisers of the view answer and of the
+ * stream frames are compiled from them (an unknown field is never sent, a
+ * missing one fails), and their static types are what the page reads.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+
+const closed = { additionalProperties: false } as const;
+const DateTime = Type.String({ format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const LatLonSchema = Type.Object({ lat: Type.Number(), lon: Type.Number() }, closed);
+
+/** X3: every coordinate in WGS-84 (as stored) and GCJ-02 (for Chinese map components), decimal degrees. */
+export const PlaceSchema = Type.Object(
+  { wgs84: LatLonSchema, gcj02: LatLonSchema },
+  { ...closed, description: 'WGS-84 as stored and GCJ-02 for Chinese map components (X3)' },
+);
+
+export const PositionSchema = Type.Object(
+  {
+    gnssTime: DateTime,
+    wgs84: LatLonSchema,
+    gcj02: LatLonSchema,
+    speedKmh: Type.Number(),
+    headingDeg: Type.Integer(),
+  },
+  closed,
+);
+
+export const RestStopSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    type: Type.Union(
+      ['FUEL_STATION', 'LOGISTICS_PARK', 'EXPRESSWAY_SERVICE_AREA', 'OTHER', 'UNSPECIFIED'].map((t) =>
+        Type.Literal(t),
+      ),
+    ),
+    services: Type.Array(Type.String()),
+    distanceM: Type.Integer({ description: 'from the truck when suggested' }),
+    location: PlaceSchema,
+  },
+  closed,
+);
+
+/** S10: one speeding or fatigue episode. */
+export const EpisodeSchema = Type.Object(
+  {
+    episodeId: Type.String({ description: 'stable per episode' }),
+    kind: Type.Union([
+      Type.Literal('SPEEDING'),
+      Type.Literal('FATIGUE_CONTINUOUS'),
+      Type.Literal('FATIGUE_DAILY'),
+    ]),
+    state: Type.Union([Type.Literal('ONGOING'), Type.Literal('ENDED')]),
+    startedAt: DateTime,
+    endedAt: Nullable(DateTime),
+    durationS: Type.Integer({ description: 'ended: its length; ongoing: so far, to the latest fix' }),
+    source: Type.Union([
+      Type.Literal('DETECTED'),
+      Type.Literal('PLATFORM'),
+      Type.Literal('DETECTED_AND_PLATFORM'),
+    ]),
+    platformOnly: Type.Boolean({
+      description: 'A4: flagged by the positioning platform only; our own figures do not confirm it',
+    }),
+    sourceText: Type.String({ description: 'who found it, in plain words' }),
+    speeding: Nullable(Type.Object({ peakKmh: Type.Number(), limitKmh: Type.Integer() }, closed)),
+    fatigue: Nullable(
+      Type.Object(
+        {
+          drivingSince: DateTime,
+          continuousDrivingS: Type.Integer(),
+          cumulativeDrivingS: Type.Integer(),
+          limitS: Type.Integer(),
+        },
+        closed,
+      ),
+    ),
+    place: Nullable(PlaceSchema),
+    endPlace: Nullable(PlaceSchema),
+    restStops: Type.Array(RestStopSchema, { description: 'X1: the nearest rest stops ahead (fatigue)' }),
+  },
+  closed,
+);
+
+export const CertificateSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('TRANSPORT'), Type.Literal('QUALIFICATION')]),
+    status: Type.Union([Type.Literal('EXPIRING'), Type.Literal('EXPIRED')]),
+    expiresOn: Type.String({ format: 'date' }),
+    daysLeft: Type.Integer({ description: 'China days; negative once expired' }),
+  },
+  closed,
+);
+
+/** The vehicle's part of a view: the same for every viewer of the vehicle. */
+export const VehiclePartSchema = Type.Object(
+  {
+    online: Type.Boolean({ description: 'false without a fix in the last 10 minutes (S7)' }),
+    position: Nullable(PositionSchema),
+    episodes: Type.Array(EpisodeSchema, { description: 'S10: one item per episode, newest first' }),
+  },
+  closed,
+);
+
+/** The share's part of a view. */
+export const SharePartSchema = Type.Object(
+  {
+    shareId: Type.String(),
+    plateNumber: Type.String(),
+    plateColor: Type.Integer(),
+    expiresAt: DateTime,
+    refreshSeconds: Type.Integer(),
+    certificates: Type.Array(CertificateSchema),
+  },
+  closed,
+);
+
+/** S6: the share view; the same JSON as a stream frame's data. */
+export const ViewSchema = Type.Composite([SharePartSchema, VehiclePartSchema], {
+  ...closed,
+  description: 'The share view (S6, S10, S11, X3); the same JSON as the stream frames',
+});
+
+export type LatLon = Static<typeof LatLonSchema>;
+export type PlaceView = Static<typeof PlaceSchema>;
+export type PositionView = Static<typeof PositionSchema>;
+export type RestStopView = Static<typeof RestStopSchema>;
+export type EpisodeView = Static<typeof EpisodeSchema>;
+export type CertificateView = Static<typeof CertificateSchema>;
+export type VehiclePart = Static<typeof VehiclePartSchema>;
+export type SharePart = Static<typeof SharePartSchema>;
+export type View = Static<typeof ViewSchema>;
