@@ -151,7 +151,7 @@ export async function createShareApp(
     timeouts: httpTimeouts(cfg),
     openapi: {
       title: 'Safe Watch share API',
-      description: 'Single-claim share links and the family view (SPEC S1–S9)',
+      description: 'Single-claim share links and the view for family members and drivers (SPEC S1–S9, S12)',
     },
   });
   await shareRoutes(server, {

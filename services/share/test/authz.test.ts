@@ -1,5 +1,5 @@
 /**
- * Authorization matrix of the share API (SPEC §4; S2, S5, S6; X4) and the rate
+ * Authorization matrix of the share API (SPEC §4; S2, S5, S6, S12; X4) and the rate
  * limits of the share-link endpoints. Every endpoint × every kind of caller:
  * no, forged, expired and `alg: none` tokens get 401 UNAUTHENTICATED; a valid
  * token of another role gets 403 FORBIDDEN; the endpoint's own role reaches
@@ -31,11 +31,13 @@ const family = (sub: string): Principal => ({ sub, role: 'family' });
 
 /** Vehicles announced as bound in beforeAll: [driver, vehicleId, plate]. */
 const MATRIX: Binding = ['driver-0001', randomUUID(), '鲁B00001'];
-/** driver-0002's shares are the viewer fixtures (claimed by family-0001). */
+/** driver-0002's shares are the viewer fixtures (claimed by family-0001, and by driver-0001: S12). */
 const FIXTURE: Binding = ['driver-0002', randomUUID(), '鲁B00002'];
 const OTHER_DRIVER: Binding = ['driver-0003', randomUUID(), '鲁B00003'];
 const PRIVATE: Binding = ['driver-0004', randomUUID(), '鲁B00004'];
 const CLAIMS: Binding = ['driver-0007', randomUUID(), '鲁B00007'];
+/** S12: links their own driver tries to open. */
+const OWN_LINKS: Binding = ['driver-0008', randomUUID(), '鲁B00008'];
 /** Rate-limit tests take fresh links from these (S3: at most 3 active per vehicle). */
 const RATE: Binding[] = [1, 2, 3, 4].map((i) => [`driver-rl-${i}`, randomUUID(), `鲁C0000${i}`]);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -56,14 +58,24 @@ interface Fixture {
   activeToken: string;
   /** Claimed by family-0001, then cancelled: the stream answers 410 without streaming. */
   endedToken: string;
+  /** The same two for driver-0001 as the viewer (S12): another driver's links he claimed. */
+  driverActiveToken: string;
+  driverEndedToken: string;
 }
 let fx: Fixture;
+
+/** The viewer links of the caller's role: a driver's are those driver-0001 claimed, everyone else's family-0001's. */
+const links = (f: Fixture, role: Role) =>
+  role === 'driver'
+    ? { active: f.driverActiveToken, ended: f.driverEndedToken }
+    : { active: f.activeToken, ended: f.endedToken };
 
 interface Endpoint {
   /** As the OpenAPI document names it: method and path template. */
   route: `${Method} /v1/${string}`;
   roles: Role[];
-  url: (f: Fixture) => string;
+  /** `role`: the caller's role (the endpoint's first role for the bad-token callers). */
+  url: (f: Fixture, role: Role) => string;
   body?: (f: Fixture) => object;
   /** What the allowed role gets from the use case with these ids and bodies (neither 401 nor 403). */
   reached: { status: number; code?: string };
@@ -96,29 +108,36 @@ const ENDPOINTS: Endpoint[] = [
     url: () => `/v1/drivers/me/vehicles/${MATRIX[1]}/shares`,
     reached: { status: 200 },
   },
+  // S12: drivers are viewers too; each viewer role reaches the use case with a link it claimed.
   {
     route: 'POST /v1/shares/{token}/claim',
-    roles: ['family'],
-    url: (f) => `/v1/shares/${f.activeToken}/claim`,
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/claim`,
     reached: { status: 200 },
   },
   {
     route: 'GET /v1/shares/{token}',
-    roles: ['family'],
-    url: (f) => `/v1/shares/${f.activeToken}`,
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}`,
     reached: { status: 200 },
   },
   {
     route: 'GET /v1/shares/{token}/stream',
-    roles: ['family'],
+    roles: ['family', 'driver'],
     // An active link would stream forever under inject: the ended one is refused by the use case.
-    url: (f) => `/v1/shares/${f.endedToken}/stream`,
+    url: (f, role) => `/v1/shares/${links(f, role).ended}/stream`,
     reached: { status: 410, code: 'SHARE_ENDED' },
   },
   {
     route: 'GET /v1/family/me/shared-vehicles',
     roles: ['family'],
     url: () => '/v1/family/me/shared-vehicles',
+    reached: { status: 200 },
+  },
+  {
+    route: 'GET /v1/drivers/me/shared-vehicles',
+    roles: ['driver'],
+    url: () => '/v1/drivers/me/shared-vehicles',
     reached: { status: 200 },
   },
   {
@@ -174,8 +193,8 @@ async function createShare(driverSub: string, vehicleId: string) {
   return body;
 }
 
-async function claimed(token: string, viewer: string) {
-  const r = await inject('POST', `/v1/shares/${token}/claim`, as(family(viewer)));
+async function claimed(token: string, viewer: string, role: 'family' | 'driver' = 'family') {
+  const r = await inject('POST', `/v1/shares/${token}/claim`, as({ sub: viewer, role }));
   expect(r.statusCode, r.body).toBe(200);
 }
 
@@ -199,19 +218,30 @@ function keysOf(v: unknown, out = new Set<string>()): Set<string> {
 
 beforeAll(async () => {
   e = await startShare('share-authz', infra, { now: () => new Date(NOW) });
-  await e.bind([MATRIX, FIXTURE, OTHER_DRIVER, PRIVATE, CLAIMS, ...RATE]);
+  await e.bind([MATRIX, FIXTURE, OTHER_DRIVER, PRIVATE, CLAIMS, OWN_LINKS, ...RATE]);
   const own = await createShare(MATRIX[0], MATRIX[1]);
   const active = await createShare(FIXTURE[0], FIXTURE[1]);
   const ended = await createShare(FIXTURE[0], FIXTURE[1]);
   await claimed(active.token, PRINCIPALS.family.sub);
   await claimed(ended.token, PRINCIPALS.family.sub);
-  const cancel = await inject('DELETE', `/v1/drivers/me/shares/${ended.shareId}`, as(driver(FIXTURE[0])));
-  expect(cancel.statusCode, cancel.body).toBe(200);
+  const cancel = async (shareId: string) => {
+    const r = await inject('DELETE', `/v1/drivers/me/shares/${shareId}`, as(driver(FIXTURE[0])));
+    expect(r.statusCode, r.body).toBe(200);
+  };
+  await cancel(ended.shareId);
+  // S3: with `active`, these are the vehicle's second and third active shares until one is cancelled.
+  const driverActive = await createShare(FIXTURE[0], FIXTURE[1]);
+  const driverEnded = await createShare(FIXTURE[0], FIXTURE[1]);
+  await claimed(driverActive.token, PRINCIPALS.driver.sub, 'driver');
+  await claimed(driverEnded.token, PRINCIPALS.driver.sub, 'driver');
+  await cancel(driverEnded.shareId);
   fx = {
     ownShareId: own.shareId,
     activeShareId: active.shareId,
     activeToken: active.token,
     endedToken: ended.token,
+    driverActiveToken: driverActive.token,
+    driverEndedToken: driverEnded.token,
   };
 });
 afterAll(async () => {
@@ -251,9 +281,10 @@ describe('authorization matrix', () => {
   it.each(cases)('%s · %s → %s', async (_route, caller, expected, endpoint) => {
     const method = endpoint.route.split(' ')[0] as Method;
     const payload = endpoint.body?.(fx);
+    const role = isRoleCaller(caller) ? caller : (endpoint.roles[0] as Role);
     const r = await inject(
       method,
-      endpoint.url(fx),
+      endpoint.url(fx, role),
       authorization(caller, endpoint),
       payload ? { payload } : {},
     );
@@ -410,6 +441,48 @@ describe('who sees what', () => {
     } finally {
       abort.abort();
     }
+  });
+
+  it('S12: the driver who shared a link cannot claim, view or stream it (403 SHARE_OWN_LINK); it stays open for another driver', async () => {
+    const [ownerSub, , plate] = OWN_LINKS;
+    const link = await createShare(ownerSub, OWN_LINKS[1]);
+    // Whatever the role of his token: the link is meant for someone else.
+    for (const owner of [as(driver(ownerSub)), as(family(ownerSub))]) {
+      for (const r of [
+        await inject('POST', `/v1/shares/${link.token}/claim`, owner),
+        await inject('GET', `/v1/shares/${link.token}`, owner),
+        await inject('GET', `/v1/shares/${link.token}/stream`, owner),
+      ]) {
+        expectProblem(r, 403, 'SHARE_OWN_LINK');
+        expect(r.headers['x-accel-buffering']).toBeUndefined();
+      }
+    }
+    const listed = (await inject('GET', '/v1/drivers/me/shares', as(driver(ownerSub)))).json().items as {
+      shareId: string;
+      claimed: boolean;
+    }[];
+    expect(listed.find((s) => s.shareId === link.shareId)).toMatchObject({ claimed: false });
+    expect((await inject('GET', '/v1/drivers/me/shared-vehicles', as(driver(ownerSub)))).json()).toEqual({
+      items: [],
+    });
+
+    const viewer = driver(OTHER_DRIVER[0]);
+    await claimed(link.token, viewer.sub, 'driver');
+    expect((await inject('GET', `/v1/shares/${link.token}`, as(viewer))).statusCode).toBe(200);
+    // Once claimed, its driver still reads that it is his own link, not who holds it.
+    const again = await inject('POST', `/v1/shares/${link.token}/claim`, as(driver(ownerSub)));
+    expectProblem(again, 403, 'SHARE_OWN_LINK');
+    expect(again.body).not.toContain(viewer.sub);
+    const shared = (await inject('GET', '/v1/drivers/me/shared-vehicles', as(viewer))).json().items;
+    expect(shared).toEqual([
+      {
+        shareId: link.shareId,
+        plateNumber: plate,
+        plateColor: 2,
+        expiresAt: expect.any(String),
+        status: 'active',
+      },
+    ]);
   });
 
   it('S6: the view shows what the driver shared and nothing about the driver or the viewers', async () => {

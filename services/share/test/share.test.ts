@@ -55,6 +55,35 @@ const share = async (driver: string, vehicleId: string, duration = '3d') =>
 const cancelAll = (driver: string, vehicleId: string) =>
   inject('DELETE', `/v1/drivers/me/vehicles/${vehicleId}/shares`, token(driver, 'driver'));
 
+let address: string | undefined;
+/** The app on a real port (streams), started once. */
+const listening = async () => {
+  address ??= await app.server.listen({ host: '127.0.0.1', port: 0 });
+  return address;
+};
+
+/** Reads a live stream until `what` arrives (10 s at most); `text()` is all read so far. */
+const streamOf = async (link: string, viewer: string) => {
+  const res = await fetch(`${await listening()}/v1/shares/${link}/stream`, {
+    headers: { authorization: `Bearer ${viewer}` },
+  });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let text = '';
+  return {
+    res,
+    text: () => text,
+    async readUntil(what: string) {
+      const deadline = Date.now() + 10_000;
+      while (!text.includes(what) && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      return text.includes(what);
+    },
+  };
+};
+
 describe('S1 share a currently bound vehicle for 3d, 7d, 1m or 1y', () => {
   it('gives a link with an unguessable token; refuses a vehicle not bound to the driver and an unknown duration', async () => {
     const r = await share('driver-d', V3, '7d');
@@ -305,35 +334,139 @@ describe("S8 unbinding ends the driver's shares of the vehicle within seconds", 
   });
 });
 
+describe('S12 drivers are viewers too', () => {
+  const V4 = randomUUID();
+  /** driver-f shares V4; driver-g is the viewing driver. */
+  beforeAll(async () => {
+    await e.bind([['driver-f', V4, '鲁A44444']]);
+  });
+  const driverG = () => token('driver-g', 'driver');
+  const sharedWithDriverG = async () =>
+    (await inject('GET', '/v1/drivers/me/shared-vehicles', driverG())).json().items as {
+      shareId: string;
+      plateNumber: string;
+      status: string;
+    }[];
+
+  it('S12 S2 S6 S7: a driver claims a link and views it; a second claimer (family or driver) is refused; his list shows the vehicle', async () => {
+    const { token: link, shareId } = (await share('driver-f', V4)).json();
+    expect((await inject('GET', `/v1/shares/${link}`, driverG())).json().code).toBe('NOT_FOUND'); // not claimed yet
+    const claimed = await inject('POST', `/v1/shares/${link}/claim`, driverG());
+    expect(claimed.statusCode, claimed.body).toBe(200);
+    expect(claimed.json()).toMatchObject({ shareId, plateNumber: '鲁A44444', plateColor: 2 });
+    // S2: the link is his alone, against family members and drivers alike; claiming again is fine.
+    for (const other of [token('family-s12', 'family'), token('driver-h', 'driver')]) {
+      for (const r of [
+        await inject('POST', `/v1/shares/${link}/claim`, other),
+        await inject('GET', `/v1/shares/${link}`, other),
+      ]) {
+        expect(r.statusCode, r.body).toBe(403);
+        expect(r.json().code).toBe('SHARE_CLAIMED');
+      }
+    }
+    expect((await inject('POST', `/v1/shares/${link}/claim`, driverG())).statusCode).toBe(200);
+    // The driver who shared it cannot take it (and could not before it was claimed).
+    expect((await inject('POST', `/v1/shares/${link}/claim`, token('driver-f', 'driver'))).json().code).toBe(
+      'SHARE_OWN_LINK',
+    );
+
+    // S6/S7: the same view a family member gets: last position, then offline after 10 minutes.
+    const fix = clockMs - 60_000;
+    await redis.hset(
+      lastPositionKey(iso.redisPrefix, '鲁A44444:2'),
+      't',
+      String(fix),
+      'p',
+      Buffer.from(
+        pb.Position.encode({
+          plateNumber: '鲁A44444',
+          plateColor: 2,
+          gnssTimeMs: fix,
+          latE6: 36_651_000,
+          lonE6: 117_120_000,
+          speedDkmh: 600,
+          headingDeg: 180,
+        }).finish(),
+      ),
+    );
+    await waitFor(async () => (await inject('GET', `/v1/shares/${link}`, driverG())).json().online === true, {
+      timeoutMs: 10_000,
+      message: 'position in the driver viewer view',
+    });
+    const view = (await inject('GET', `/v1/shares/${link}`, driverG())).json();
+    expect(view).toMatchObject({ shareId, plateNumber: '鲁A44444', refreshSeconds: 30, online: true });
+    expect(view.position.wgs84).toEqual({ lat: 36.651, lon: 117.12 });
+    expect(view.position.speedKmh).toBe(60);
+    clockMs += 10 * 60_000 + 1;
+    expect((await inject('GET', `/v1/shares/${link}`, driverG())).json().online).toBe(false);
+
+    // S9 for drivers: the vehicles others shared with him; the family list is not his.
+    expect(await sharedWithDriverG()).toEqual([
+      expect.objectContaining({ shareId, plateNumber: '鲁A44444', status: 'active' }),
+    ]);
+    expect((await inject('GET', '/v1/family/me/shared-vehicles', driverG())).statusCode).toBe(403);
+    // The sharing driver sees that the link was opened and viewed, not by whom.
+    const own = (await inject('GET', '/v1/drivers/me/shares', token('driver-f', 'driver'))).json();
+    expect(own.items.find((x: { shareId: string }) => x.shareId === shareId)).toMatchObject({
+      claimed: true,
+    });
+    expect(JSON.stringify(own)).not.toContain('driver-g');
+    await cancelAll('driver-f', V4);
+  });
+
+  it('S12 S5 S6: cancelling ends it for the driver viewer: his stream gets "ended", the view answers 车辆动态已结束', async () => {
+    const { token: link, shareId } = (await share('driver-f', V4)).json();
+    expect((await inject('POST', `/v1/shares/${link}/claim`, driverG())).statusCode).toBe(200);
+    const stream = await streamOf(link, driverG());
+    expect(stream.res.status).toBe(200);
+    expect(await stream.readUntil('event: view')).toBe(true);
+    expect(stream.text()).toMatch(/event: view\ndata: \{.*"plateNumber":"鲁A44444"/);
+    expect(
+      (await inject('DELETE', `/v1/drivers/me/shares/${shareId}`, token('driver-f', 'driver'))).statusCode,
+    ).toBe(200);
+    expect(await stream.readUntil('event: ended')).toBe(true);
+    expect(stream.text()).toContain('车辆动态已结束');
+    const ended = await inject('GET', `/v1/shares/${link}`, driverG());
+    expect(ended.statusCode).toBe(410);
+    expect(ended.json()).toMatchObject({
+      code: 'SHARE_ENDED',
+      detail: '车辆动态已结束',
+      reason: 'CANCELLED',
+    });
+    expect((await streamOf(link, driverG())).res.status).toBe(410);
+    expect((await sharedWithDriverG()).find((x) => x.shareId === shareId)).toMatchObject({ status: 'ended' });
+  });
+
+  it("S12 S8: unbinding the sharing driver's vehicle ends the driver viewer's share (reason UNBOUND)", async () => {
+    const { token: link, shareId } = (await share('driver-f', V4)).json();
+    expect((await inject('POST', `/v1/shares/${link}/claim`, driverG())).statusCode).toBe(200);
+    expect((await inject('GET', `/v1/shares/${link}`, driverG())).statusCode).toBe(200);
+    await bindingEvent(2, 'driver-f', V4, '鲁A44444');
+    await waitFor(async () => (await inject('GET', `/v1/shares/${link}`, driverG())).statusCode === 410, {
+      timeoutMs: 10_000,
+      message: 'share ended',
+    });
+    expect((await inject('GET', `/v1/shares/${link}`, driverG())).json()).toMatchObject({
+      code: 'SHARE_ENDED',
+      reason: 'UNBOUND',
+    });
+    expect((await sharedWithDriverG()).find((x) => x.shareId === shareId)).toMatchObject({ status: 'ended' });
+  });
+});
+
 describe('the live stream (SSE)', () => {
   it('sends a frame at once, then ends with an "ended" event when the share is cancelled', async () => {
     const { token: link, shareId } = (await share('driver-c', V1)).json();
     const viewer = token('family-4', 'family');
     await inject('POST', `/v1/shares/${link}/claim`, viewer);
-    const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
-    const res = await fetch(`${address}/v1/shares/${link}/stream`, {
-      headers: { authorization: `Bearer ${viewer}` },
-    });
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    let text = '';
-    const readUntil = async (what: string) => {
-      const deadline = Date.now() + 10_000;
-      while (!text.includes(what) && Date.now() < deadline) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += new TextDecoder().decode(value);
-      }
-      return text.includes(what);
-    };
-    expect(await readUntil('event: view')).toBe(true);
-    expect(text).toMatch(/id: \d+\nevent: view\ndata: \{.*"plateNumber":"鲁A11111"/);
+    const stream = await streamOf(link, viewer);
+    expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
+    expect(await stream.readUntil('event: view')).toBe(true);
+    expect(stream.text()).toMatch(/id: \d+\nevent: view\ndata: \{.*"plateNumber":"鲁A11111"/);
     await inject('DELETE', `/v1/drivers/me/shares/${shareId}`, token('driver-c', 'driver'));
-    expect(await readUntil('event: ended')).toBe(true);
-    expect(text).toContain('车辆动态已结束');
-    const refused = await fetch(`${address}/v1/shares/${link}/stream`, {
-      headers: { authorization: `Bearer ${viewer}` },
-    });
-    expect(refused.status).toBe(410);
+    expect(await stream.readUntil('event: ended')).toBe(true);
+    expect(stream.text()).toContain('车辆动态已结束');
+    const refused = await streamOf(link, viewer);
+    expect(refused.res.status).toBe(410);
   });
 });

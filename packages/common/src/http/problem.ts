@@ -16,6 +16,7 @@ export const PROBLEM_CODES = {
   SHARE_LIMIT_VEHICLE: { status: 409, title: 'Too many active shares for this vehicle' },
   SHARE_OTHER_VEHICLE_ACTIVE: { status: 409, title: 'Another vehicle is being shared' },
   SHARE_CLAIMED: { status: 403, title: 'Share link already opened by someone else' },
+  SHARE_OWN_LINK: { status: 403, title: 'A share link is for someone other than its driver' },
   SHARE_ENDED: { status: 410, title: 'Vehicle dynamics have ended' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },

@@ -5,6 +5,7 @@
  * DATABASE_URL / PG_SCHEMA name the share service's own database, as for the service.
  */
 import { createLogger, createPgPool, z } from '@safewatch/common';
+import { bindingsServiceCurrent } from '../adapters/current-bindings.repo.js';
 import { loadConfig } from '../config.js';
 import { rebuildBindings } from '../usecases/rebuild-bindings.usecase.js';
 
@@ -38,11 +39,6 @@ const to = createPgPool(
   () => undefined,
 );
 try {
-  const r = await from.query(
-    `SELECT b.driver_id AS "driverId", b.vehicle_id AS "vehicleId", v.plate_number AS "plateNumber",
-            v.plate_color AS "plateColor", b.bound_at AS "boundAt"
-       FROM bindings b JOIN registry_vehicles v USING (vehicle_id) WHERE b.unbound_at IS NULL`,
-  );
   const result = await rebuildBindings(
     {
       pool: to,
@@ -52,7 +48,7 @@ try {
       publicBaseUrl: '',
       sharesEnded: () => undefined,
     },
-    r.rows,
+    await bindingsServiceCurrent(from),
   );
   logger.info(
     result,

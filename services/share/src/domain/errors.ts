@@ -1,9 +1,10 @@
-/** A refusal by a sharing rule (SPEC S1-S9); the HTTP layer maps the code to problem+json. */
+/** A refusal by a sharing rule (SPEC S1-S9, S12); the HTTP layer maps the code to problem+json. */
 export type ShareCode =
   | 'NOT_BOUND'
   | 'SHARE_LIMIT_VEHICLE'
   | 'SHARE_OTHER_VEHICLE_ACTIVE'
   | 'SHARE_CLAIMED'
+  | 'SHARE_OWN_LINK'
   | 'SHARE_ENDED'
   | 'NOT_FOUND';
 

@@ -15,7 +15,8 @@ const object = (properties: Record<string, object>, description?: string) =>
 
 const ENDED = 'SHARE_ENDED: 车辆动态已结束 (expired, cancelled or unbound), with `reason`';
 const UNKNOWN = 'NOT_FOUND: no such share link (or, for the view, not claimed yet)';
-const CLAIMED = 'SHARE_CLAIMED: opened by someone else; FORBIDDEN: not a family token';
+const CLAIMED =
+  "SHARE_CLAIMED: opened by someone else; SHARE_OWN_LINK: the caller is the link's own driver (S12); FORBIDDEN: neither a family nor a driver token";
 const PER_LINK = 'RATE_LIMITED: too many requests from this IP or for this link; retry after `retry-after` s';
 
 const view = object(
@@ -102,12 +103,15 @@ export const shareResponses = {
     ...problemResponses({ 403: CLAIMED, 404: UNKNOWN, 410: ENDED, 429: PER_LINK }),
   },
   sharedWithMe: {
-    200: object({
-      items: {
-        type: 'array',
-        items: object({ shareId: str, plateNumber: str, plateColor: int, expiresAt: dateTime, status }),
+    200: object(
+      {
+        items: {
+          type: 'array',
+          items: object({ shareId: str, plateNumber: str, plateColor: int, expiresAt: dateTime, status }),
+        },
       },
-    }),
+      'The share links this viewer claimed (S9; for a driver, S12: vehicles others shared with him)',
+    ),
   },
   devViewerToken: { 200: object({ token: str }) },
 };

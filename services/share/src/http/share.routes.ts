@@ -128,6 +128,9 @@ export function syncedShareLimits(
   };
 }
 
+/** Who may claim, view and stream a share link (S2, S12); carriers and ops may not. */
+export const VIEWER_ROLES = ['family', 'driver'] as const;
+
 const uuid = { type: 'string', format: 'uuid' } as const;
 const tokenParams = {
   type: 'object',
@@ -150,6 +153,8 @@ export async function shareRoutes(
   const viewLimits = syncedShareLimits(limiter, 'view', SHARE_RATE_LIMITS.view);
   const driver = requireRole('driver');
   const family = requireRole('family');
+  /** S12: drivers claim and view links others shared with them, as family members do. */
+  const viewer = requireRole(...VIEWER_ROLES);
 
   app.post<{ Body: { vehicleId: string; duration: Duration } }>(
     '/v1/drivers/me/shares',
@@ -222,7 +227,7 @@ export async function shareRoutes(
   app.post<{ Params: { token: string } }>(
     '/v1/shares/:token/claim',
     {
-      onRequest: family,
+      onRequest: viewer,
       preHandler: perTokenRateLimit(app, 'claim', SHARE_RATE_LIMITS.claim.perToken),
       config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.claim.perIp, SHARE_RATE_LIMITS.timeWindow) },
       schema: { params: tokenParams, response: r.claim },
@@ -250,7 +255,7 @@ export async function shareRoutes(
     {
       // No automatic HEAD twin: a HEAD would record a view and count against the limits.
       exposeHeadRoute: false,
-      onRequest: [viewLimits.perIp, family],
+      onRequest: [viewLimits.perIp, viewer],
       schema: { params: tokenParams, response: r.view },
     },
     // Not async: a view served from memory (the usual case) runs without a promise;
@@ -275,12 +280,19 @@ export async function shareRoutes(
     },
   );
 
+  // S9 for family members, S12 for drivers (他人分享的车辆): one list, each role under its own path.
+  const listSharedWithMe = async (req: FastifyRequest) => ({
+    items: await call(() => sharedWithMe(deps, principalOf(req).sub)),
+  });
   app.get(
     '/v1/family/me/shared-vehicles',
     { onRequest: family, schema: { response: r.sharedWithMe } },
-    async (req) => ({
-      items: await call(() => sharedWithMe(deps, principalOf(req).sub)),
-    }),
+    listSharedWithMe,
+  );
+  app.get(
+    '/v1/drivers/me/shared-vehicles',
+    { onRequest: driver, schema: { response: r.sharedWithMe } },
+    listSharedWithMe,
   );
 
   if (devViewerLogin) {

@@ -10,14 +10,14 @@ import {
 } from '@safewatch/common';
 import { type StreamHub, StreamRefusedError, type StreamTarget } from '../adapters/stream-hub.js';
 import type { SyncedLimiter } from '../adapters/synced-limiter.js';
-import { SHARE_RATE_LIMITS, syncedShareLimits } from './share.routes.js';
+import { SHARE_RATE_LIMITS, syncedShareLimits, VIEWER_ROLES } from './share.routes.js';
 import { StreamsPerIp } from './stream-ip-cap.js';
 
 export interface StreamRouteOptions {
   hub: StreamHub;
   /**
    * Checks the viewer token against the share (claimer only) and throws the
-   * problem+json refusals (SHARE_ENDED, SHARE_CLAIMED, NOT_FOUND) before the
+   * problem+json refusals (SHARE_ENDED, SHARE_CLAIMED, SHARE_OWN_LINK, NOT_FOUND) before the
    * stream starts.
    */
   authorize: (request: FastifyRequest, token: string) => Promise<StreamTarget>;
@@ -82,7 +82,7 @@ export async function streamRoute(
       // No automatic HEAD twin: it would open (and hold) a real stream.
       exposeHeadRoute: false,
       // Both limits answer problem+json before anything is streamed.
-      onRequest: [perIp.hook, limits.perIp, requireRole('family')],
+      onRequest: [perIp.hook, limits.perIp, requireRole(...VIEWER_ROLES)],
       preHandler: limits.perToken,
       schema: {
         summary: 'Live share view (Server-Sent Events)',
@@ -109,7 +109,9 @@ export async function streamRoute(
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
           404: problemContent('NOT_FOUND: no such share link'),
-          403: problemContent('SHARE_CLAIMED: opened by someone else; or FORBIDDEN: not a family token'),
+          403: problemContent(
+            "SHARE_CLAIMED: opened by someone else; SHARE_OWN_LINK: the caller is the link's own driver; or FORBIDDEN: neither a family nor a driver token",
+          ),
           410: problemContent('SHARE_ENDED: 车辆动态已结束 (expired, cancelled or unbound)'),
           429: problemContent(
             'RATE_LIMITED: too many stream opens from this IP or of this link, or too many open streams of this viewer or this IP',

@@ -10,13 +10,27 @@ import {
 } from '../adapters/shares.repo.js';
 import { ShareRefusal } from '../domain/errors.js';
 import {
+  checkNewShare,
   type Duration,
   expiryOf,
   MAX_ACTIVE_SHARES_PER_VEHICLE,
+  type NewShareVerdict,
   newShareToken,
   shareStatus,
 } from '../domain/share.rules.js';
 import type { ShareDeps } from './deps.js';
+
+function refusalOf(verdict: Exclude<NewShareVerdict, { ok: true }>): ShareRefusal {
+  if (verdict.code === 'SHARE_OTHER_VEHICLE_ACTIVE')
+    return new ShareRefusal(verdict.code, 'You are sharing another vehicle; cancel its shares first.', {
+      sharedVehicleId: verdict.sharedVehicleId,
+    });
+  return new ShareRefusal(
+    verdict.code,
+    `This vehicle already has ${MAX_ACTIVE_SHARES_PER_VEHICLE} active shares.`,
+    { activeShares: verdict.activeShares },
+  );
+}
 
 /** S1 (bound vehicle, duration), S3 (≤ 3 active per vehicle), S4 (one shared vehicle per driver), in one locked transaction. */
 export async function createShare(deps: ShareDeps, driverId: string, vehicleId: string, duration: Duration) {
@@ -25,22 +39,14 @@ export async function createShare(deps: ShareDeps, driverId: string, vehicleId: 
     await lockDriverAndVehicle(client, driverId, vehicleId);
     const bound = await currentBinding(client, driverId, vehicleId);
     if (!bound) throw new ShareRefusal('NOT_BOUND', 'You can share only a vehicle currently bound to you.');
-    const others = (await activeVehiclesOfDriver(client, driverId, now)).filter((v) => v !== vehicleId);
-    if (others.length > 0) {
-      throw new ShareRefusal(
-        'SHARE_OTHER_VEHICLE_ACTIVE',
-        'You are sharing another vehicle; cancel its shares first.',
-        {
-          sharedVehicleId: others[0],
-        },
-      );
-    }
-    const active = await activeSharesOfVehicle(client, vehicleId, now);
-    if (active >= MAX_ACTIVE_SHARES_PER_VEHICLE) {
-      throw new ShareRefusal('SHARE_LIMIT_VEHICLE', 'This vehicle already has 3 active shares.', {
-        activeShares: active,
-      });
-    }
+    const verdict = checkNewShare(
+      {
+        driverSharedVehicles: await activeVehiclesOfDriver(client, driverId, now),
+        vehicleActiveShares: await activeSharesOfVehicle(client, vehicleId, now),
+      },
+      vehicleId,
+    );
+    if (!verdict.ok) throw refusalOf(verdict);
     const { token, hash } = newShareToken();
     const row = await insertShare(client, {
       tokenHash: hash,

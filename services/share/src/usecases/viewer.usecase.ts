@@ -6,7 +6,13 @@ import {
   shareByTokenHash,
 } from '../adapters/shares.repo.js';
 import { ShareRefusal } from '../domain/errors.js';
-import { ENDED_MESSAGE, hashShareToken, SHARE_TOKEN, shareStatus } from '../domain/share.rules.js';
+import {
+  claimVerdict,
+  ENDED_MESSAGE,
+  hashShareToken,
+  SHARE_TOKEN,
+  shareStatus,
+} from '../domain/share.rules.js';
 import type { ShareDeps } from './deps.js';
 
 function lookup(deps: ShareDeps, hash: Buffer, fresh: boolean): Promise<ShareRow | undefined> {
@@ -22,13 +28,22 @@ async function openShare(deps: ShareDeps, token: string, fresh = false): Promise
   return share;
 }
 
-/** S2: the first viewer to open the link owns it; the owner may open it again, everyone else is refused. */
+const CLAIMED_BY_ANOTHER = 'This share link was opened by someone else.';
+const OWN_LINK = 'This is your own share link: send it to the person who should see the vehicle.';
+
+/**
+ * S2: the first viewer to open the link owns it; the owner may open it again,
+ * everyone else is refused. S12: a viewer is a family member or a driver, but
+ * never the driver who shared the link.
+ */
 export async function claimShare(deps: ShareDeps, token: string, viewerId: string): Promise<ShareRow> {
   // Read from Postgres: the claim decides ownership and must not act on a row cached elsewhere.
   const share = await openShare(deps, token, true);
-  const owner = share.claimedBy ?? (await claim(deps.pool, share.shareId, viewerId, deps.now()));
-  if (owner !== viewerId)
-    throw new ShareRefusal('SHARE_CLAIMED', 'This share link was opened by someone else.');
+  const verdict = claimVerdict(share, viewerId);
+  if (verdict === 'SHARE_OWN_LINK') throw new ShareRefusal(verdict, OWN_LINK);
+  if (verdict === 'SHARE_CLAIMED') throw new ShareRefusal(verdict, CLAIMED_BY_ANOTHER);
+  const owner = verdict === 'HELD' ? viewerId : await claim(deps.pool, share.shareId, viewerId, deps.now());
+  if (owner !== viewerId) throw new ShareRefusal('SHARE_CLAIMED', CLAIMED_BY_ANOTHER);
   deps.readModel?.invalidateShare(hashShareToken(token).toString('hex'));
   return share.claimedBy === owner ? share : { ...share, claimedBy: owner };
 }
@@ -44,11 +59,10 @@ export async function viewerShare(
   // A refusal on a row from memory is confirmed against Postgres: the claim may
   // have just been made through another instance.
   if (share.claimedBy !== viewerId && deps.readModel) share = await openShare(deps, token, true);
-  if (share.claimedBy !== viewerId) {
-    throw share.claimedBy === null
-      ? new ShareRefusal('NOT_FOUND', 'Open (claim) the share link first.')
-      : new ShareRefusal('SHARE_CLAIMED', 'This share link was opened by someone else.');
-  }
+  const verdict = claimVerdict(share, viewerId);
+  if (verdict === 'SHARE_OWN_LINK') throw new ShareRefusal(verdict, OWN_LINK);
+  if (verdict === 'CLAIM') throw new ShareRefusal('NOT_FOUND', 'Open (claim) the share link first.');
+  if (verdict === 'SHARE_CLAIMED') throw new ShareRefusal(verdict, CLAIMED_BY_ANOTHER);
   if (record) {
     if (deps.views) deps.views.record(share.shareId, viewerId, deps.now());
     else await recordView(deps.pool, share.shareId, viewerId, deps.now());
@@ -76,7 +90,7 @@ export function viewerShareInMemory(
   return share;
 }
 
-/** S9: the vehicles shared with this family member. */
+/** S9 and S12: the vehicles shared with this viewer (a family member or a driver). */
 export async function sharedWithMe(deps: ShareDeps, viewerId: string) {
   const now = deps.now();
   return (await claimedShares(deps.pool, viewerId)).map((s) => ({
