@@ -600,8 +600,8 @@ describe('who sees what', () => {
     expect(r.statusCode, r.body).toBe(200);
     const view = r.json();
     expect(Object.keys(view).sort()).toEqual([
-      'alerts',
       'certificates',
+      'episodes',
       'expiresAt',
       'online',
       'plateColor',
@@ -610,7 +610,7 @@ describe('who sees what', () => {
       'refreshSeconds',
       'shareId',
     ]);
-    expect(view.alerts.map((a: { kind: string }) => a.kind).sort()).toEqual([
+    expect(view.episodes.map((a: { kind: string }) => a.kind).sort()).toEqual([
       'FATIGUE_CONTINUOUS',
       'SPEEDING',
     ]);

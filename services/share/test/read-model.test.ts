@@ -109,29 +109,33 @@ describe('the view read model across instances (S2, S5, S6)', () => {
     const { token } = created.json();
     expect((await on(b, 'POST', `/v1/shares/${token}/claim`, viewer())).statusCode).toBe(200);
     const before = await on(b, 'GET', `/v1/shares/${token}`, viewer());
-    expect(before.json().alerts).toEqual([]);
-    expect((await on(b, 'GET', `/v1/shares/${token}`, viewer())).json().alerts).toEqual([]);
+    expect(before.json().episodes).toEqual([]);
+    expect((await on(b, 'GET', `/v1/shares/${token}`, viewer())).json().episodes).toEqual([]);
     expect(b.deps.readModel?.stats.vehicleHits).toBeGreaterThan(0);
 
     // Only A consumes the alerts topic in this test (B's groups are its own but B also reads it:
     // whichever stores it first, the other's insert is a no-op; both drop their cache on the NOTIFY).
-    const alertId = `rm-${randomUUID()}`;
+    const startMs = Date.now();
     await a.sendAlerts([
       {
-        alertId,
+        alertId: `rm-${randomUUID()}`,
         type: pb.AlertType.ALERT_TYPE_SPEEDING,
         phase: pb.AlertPhase.ALERT_PHASE_STARTED,
         source: pb.AlertSource.ALERT_SOURCE_DETECTED,
         vehicle: { plateNumber: PLATE, plateColor: 2 },
-        occurredAtMs: Date.now(),
-        speeding: { limitKmh: 80, peakSpeedDkmh: 970, startMs: Date.now() },
+        occurredAtMs: startMs,
+        episodeStartMs: startMs,
+        speeding: { limitKmh: 80, peakSpeedDkmh: 970, startMs },
       },
     ]);
     await waitFor(
       async () =>
         (await on(b, 'GET', `/v1/shares/${token}`, viewer()))
           .json()
-          .alerts.some((x: { alertId: string }) => x.alertId === alertId),
+          .episodes.some(
+            (x: { episodeId: string; speeding: { peakKmh: number } }) =>
+              x.episodeId === `SPEEDING:${startMs}` && x.speeding.peakKmh === 97,
+          ),
       { timeoutMs: 20_000, message: 'B shows the new alert' },
     );
   });

@@ -217,7 +217,7 @@ describe('S5-S7 the view: position, alerts, reminders, offline, ended', () => {
       ],
     });
     await waitFor(
-      async () => (await inject('GET', `/v1/shares/${link}`, viewer)).json().alerts?.length === 1,
+      async () => (await inject('GET', `/v1/shares/${link}`, viewer)).json().episodes?.length === 1,
       { timeoutMs: 20_000, intervalMs: 500, message: 'alert in the view' },
     );
     const r = await inject('GET', `/v1/shares/${link}`, viewer);
@@ -233,7 +233,13 @@ describe('S5-S7 the view: position, alerts, reminders, offline, ended', () => {
     expect(v.position.gcj02.lat).toBeCloseTo(36.6514, 3);
     expect(v.position.gcj02.lon).toBeCloseTo(117.1261, 3);
     expect(v.position.speedKmh).toBe(72.5);
-    expect(v.alerts[0]).toMatchObject({ alertId: 'a1', kind: 'SPEEDING', phase: 'STARTED' });
+    // S10/S11: the stored record as one ongoing episode, in km/h.
+    expect(v.episodes[0]).toMatchObject({
+      kind: 'SPEEDING',
+      state: 'ONGOING',
+      startedAt: new Date(fix).toISOString(),
+      speeding: { peakKmh: 115, limitKmh: 100 },
+    });
     // Only this vehicle's and the sharing driver's certificates: another driver's is not shown.
     await waitFor(
       async () => (await inject('GET', `/v1/shares/${link}`, viewer)).json().certificates.length === 1,

@@ -5,6 +5,7 @@
  */
 import { problemResponses } from '@safewatch/common';
 import { DURATIONS } from '../domain/share.rules.js';
+import { ViewSchema } from '../domain/view.schema.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -18,39 +19,6 @@ const UNKNOWN = 'NOT_FOUND: no such share link (or, for the view, not claimed ye
 const CLAIMED =
   "SHARE_CLAIMED: opened by someone else; SHARE_OWN_LINK: the caller is the link's own driver (S12); FORBIDDEN: neither a family nor a driver token";
 const PER_LINK = 'RATE_LIMITED: too many requests from this IP or for this link; retry after `retry-after` s';
-
-const view = object(
-  {
-    shareId: str,
-    plateNumber: str,
-    plateColor: int,
-    expiresAt: dateTime,
-    refreshSeconds: int,
-    online: { type: 'boolean', description: 'false without a fix in the last 10 minutes (S7)' },
-    position: {
-      type: ['object', 'null'],
-      properties: {
-        gnssTime: dateTime,
-        wgs84: object({ lat: { type: 'number' }, lon: { type: 'number' } }),
-        gcj02: object(
-          { lat: { type: 'number' }, lon: { type: 'number' } },
-          'for Chinese map components (X3)',
-        ),
-        speedKmh: { type: 'number' },
-        headingDeg: int,
-      },
-    },
-    certificates: {
-      type: 'array',
-      items: object({ kind: str, status: str, expiresOn: str, daysLeft: int }),
-    },
-    alerts: {
-      type: 'array',
-      items: object({ alertId: str, kind: str, phase: str, source: str, occurredAt: dateTime, detail: {} }),
-    },
-  },
-  'The share view (S6); the same JSON as the stream frames',
-);
 
 export const shareResponses = {
   create: {
@@ -98,7 +66,7 @@ export const shareResponses = {
     ...problemResponses({ 403: CLAIMED, 404: 'NOT_FOUND: no such share link', 410: ENDED, 429: PER_LINK }),
   },
   view: {
-    200: view,
+    200: ViewSchema,
     304: { description: 'Not modified: If-None-Match matched the ETag', type: 'null' },
     ...problemResponses({ 403: CLAIMED, 404: UNKNOWN, 410: ENDED, 429: PER_LINK }),
   },
