@@ -1,11 +1,19 @@
 import { pb } from '@safewatch/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
+// Test-only: the alerts service's own fatigue rule measures "reported continuous driving".
+import {
+  DEFAULT_FATIGUE_PARAMS,
+  evaluateFatigue,
+  initialFatigueState,
+} from '../../../services/alerts/src/domain/fatigue.rule.js';
 import {
   addCounts,
   BAD_REASONS,
   classifyPosition,
   createFleet,
   type FleetOptions,
+  PLATFORM_FATIGUE_LIMIT_S,
+  PLATFORM_SPEED_LIMIT_KMH,
   type PositionCounts,
   SHANDONG_BBOX,
   vinCheckDigit,
@@ -26,6 +34,7 @@ interface DecodedFix {
   altitudeM: number;
   statusFlags: number;
   odometerHm: number;
+  alarmFlags: number;
 }
 
 /**
@@ -92,6 +101,7 @@ function runAndClassify(opts: FleetOptions, ticks: number) {
           altitudeM: p.altitudeM ?? 0,
           statusFlags: p.statusFlags ?? 0,
           odometerHm: p.odometerHm ?? 0,
+          alarmFlags: p.alarmFlags ?? 0,
         });
       }
     }
@@ -285,6 +295,114 @@ describe('ten simulated hours of 200 trucks', () => {
     expect(fatigued).toBeLessThan(40);
     // Everybody rests at some point in 10 hours.
     expect(Math.max(...longestStretchH)).toBeLessThan(6.5);
+  });
+});
+
+const ALARM_OVERSPEED = 1 << 1;
+const ALARM_FATIGUE = 1 << 2;
+
+describe('platform alarm bits agree with the reported fixes (rule A4)', () => {
+  // 20 simulated hours, with faults: rejected and late fixes must not count as reported driving.
+  const opts: FleetOptions = { seed: 11, trucks: 300, startTimeMs: START, badRate: 0.01 };
+  const HOURS = 20;
+  let run: ReturnType<typeof runAndClassify>;
+  const flagging = new Set<string>();
+  beforeAll(() => {
+    run = runAndClassify(opts, (HOURS * 3600) / 30);
+    for (const t of run.fleet.trucks) {
+      if (t.platformId === 'plat-02' || t.platformId === 'plat-04')
+        flagging.add(`${t.plateNumber}:${t.plateColor}`);
+    }
+  });
+
+  /**
+   * Replays each truck's valid, in-order fixes (what the alerts rules see) through
+   * the alerts service's fatigue rule, with the alarm bits removed so that only
+   * the reported driving counts, and calls back with the continuous driving at each fix.
+   */
+  function withReportedDriving(visit: (f: DecodedFix, continuousS: number) => void): void {
+    for (const track of run.tracks.values()) {
+      let state = initialFatigueState();
+      for (const f of track) {
+        const fix = {
+          t: f.timeMs,
+          lat: f.latE6 / 1e6,
+          lon: f.lonE6 / 1e6,
+          speedKmh: f.speedDkmh / 10,
+          headingDeg: f.headingDeg,
+          alarmFlags: 0,
+        };
+        state = evaluateFatigue(state, fix, DEFAULT_FATIGUE_PARAMS).state;
+        visit(f, state.continuousMs / 1000);
+      }
+    }
+  }
+
+  it('A4: a fix carries the fatigue bit only after > 4 h of reported continuous driving', () => {
+    const problems: string[] = [];
+    let flagged = 0;
+    const flaggedTrucks = new Set<string>();
+    withReportedDriving((f, continuousS) => {
+      if ((f.alarmFlags & ALARM_FATIGUE) === 0) return;
+      flagged++;
+      flaggedTrucks.add(f.truck);
+      if (!flagging.has(f.truck) && problems.length < 20) problems.push(`non-flagging platform: ${f.key}`);
+      if (!(continuousS > PLATFORM_FATIGUE_LIMIT_S) && problems.length < 20) {
+        problems.push(`${f.key}: fatigue bit after ${(continuousS / 60).toFixed(1)} min of reported driving`);
+      }
+    });
+    expect(problems).toEqual([]);
+    // The pushers on flagging platforms do get flagged (the bit is not simply gone).
+    expect(flaggedTrucks.size).toBeGreaterThanOrEqual(5);
+    expect(flagged).toBeGreaterThan(100);
+  });
+
+  it('A4: no fatigue bit in the first 4 h of a run, whatever driving a truck starts with', () => {
+    const early = [...run.tracks.values()]
+      .flat()
+      .filter(
+        (f) => f.timeMs <= START + PLATFORM_FATIGUE_LIMIT_S * 1000 && (f.alarmFlags & ALARM_FATIGUE) !== 0,
+      );
+    expect(early).toEqual([]);
+  });
+
+  it('A4: the platform flags fatigue soon after our own rule would (coherent, not just silent)', () => {
+    // The bit can lag our detection a little (a stop's first interval is not counted as driving),
+    // never by more than a few minutes.
+    const problems: string[] = [];
+    withReportedDriving((f, continuousS) => {
+      if (!flagging.has(f.truck) || f.speedDkmh === 0) return;
+      if (continuousS > PLATFORM_FATIGUE_LIMIT_S + 10 * 60 && (f.alarmFlags & ALARM_FATIGUE) === 0) {
+        if (problems.length < 20) problems.push(`${f.key}: no fatigue bit after ${continuousS} s`);
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('A4: a fix carries the overspeed bit exactly when its reported speed is above 100 km/h', () => {
+    const problems: string[] = [];
+    let flagged = 0;
+    for (const track of run.tracks.values()) {
+      for (const f of track) {
+        const bit = (f.alarmFlags & ALARM_OVERSPEED) !== 0;
+        if (bit) flagged++;
+        const above = f.speedDkmh > PLATFORM_SPEED_LIMIT_KMH * 10;
+        if (bit !== (above && flagging.has(f.truck)) && problems.length < 20) {
+          problems.push(`${f.key}: speed ${f.speedDkmh / 10} km/h, overspeed bit ${bit}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(flagged).toBeGreaterThan(100);
+  });
+
+  it('A4: no alarm bits at all with platformAlarms: false', () => {
+    const fleet = createFleet({ ...opts, trucks: 100, platformAlarms: false });
+    let bits = 0;
+    for (let t = 0; t < 600; t++) {
+      for (const b of fleet.nextTick().batches) for (const p of b.message.positions) bits |= p.alarmFlags;
+    }
+    expect(bits).toBe(0);
   });
 });
 

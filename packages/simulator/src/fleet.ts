@@ -26,8 +26,23 @@ export interface FleetOptions {
   batchSize?: number;
   /**
    * Whether platforms with an even number (plat-02, plat-04, …) set the JT/T 808
-   * alarm bits themselves (bit 1 overspeed above 100 km/h, bit 2 fatigue after
-   * 4 h of driving), as some real platforms do (rule A4). Default true.
+   * alarm bits themselves, as some real platforms do (rule A4). Default true.
+   * The bits only claim what the truck's own reported fixes show:
+   * - bit 1 (overspeed) when the reported speed (0.1 km/h, as sent) is above
+   *   {@link PLATFORM_SPEED_LIMIT_KMH}, the heavy-truck expressway limit. Every
+   *   simulated road is an expressway and speed zones only lower that limit, so
+   *   a flagged fix is above whatever limit applies where it is.
+   * - bit 2 (fatigue) when the fixes this truck has reported so far show more
+   *   than {@link PLATFORM_FATIGUE_LIMIT_S} of continuous driving without a
+   *   rest of {@link PLATFORM_REST_MIN_S}, counted the way the alerts service
+   *   counts (a truck's history before its first fix is unknown and taken as
+   *   rest). Only fixes the rules see count: not the ones rejected by the
+   *   ingest (bad) nor the ones delivered late; an interval is driving only when
+   *   both its fixes report more than 5 km/h, and a gap above the rest time
+   *   counts as a rest, so the bit never comes before our own detection would.
+   *   The bit stays on while stopped until the rest is long enough.
+   * The random driving history a truck starts with (how long it has been on the
+   * road before the first tick) shapes when it rests, never its alarm bits.
    */
   platformAlarms?: boolean;
 }
@@ -171,6 +186,18 @@ const STATUS_POSITIONED = 2;
 const ALARM_OVERSPEED = 1 << 1;
 const ALARM_FATIGUE = 1 << 2;
 
+/** Limit behind the platforms' overspeed bit: heavy trucks on expressways (rule A1 default). */
+export const PLATFORM_SPEED_LIMIT_KMH = 100;
+/** Continuous driving beyond which the platforms set the fatigue bit (rule A2 default, 4 h). */
+export const PLATFORM_FATIGUE_LIMIT_S = 4 * HOUR_S;
+/** A stop at least this long is a rest and resets continuous driving (rule A2 default, 20 min). */
+export const PLATFORM_REST_MIN_S = 20 * MIN_S;
+/** A fix above this speed (0.1 km/h) reports driving (the alerts service's default, 5 km/h). */
+const MOVING_DKMH = 50;
+const OVERSPEED_DKMH = PLATFORM_SPEED_LIMIT_KMH * 10;
+const FATIGUE_LIMIT_MS = PLATFORM_FATIGUE_LIMIT_S * 1000;
+const REST_MIN_MS = PLATFORM_REST_MIN_S * 1000;
+
 /** Deliberate future fixes are this far ahead (a clock set ~10 years wrong), so they are in the future whatever the start time. */
 export const FUTURE_FIX_OFFSET_MS = 3652 * 24 * 3600 * 1000;
 
@@ -196,7 +223,7 @@ class Truck {
   private altitude = 0;
   private mode: number;
   private modeLeftS = 0;
-  private driveS: number; // driving time since the last rest
+  private driveS: number; // driving time since the last rest (behaviour only, includes unreported history)
   private driveLimitS: number;
   private readonly cruiseBase: number;
   /** Mean driving time between two speeding episodes of this driver (2–6 h). */
@@ -205,6 +232,11 @@ class Truck {
   private speedingLeftS = 0;
   private speedingTarget = 0;
   private odoM: number;
+  // Driving as this truck's reported fixes show it (what the platform's alarm bits may claim).
+  private repLastMs = -1;
+  private repLastMoving = false;
+  private repDriveMs = 0;
+  private repStopMs = 0;
 
   constructor(
     readonly id: VehicleIdentity,
@@ -360,7 +392,11 @@ class Truck {
     this.altitude = this.roadAltitude() + (this.rng.float() - 0.5) * 2;
   }
 
-  fix(gnssTimeMs: number): SimPosition {
+  /**
+   * The fix at gnssTimeMs. `reported`: the rules will see it in order (a valid
+   * fix delivered on time); only such fixes advance the reported-driving clock.
+   */
+  fix(gnssTimeMs: number, reported = true): SimPosition {
     const road = this.road;
     const i = this.seg;
     const a = road.cum[i] as number;
@@ -370,10 +406,13 @@ class Truck {
     const lon0 = road.lon[i] as number;
     const lat = lat0 + f * ((road.lat[i + 1] as number) - lat0);
     const lon = lon0 + f * ((road.lon[i + 1] as number) - lon0);
+    const speedDkmh = Math.round(this.speed * 10);
     let alarms = 0;
     if (this.flagsAlarms) {
-      if (this.speed > 100) alarms |= ALARM_OVERSPEED;
-      if (this.mode !== MODE_REST && this.driveS > 4 * HOUR_S) alarms |= ALARM_FATIGUE;
+      if (speedDkmh > OVERSPEED_DKMH) alarms |= ALARM_OVERSPEED;
+      if (this.reportedDriving(gnssTimeMs, speedDkmh > MOVING_DKMH, reported) > FATIGUE_LIMIT_MS) {
+        alarms |= ALARM_FATIGUE;
+      }
     }
     return {
       plateNumber: this.id.plateNumber,
@@ -381,13 +420,44 @@ class Truck {
       gnssTimeMs,
       latE6: Math.round(lat * 1e6),
       lonE6: Math.round(lon * 1e6),
-      speedDkmh: Math.round(this.speed * 10),
+      speedDkmh,
       headingDeg: this.heading,
       altitudeM: Math.round(this.altitude),
       alarmFlags: alarms,
       statusFlags: this.mode === MODE_REST ? STATUS_POSITIONED : STATUS_POSITIONED | STATUS_ACC_ON,
       odometerHm: Math.floor(this.odoM / 100),
     };
+  }
+
+  /**
+   * Continuous driving (ms) the reported fixes show at a fix at time t, moving or
+   * not; with `commit` the fix becomes part of the record. See
+   * FleetOptions.platformAlarms for the counting rules.
+   */
+  private reportedDriving(t: number, moving: boolean, commit: boolean): number {
+    let driveMs = this.repDriveMs;
+    let stopMs = this.repStopMs;
+    if (this.repLastMs >= 0) {
+      const dt = t - this.repLastMs;
+      if (dt > REST_MIN_MS) {
+        // Nothing reported for longer than a rest: claim nothing about that time.
+        driveMs = 0;
+        stopMs = dt;
+      } else if (this.repLastMoving && moving) {
+        driveMs += dt;
+        stopMs = 0;
+      } else {
+        stopMs += dt;
+        if (stopMs >= REST_MIN_MS) driveMs = 0;
+      }
+    }
+    if (commit) {
+      this.repLastMs = t;
+      this.repLastMoving = moving;
+      this.repDriveMs = driveMs;
+      this.repStopMs = stopMs;
+    }
+    return driveMs;
   }
 }
 
@@ -557,10 +627,12 @@ export function createFleet(opts: FleetOptions): Fleet {
     for (let i = 0; i < nTrucks; i++) {
       const t = trucks[i] as Truck;
       if (k > 0) t.step(fixIntervalS);
-      const pos = t.fix(timeMs - t.phaseMs);
+      // The fault is drawn first (its own stream: the draws are the same as drawing
+      // after the fix) so the truck knows whether the rules will see this fix.
+      const f = badRate > 0 && faults.float() < badRate ? Math.floor(faults.float() * FAULT_KINDS) : -1;
+      const pos = t.fix(timeMs - t.phaseMs, f < 0 || f === BAD_REASONS.length);
       const pi = t.platformIdx;
-      if (badRate > 0 && faults.float() < badRate) {
-        const f = Math.floor(faults.float() * FAULT_KINDS);
+      if (f >= 0) {
         if (f < BAD_REASONS.length) {
           (posLists[pi] as SimPosition[]).push(corrupt(pos, f, faults));
           (kindLists[pi] as number[]).push(f);

@@ -13,6 +13,9 @@ export {
   type FleetStats,
   FUTURE_FIX_OFFSET_MS,
   type NextTickOptions,
+  PLATFORM_FATIGUE_LIMIT_S,
+  PLATFORM_REST_MIN_S,
+  PLATFORM_SPEED_LIMIT_KMH,
   type PositionCounts,
   type SimBatch,
   type SimBatchMessage,
@@ -33,3 +36,13 @@ export {
   SHANDONG_BBOX,
   type Waypoint,
 } from './roads.js';
+export {
+  type AlertScenario,
+  type AlertScenarioExpected,
+  type AlertScenarioOptions,
+  buildAlertScenario,
+  type ExpectedFatigue,
+  type ExpectedPlatformFatigue,
+  type ExpectedSpeeding,
+  type ScenarioPlace,
+} from './scenario.js';
