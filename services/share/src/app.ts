@@ -15,6 +15,7 @@ import { pb } from '@safewatch/proto';
 import { Gauge, type Registry } from 'prom-client';
 import { PositionCache } from './adapters/position-cache.js';
 import { ShareReadModel } from './adapters/read-model.js';
+import { shareRepos } from './adapters/repos.js';
 import { registerShareMetrics } from './adapters/share.metrics.js';
 import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
 import { RawJson, StreamHub } from './adapters/stream-hub.js';
@@ -87,6 +88,7 @@ export async function createShareApp(
   const positions = new PositionCache({ redisUrl: cfg.REDIS_URL, redisPrefix: cfg.REDIS_KEY_PREFIX, logger });
   const deps: ShareDeps = {
     pool,
+    repos: shareRepos,
     redis,
     redisPrefix: cfg.REDIS_KEY_PREFIX,
     now,

@@ -62,3 +62,39 @@ export async function replaceCurrentBindings(
   await historyFromIncoming(client, now);
   return gone.rows;
 }
+
+type Queryable = Pick<Pool, 'query'>;
+
+/** A binding learned from bindings.events; an older event than the stored binding changes nothing. */
+export async function upsertCurrentBinding(db: Queryable, b: CurrentBinding): Promise<void> {
+  await db.query(
+    `INSERT INTO current_bindings (driver_id, vehicle_id, plate_number, plate_color, bound_at)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (driver_id, vehicle_id) DO UPDATE SET bound_at = EXCLUDED.bound_at
+       WHERE current_bindings.bound_at < EXCLUDED.bound_at`,
+    [b.driverId, b.vehicleId, b.plateNumber, b.plateColor, b.boundAt],
+  );
+}
+
+/**
+ * An unbinding learned from bindings.events: removes the binding made before
+ * it (an old event redelivered after a rebind must not remove the newer one).
+ * Returns whether the driver holds a newer binding of the vehicle.
+ */
+export async function removeCurrentBinding(
+  db: Queryable,
+  driverId: string,
+  vehicleId: string,
+  unboundAt: Date,
+): Promise<{ reboundSince: boolean }> {
+  await db.query('DELETE FROM current_bindings WHERE driver_id = $1 AND vehicle_id = $2 AND bound_at <= $3', [
+    driverId,
+    vehicleId,
+    unboundAt,
+  ]);
+  const rebound = await db.query(
+    'SELECT 1 FROM current_bindings WHERE driver_id = $1 AND vehicle_id = $2 AND bound_at > $3',
+    [driverId, vehicleId, unboundAt],
+  );
+  return { reboundSince: (rebound.rowCount ?? 0) > 0 };
+}

@@ -1,24 +1,8 @@
 import type { Logger, Pool } from '@safewatch/common';
 import pg from 'pg';
-import type { AlertRecordRow } from '../domain/episodes.js';
 import { InvalidatedCache } from './invalidated-cache.js';
 import { type ShareRow, shareByTokenHash } from './shares.repo.js';
-
-/** Alerts and certificate reminders of one vehicle, as the views show them. */
-export interface VehicleExtras {
-  alerts: AlertRecordRow[];
-  reminders: { driverId: string; kind: string; status: string; expiresOn: string }[];
-  /**
-   * Unique per load in this process: a vehicle's extras are loaded again only
-   * after the change feed dropped them, so an unchanged version means unchanged
-   * alerts and reminders (what the view memoises on).
-   */
-  version: number;
-}
-
-let loads = 0;
-/** A fresh version for extras just read from the database. */
-export const nextExtrasVersion = (): number => ++loads;
+import { loadVehicleExtras, nextExtrasVersion, type VehicleExtras } from './vehicle-alerts.repo.js';
 
 /** The channel of migrations 1700000003010/011: payload "<schema> s <token hash hex> <share id>" or "<schema> v <vehicle key>". */
 export const CACHE_CHANNEL = 'share_cache';
@@ -227,31 +211,4 @@ export class ShareReadModel {
       );
     });
   }
-}
-
-/** Alert records (latest 20 per vehicle, i.e. about 10 episodes) and reminders of many vehicles: two queries. */
-export async function loadVehicleExtras(pool: Pool, keys: string[]): Promise<Map<string, VehicleExtras>> {
-  const out = new Map<string, VehicleExtras>();
-  if (keys.length === 0) return out;
-  const [alerts, reminders] = await Promise.all([
-    pool.query(
-      `SELECT vehicle_key, alert_id AS "alertId", kind, phase, source, occurred_at AS "occurredAt",
-              episode_start_ms::float8 AS "episodeStartMs", detail FROM (
-         SELECT *, row_number() OVER (PARTITION BY vehicle_key ORDER BY occurred_at DESC, alert_id) AS rn
-           FROM vehicle_alerts WHERE vehicle_key = ANY($1)) a
-        WHERE rn <= 20 ORDER BY occurred_at DESC, alert_id`,
-      [keys],
-    ),
-    pool.query(
-      `SELECT vehicle_key, driver_id AS "driverId", kind, status, to_char(expires_on, 'YYYY-MM-DD') AS "expiresOn"
-         FROM vehicle_reminders WHERE vehicle_key = ANY($1)`,
-      [keys],
-    ),
-  ]);
-  for (const k of keys) out.set(k, { alerts: [], reminders: [], version: nextExtrasVersion() });
-  for (const { vehicle_key, ...a } of alerts.rows) {
-    out.get(vehicle_key)?.alerts.push({ ...a, occurredAt: new Date(a.occurredAt).toISOString() });
-  }
-  for (const { vehicle_key, ...r } of reminders.rows) out.get(vehicle_key)?.reminders.push(r);
-  return out;
 }

@@ -6,6 +6,7 @@
  */
 import { createLogger, createPgPool, z } from '@safewatch/common';
 import { bindingsServiceCurrent } from '../adapters/current-bindings.repo.js';
+import { shareRepos } from '../adapters/repos.js';
 import { loadConfig } from '../config.js';
 import { rebuildBindings } from '../usecases/rebuild-bindings.usecase.js';
 
@@ -46,6 +47,7 @@ try {
       redisPrefix: '',
       now: () => new Date(),
       publicBaseUrl: '',
+      repos: shareRepos,
       sharesEnded: () => undefined,
     },
     await bindingsServiceCurrent(from),

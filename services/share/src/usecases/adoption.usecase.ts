@@ -1,4 +1,4 @@
-import { type AdoptionCounts, adoptionCounts, type Counts, zeroCounts } from '../adapters/adoption.repo.js';
+import { type AdoptionCounts, type Counts, zeroCounts } from '../adapters/adoption.repo.js';
 import { ADOPTION_TIME_ZONE, type AdoptionPeriod } from '../domain/adoption-period.js';
 import { type Region, regionOfPrefix, SHANDONG_REGIONS } from '../domain/plate-city.js';
 import type { ShareDeps } from './deps.js';
@@ -37,7 +37,7 @@ export function adoptionRows(counts: AdoptionCounts): AdoptionRow[] {
 
 /** X4: adoption statistics per city over a period (definitions in the route's OpenAPI description). */
 export async function adoptionReport(deps: ShareDeps, period: AdoptionPeriod): Promise<AdoptionReport> {
-  const counts = await adoptionCounts(deps.pool, period.start, period.end);
+  const counts = await deps.repos.adoption.adoptionCounts(deps.pool, period.start, period.end);
   return {
     period: {
       from: period.from,

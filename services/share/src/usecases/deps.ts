@@ -3,8 +3,21 @@ import type { PositionCache } from '../adapters/position-cache.js';
 import type { ShareReadModel } from '../adapters/read-model.js';
 import type { ViewRecorder } from '../adapters/view-recorder.js';
 
+/**
+ * The repositories the use cases work through (all SQL lives in them). The
+ * service passes the adapters (`shareRepos` in app.ts); a test may pass others.
+ */
+export interface ShareRepos {
+  shares: typeof import('../adapters/shares.repo.js');
+  bindings: typeof import('../adapters/current-bindings.repo.js');
+  history: typeof import('../adapters/binding-history.repo.js');
+  alerts: typeof import('../adapters/vehicle-alerts.repo.js');
+  adoption: typeof import('../adapters/adoption.repo.js');
+}
+
 export interface ShareDeps {
   pool: Pool;
+  repos: ShareRepos;
   redis: Redis;
   /** Prefix of the last-position keys written by ingest. */
   redisPrefix: string;

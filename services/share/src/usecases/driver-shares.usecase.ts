@@ -1,13 +1,3 @@
-import {
-  activeSharesOfVehicle,
-  activeVehiclesOfDriver,
-  currentBinding,
-  driverShares,
-  endShares,
-  insertShare,
-  inTransaction,
-  lockDriverAndVehicle,
-} from '../adapters/shares.repo.js';
 import { ShareRefusal } from '../domain/errors.js';
 import {
   checkNewShare,
@@ -35,6 +25,14 @@ function refusalOf(verdict: Exclude<NewShareVerdict, { ok: true }>): ShareRefusa
 /** S1 (bound vehicle, duration), S3 (≤ 3 active per vehicle), S4 (one shared vehicle per driver), in one locked transaction. */
 export async function createShare(deps: ShareDeps, driverId: string, vehicleId: string, duration: Duration) {
   const now = deps.now();
+  const {
+    activeSharesOfVehicle,
+    activeVehiclesOfDriver,
+    currentBinding,
+    insertShare,
+    inTransaction,
+    lockDriverAndVehicle,
+  } = deps.repos.shares;
   return inTransaction(deps.pool, async (client) => {
     await lockDriverAndVehicle(client, driverId, vehicleId);
     const bound = await currentBinding(client, driverId, vehicleId);
@@ -65,7 +63,7 @@ export async function listDriverShares(deps: ShareDeps, driverId: string) {
   // Views this instance served are in the list at once; other instances' within their flush period.
   await deps.views?.flush();
   const now = deps.now();
-  return (await driverShares(deps.pool, driverId)).map((s) => {
+  return (await deps.repos.shares.driverShares(deps.pool, driverId)).map((s) => {
     const status = shareStatus(s, now);
     return {
       shareId: s.shareId,
@@ -85,7 +83,7 @@ export async function listDriverShares(deps: ShareDeps, driverId: string) {
 
 /** S5: cancel one link of this driver. */
 export async function cancelShare(deps: ShareDeps, driverId: string, shareId: string) {
-  const ended = await endShares(deps.pool, { driverId, shareId }, 'CANCELLED', deps.now());
+  const ended = await deps.repos.shares.endShares(deps.pool, { driverId, shareId }, 'CANCELLED', deps.now());
   if (ended.length === 0) throw new ShareRefusal('NOT_FOUND', 'No active share with this id among yours.');
   deps.sharesEnded(ended.map((s) => ({ shareId: s.shareId, reason: 'CANCELLED' })));
   return ended[0];
@@ -93,7 +91,12 @@ export async function cancelShare(deps: ShareDeps, driverId: string, shareId: st
 
 /** S5: cancel all of this driver's links of a vehicle. */
 export async function cancelVehicleShares(deps: ShareDeps, driverId: string, vehicleId: string) {
-  const ended = await endShares(deps.pool, { driverId, vehicleId }, 'CANCELLED', deps.now());
+  const ended = await deps.repos.shares.endShares(
+    deps.pool,
+    { driverId, vehicleId },
+    'CANCELLED',
+    deps.now(),
+  );
   deps.sharesEnded(ended.map((s) => ({ shareId: s.shareId, reason: 'CANCELLED' })));
   return ended.length;
 }

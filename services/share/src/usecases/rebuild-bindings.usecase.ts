@@ -1,5 +1,4 @@
-import { type CurrentBinding, replaceCurrentBindings } from '../adapters/current-bindings.repo.js';
-import { endShares, inTransaction } from '../adapters/shares.repo.js';
+import type { CurrentBinding } from '../adapters/current-bindings.repo.js';
 import type { ShareDeps } from './deps.js';
 
 export type { CurrentBinding };
@@ -12,8 +11,9 @@ export type { CurrentBinding };
  */
 export async function rebuildBindings(deps: ShareDeps, current: CurrentBinding[]) {
   const now = deps.now();
+  const { endShares, inTransaction } = deps.repos.shares;
   const { removed, ended } = await inTransaction(deps.pool, async (client) => {
-    const gone = await replaceCurrentBindings(client, current, now);
+    const gone = await deps.repos.bindings.replaceCurrentBindings(client, current, now);
     const endedShares = [];
     for (const g of gone) endedShares.push(...(await endShares(client, g, 'UNBOUND', now)));
     return { removed: gone.length, ended: endedShares };

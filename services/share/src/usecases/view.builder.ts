@@ -2,8 +2,8 @@ import { hash } from 'node:crypto';
 import { type LastPosition, readLastPositions } from '@safewatch/common';
 import fastJson from 'fast-json-stringify';
 import { LRUCache } from 'lru-cache';
-import { loadVehicleExtras, nextExtrasVersion, type VehicleExtras } from '../adapters/read-model.js';
 import type { ShareRow } from '../adapters/shares.repo.js';
+import type { VehicleExtras } from '../adapters/vehicle-alerts.repo.js';
 import { toEpisodes } from '../domain/episodes.js';
 import { place } from '../domain/geo.js';
 import { isOnline, REFRESH_SECONDS } from '../domain/share.rules.js';
@@ -37,13 +37,15 @@ export async function vehicleViews(
     deps.positions?.active
       ? deps.positions.read(vehicleKeys)
       : readLastPositions(deps.redis, deps.redisPrefix, vehicleKeys),
-    deps.readModel ? deps.readModel.vehicleExtras(vehicleKeys) : loadVehicleExtras(deps.pool, vehicleKeys),
+    deps.readModel
+      ? deps.readModel.vehicleExtras(vehicleKeys)
+      : deps.repos.alerts.loadVehicleExtras(deps.pool, vehicleKeys),
   ]);
   for (const k of vehicleKeys) {
     const e = extras.get(k);
     out.set(k, {
       position: positions.get(k),
-      ...(e ?? { alerts: [], reminders: [], version: nextExtrasVersion() }),
+      ...(e ?? { alerts: [], reminders: [], version: deps.repos.alerts.nextExtrasVersion() }),
     });
   }
   return out;

@@ -1,10 +1,4 @@
-import {
-  claim,
-  claimedShares,
-  recordView,
-  type ShareRow,
-  shareByTokenHash,
-} from '../adapters/shares.repo.js';
+import type { ShareRow } from '../adapters/shares.repo.js';
 import { ShareRefusal } from '../domain/errors.js';
 import {
   claimVerdict,
@@ -16,7 +10,9 @@ import {
 import type { ShareDeps } from './deps.js';
 
 function lookup(deps: ShareDeps, hash: Buffer, fresh: boolean): Promise<ShareRow | undefined> {
-  return deps.readModel ? deps.readModel.share(hash, fresh) : shareByTokenHash(deps.pool, hash);
+  return deps.readModel
+    ? deps.readModel.share(hash, fresh)
+    : deps.repos.shares.shareByTokenHash(deps.pool, hash);
 }
 
 /** The share behind a link, if it can still be viewed; refusals distinguish unknown, ended and claimed by another (S6). */
@@ -42,7 +38,10 @@ export async function claimShare(deps: ShareDeps, token: string, viewerId: strin
   const verdict = claimVerdict(share, viewerId);
   if (verdict === 'SHARE_OWN_LINK') throw new ShareRefusal(verdict, OWN_LINK);
   if (verdict === 'SHARE_CLAIMED') throw new ShareRefusal(verdict, CLAIMED_BY_ANOTHER);
-  const owner = verdict === 'HELD' ? viewerId : await claim(deps.pool, share.shareId, viewerId, deps.now());
+  const owner =
+    verdict === 'HELD'
+      ? viewerId
+      : await deps.repos.shares.claim(deps.pool, share.shareId, viewerId, deps.now());
   if (owner !== viewerId) throw new ShareRefusal('SHARE_CLAIMED', CLAIMED_BY_ANOTHER);
   deps.readModel?.invalidateShare(hashShareToken(token).toString('hex'));
   return share.claimedBy === owner ? share : { ...share, claimedBy: owner };
@@ -65,7 +64,7 @@ export async function viewerShare(
   if (verdict === 'SHARE_CLAIMED') throw new ShareRefusal(verdict, CLAIMED_BY_ANOTHER);
   if (record) {
     if (deps.views) deps.views.record(share.shareId, viewerId, deps.now());
-    else await recordView(deps.pool, share.shareId, viewerId, deps.now());
+    else await deps.repos.shares.recordView(deps.pool, share.shareId, viewerId, deps.now());
   }
   return share;
 }
@@ -93,7 +92,7 @@ export function viewerShareInMemory(
 /** S9 and S12: the vehicles shared with this viewer (a family member or a driver). */
 export async function sharedWithMe(deps: ShareDeps, viewerId: string) {
   const now = deps.now();
-  return (await claimedShares(deps.pool, viewerId)).map((s) => ({
+  return (await deps.repos.shares.claimedShares(deps.pool, viewerId)).map((s) => ({
     shareId: s.shareId,
     plateNumber: s.plateNumber,
     plateColor: s.plateColor,
