@@ -24,13 +24,9 @@ import {
   createShare,
   listDriverShares,
 } from '../usecases/driver-shares.usecase.js';
-import {
-  shareViewAnswer,
-  type ViewAnswer,
-  vehicleViewInMemory,
-  vehicleViews,
-} from '../usecases/view.builder.js';
-import { claimShare, sharedWithMe, viewerShare, viewerShareInMemory } from '../usecases/viewer.usecase.js';
+import type { ViewAnswer } from '../usecases/view.builder.js';
+import { readView } from '../usecases/view.usecase.js';
+import { claimShare, sharedWithMe } from '../usecases/viewer.usecase.js';
 import { shareResponses as r } from './share.openapi.js';
 
 /** Runs a use case, turning a sharing rule's refusal into its problem+json answer. */
@@ -258,25 +254,15 @@ export async function shareRoutes(
       onRequest: [viewLimits.perIp, viewer],
       schema: { params: tokenParams, response: r.view },
     },
-    // Not async: a view served from memory (the usual case) runs without a promise;
-    // anything else (a load, a refusal) takes the use case's path.
+    // Not async: a view served from memory (the usual case) runs without a promise.
     (req, reply) => {
       const { token } = req.params;
       const tokenHash = hashShareToken(token);
       viewLimits.hitToken(tokenHash);
       const viewer = principalOf(req).sub;
-      const inMemory = viewerShareInMemory(deps, tokenHash, viewer);
-      if (inMemory) {
-        const key = `${inMemory.plateNumber}:${inMemory.plateColor}`;
-        const vehicle = vehicleViewInMemory(deps, key);
-        if (vehicle) return sendView(req, reply, shareViewAnswer(inMemory, vehicle, deps.now()));
-      }
-      return (async () => {
-        const share = inMemory ?? (await call(() => viewerShare(deps, token, viewer, true)));
-        const key = `${share.plateNumber}:${share.plateColor}`;
-        const vehicle = (await vehicleViews(deps, [key])).get(key);
-        sendView(req, reply, shareViewAnswer(share, vehicle, deps.now()));
-      })();
+      const answer = readView(deps, token, tokenHash, viewer);
+      if (!(answer instanceof Promise)) return sendView(req, reply, answer);
+      return call(() => answer).then((a) => sendView(req, reply, a));
     },
   );
 

@@ -51,16 +51,6 @@ export async function vehicleViews(
   return out;
 }
 
-/** One vehicle's part of the view if all of it is in memory (no I/O); undefined: ask `vehicleViews`. */
-export function vehicleViewInMemory(deps: ShareDeps, vehicleKey: string): VehicleView | undefined {
-  if (!deps.positions?.active) return undefined;
-  const position = deps.positions.peek(vehicleKey);
-  if (position === undefined) return undefined;
-  const extras = deps.readModel?.peekVehicleExtras(vehicleKey);
-  if (!extras) return undefined;
-  return { position: position ?? undefined, ...extras };
-}
-
 /** China time is UTC+8 all year: certificates' days left count China days. */
 const CHINA_UTC_OFFSET_MS = 8 * 3600_000;
 

@@ -69,26 +69,6 @@ export async function viewerShare(
   return share;
 }
 
-/**
- * `viewerShare` from memory alone, for the hot path of the view: the share
- * when the read model holds it, its viewer is `viewerId` and it is active
- * (the view is recorded, as `viewerShare` does); undefined in every other
- * case, which `viewerShare` then decides (loads, refusals).
- */
-export function viewerShareInMemory(
-  deps: ShareDeps,
-  tokenHash: Buffer,
-  viewerId: string,
-): ShareRow | undefined {
-  if (!deps.views) return undefined;
-  const share = deps.readModel?.peekShare(tokenHash);
-  if (share?.claimedBy !== viewerId) return undefined;
-  const now = deps.now();
-  if (!shareStatus(share, now).active) return undefined;
-  deps.views.record(share.shareId, viewerId, now);
-  return share;
-}
-
 /** S9 and S12: the vehicles shared with this viewer (a family member or a driver). */
 export async function sharedWithMe(deps: ShareDeps, viewerId: string) {
   const now = deps.now();
