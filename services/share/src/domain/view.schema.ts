@@ -125,6 +125,19 @@ export const ViewSchema = Type.Composite([SharePartSchema, VehiclePartSchema], {
   description: 'The share view (S6, S10, S11, X3); the same JSON as the stream frames',
 });
 
+/** S9/S12: one share in a viewer's list of the vehicles shared with him. */
+export const SharedVehicleSchema = Type.Object(
+  {
+    shareId: Type.String(),
+    plateNumber: Type.String(),
+    plateColor: Type.Integer(),
+    expiresAt: DateTime,
+    status: Type.Union([Type.Literal('active'), Type.Literal('ended')]),
+  },
+  closed,
+);
+
+export type SharedVehicle = Static<typeof SharedVehicleSchema>;
 export type LatLon = Static<typeof LatLonSchema>;
 export type PlaceView = Static<typeof PlaceSchema>;
 export type PositionView = Static<typeof PositionSchema>;

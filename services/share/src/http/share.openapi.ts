@@ -5,7 +5,7 @@
  */
 import { problemResponses } from '@safewatch/common';
 import { DURATIONS } from '../domain/share.rules.js';
-import { ViewSchema } from '../domain/view.schema.js';
+import { SharedVehicleSchema, ViewSchema } from '../domain/view.schema.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -75,7 +75,7 @@ export const shareResponses = {
       {
         items: {
           type: 'array',
-          items: object({ shareId: str, plateNumber: str, plateColor: int, expiresAt: dateTime, status }),
+          items: SharedVehicleSchema,
         },
       },
       'The share links this viewer claimed (S9; for a driver, S12: vehicles others shared with him)',

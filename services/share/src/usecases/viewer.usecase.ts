@@ -7,6 +7,7 @@ import {
   SHARE_TOKEN,
   shareStatus,
 } from '../domain/share.rules.js';
+import type { SharedVehicle } from '../domain/view.schema.js';
 import type { ShareDeps } from './deps.js';
 
 function lookup(deps: ShareDeps, hash: Buffer, fresh: boolean): Promise<ShareRow | undefined> {
@@ -70,7 +71,7 @@ export async function viewerShare(
 }
 
 /** S9 and S12: the vehicles shared with this viewer (a family member or a driver). */
-export async function sharedWithMe(deps: ShareDeps, viewerId: string) {
+export async function sharedWithMe(deps: ShareDeps, viewerId: string): Promise<SharedVehicle[]> {
   const now = deps.now();
   return (await deps.repos.shares.claimedShares(deps.pool, viewerId)).map((s) => ({
     shareId: s.shareId,
