@@ -62,6 +62,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The share service's family page: its TypeScript modules bundled into the
+# script the service serves (services/share/dist/web/). Built every time (it
+# takes well under a second), so `npm start` and `npm test` never serve an
+# older page than the sources.
+log "building the family page"
+npm run --silent build:page -w services/share >/dev/null
+
 # Apache Kafka for the local broker (npm start, the tests, the fault suite's
 # cluster, the benchmarks): the official jars of the version pinned in
 # tools/kafka/pom.xml, copied once from Maven Central into .cache/kafka/<version>/.

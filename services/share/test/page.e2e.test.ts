@@ -5,6 +5,7 @@ import { pb } from '@safewatch/proto';
 import { getInfra } from '@safewatch/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPage } from '../scripts/build-page.js';
 import { bearer, type ShareEnv, startShare } from './helpers.js';
 import { launchChromium, type PhonePage, phonePage } from './page/browser.js';
 
@@ -48,6 +49,7 @@ async function bodyHas(page: Page, text: string, timeout = 15_000) {
 }
 
 beforeAll(async () => {
+  await buildPage(); // the page of the current sources, not an older bundle
   e = await startShare('page-e2e', infra, {
     now: () => new Date(clockMs),
     env: { SHARE_DEV_VIEWER_LOGIN: 'true', SHARE_STREAM_TICK_MS: '1000' },

@@ -1,14 +1,21 @@
 /**
  * The family page (GET /s/{token}) in real headless Chromium (SPEC S2, S6, S7,
- * X2, X3). The API behind it is a fake with controllable state (page/fake-api.ts)
- * built like the service and serving the real page routes: what is under test
- * is the page. Each case leaves a screenshot in test-results/share-page/.
+ * S10, A4, X1, X2, X3). The API behind it is a fake with controllable state
+ * (page/fake-api.ts, every view checked against ViewSchema) built like the
+ * service and serving the real page routes: what is under test is the page,
+ * built from its sources first. Each case leaves a screenshot in
+ * test-results/share-page/.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildPage } from '../scripts/build-page.js';
+import { PAGE_ASSETS_DIR, PAGE_BUILD_COMMAND, readPageAssets } from '../src/web/web.routes.js';
 import { launchChromium, type PhonePage, phonePage, waitText } from './page/browser.js';
-import { FakeShareApi, GCJ_SHIFT } from './page/fake-api.js';
+import { fatigueEpisode, PLATFORM_FATIGUE_TEXT, speedingEpisode, threeEpisodes } from './page/episodes.js';
+import { checkedView, FakeShareApi, GCJ_SHIFT } from './page/fake-api.js';
 
 const MIN = 60_000;
 
@@ -33,6 +40,8 @@ let api: FakeShareApi | undefined;
 let phone: PhonePage | undefined;
 
 beforeAll(async () => {
+  // The page under test is the one its sources build now, never an older bundle.
+  await buildPage();
   browser = await launchChromium();
 });
 
@@ -54,6 +63,7 @@ afterEach(async () => {
       expect(a.requests.filter((r) => r.referer)).toEqual([]);
       const errors = p.errors.filter((e) => !e.includes('Failed to load resource'));
       expect(errors, 'page errors').toEqual([]);
+      expect(a.refusedViews, 'scripted views ViewSchema refused').toEqual([]);
     }
   } finally {
     await p?.close();
@@ -68,8 +78,8 @@ async function startApi(web: { tileUrl?: string } = {}): Promise<FakeShareApi> {
   return api;
 }
 
-async function open(a: FakeShareApi, url = a.pageUrl): Promise<PhonePage> {
-  phone = await phonePage(browser);
+async function open(a: FakeShareApi, url = a.pageUrl, timezoneId?: string): Promise<PhonePage> {
+  phone = await phonePage(browser, timezoneId ? { timezoneId } : {});
   await phone.page.goto(url);
   return phone;
 }
@@ -80,65 +90,36 @@ async function waitForStream(a: FakeShareApi): Promise<void> {
 
 const text = async (p: PhonePage, selector: string) => (await p.page.locator(selector).textContent()) ?? '';
 
-function fatigueAlert(a: FakeShareApi) {
-  return {
-    alertId: `${a.plateNumber}:2|FATIGUE_CONTINUOUS|1|STARTED`,
-    kind: 'FATIGUE_CONTINUOUS',
-    phase: 'STARTED',
-    occurredAt: new Date(a.nowMs - 5 * MIN).toISOString(),
-    source: 'DETECTED',
-    detail: {
-      drivingSinceMs: a.nowMs - (4 * 60 + 17) * MIN,
-      continuousDrivingS: 4 * 3600 + 12 * 60,
-      cumulativeDrivingS: 6 * 3600 + 30 * 60,
-      limitS: 4 * 3600,
-      place: { lat: 36.6512, lon: 117.1201 },
-      headingDeg: 90,
-      source: 'DETECTED',
-      suggestedRestStops: [
-        {
-          id: 'rs-zhangqiu',
-          name: '章丘物流园司机之家',
-          type: 'LOGISTICS_PARK',
-          lat: 36.6601,
-          lon: 117.1302,
-          services: ['餐饮', '淋浴', '停车'],
-          distanceM: 800,
-        },
-        {
-          id: 'rs-jinandong',
-          name: '济南东服务区司机之家',
-          type: 'EXPRESSWAY_SERVICE_AREA',
-          lat: 36.6702,
-          lon: 117.1605,
-          services: ['餐饮', '住宿', '洗衣'],
-          distanceM: 3240,
-        },
-      ],
-    },
-  };
+/** China Standard Time (UTC+8, no daylight saving) worked out without Intl: "5月3日 14:05[:09]". */
+function chinaTime(iso: string, seconds: boolean): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hm = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
 }
 
-function speedingAlert(a: FakeShareApi, phase: 'STARTED' | 'ENDED', minutesAgo: number, peak = 112.4) {
-  const start = a.nowMs - minutesAgo * MIN;
-  return {
-    alertId: `${a.plateNumber}:2|SPEEDING|${start}|${phase}`,
-    kind: 'SPEEDING',
-    phase,
-    occurredAt: new Date(phase === 'ENDED' ? start + 5 * MIN : start).toISOString(),
-    source: 'DETECTED',
-    detail: {
-      startMs: start,
-      endMs: phase === 'ENDED' ? start + 5 * MIN : 0,
-      peakSpeedKmh: peak,
-      limitKmh: 100,
-      durationS: phase === 'ENDED' ? 300 : 0,
-      startPlace: { lat: 36.64, lon: 117.05 },
-      endPlace: phase === 'ENDED' ? { lat: 36.645, lon: 117.09 } : null,
-      zoneId: '',
-      source: 'DETECTED',
-    },
+const chinaClock = (iso: string) => chinaTime(iso, false).split(' ')[1] ?? '';
+
+/** The large type's "今天 14:05" / "昨天 23:40" / "5月3日 14:05", by China days. */
+function chinaDayAndClock(iso: string): string {
+  const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  const ms = Date.parse(iso);
+  if (day(ms) === day(Date.now())) return `今天 ${chinaClock(iso)}`;
+  if (day(ms) === day(Date.now() - 86_400_000)) return `昨天 ${chinaClock(iso)}`;
+  return chinaTime(iso, false);
+}
+
+/** The 详情 dialog: its articles, the one of an episode, and that one's rows as { label: value }. */
+function details(p: PhonePage) {
+  const dialog = p.page.locator('#alert-dialog');
+  const article = (e: { episodeId: string }) => dialog.locator(`article[data-episode-id="${e.episodeId}"]`);
+  const rows = async (e: { episodeId: string }) => {
+    const pairs = await article(e)
+      .locator('.detail-rows div')
+      .evaluateAll((divs) => divs.map((d) => [d.children[0]?.textContent, d.children[1]?.textContent]));
+    return Object.fromEntries(pairs);
   };
+  return { dialog, articles: dialog.locator('article.alert-detail'), article, rows };
 }
 
 describe('family page /s/{token}', () => {
@@ -305,54 +286,98 @@ describe('family page /s/{token}', () => {
     await p.screenshot('offline');
   });
 
-  it('S6: alert marquee (走马灯); 详情 shows fatigue with 司机之家 rest stops and the speeding episode', async () => {
+  it('S10/A4/X1: one item per episode in the marquee and 详情, with its figures, source and China times', async () => {
     const a = await startApi();
-    a.alerts = [fatigueAlert(a), speedingAlert(a, 'ENDED', 40)];
-    const p = await open(a);
-    await waitText(p.page, '#marquee-text', '已连续驾驶 4 小时 12 分钟');
-    expect(await text(p, '#marquee-text')).toContain('附近有 2 处司机之家');
+    const { fatigue, speeding, platform } = threeEpisodes(a);
+    // A phone set to another zone: the times shown must still be China time.
+    const p = await open(a, a.pageUrl, 'America/Los_Angeles');
+    const marquee = '#marquee-text';
+    await waitText(p.page, marquee, '已连续驾驶 4 小时 12 分钟（规定不超过 4 小时），附近有 2 处司机之家');
+    expect(await text(p, marquee)).toContain('1/3');
+    expect(await text(p, `${marquee} .marquee-time`)).toBe(chinaClock(fatigue.startedAt));
     expect(await p.page.locator('#marquee').getAttribute('role')).toBe('marquee');
-    // It turns to the next reminder by itself.
-    await waitText(p.page, '#marquee-text', '超速 5 分钟，最高 112 km/h（限速 100）', 8_000);
-    await waitText(p.page, '#marquee-text', '疲劳驾驶', 8_000);
-    await p.screenshot('alerts');
+    // It turns to the next episode by itself; the 114.3 km/h episode shows 114.3, not 0 and not 114.
+    await waitText(p.page, marquee, '超速 4 分钟，最高 114.3 km/h（限速 100）', 8_000);
+    expect(await text(p, `${marquee} .chip`)).toBe('超速');
+    await waitText(p.page, marquee, '定位平台报告疲劳驾驶；本系统记录连续驾驶 16 分钟，未超过 4 小时', 8_000);
+    expect(await text(p, `${marquee} .chip`)).toBe('定位平台提示');
+    expect(await p.page.locator(`${marquee} .chip`).getAttribute('class')).toContain('chip-platform');
+    await p.screenshot('episodes');
 
     await p.page.locator('#alert-detail').tap();
-    const dialog = p.page.locator('#alert-dialog');
+    const { dialog, articles, article, rows } = details(p);
     await dialog.waitFor({ state: 'visible' });
-    const first = dialog.locator('article.alert-detail').first();
-    const fatigue = (await first.textContent()) ?? '';
-    expect(fatigue).toContain('疲劳驾驶（连续驾驶）');
-    expect(fatigue).toContain('连续驾驶4 小时 12 分钟');
-    expect(fatigue).toContain('当日累计驾驶6 小时 30 分钟');
-    expect(fatigue).toContain('连续驾驶不超过 4 小时');
-    expect(fatigue).toContain('建议就近到司机之家休息');
-    const stops = await first.locator('.rest-stops li').allTextContents();
-    expect(stops).toEqual([
+    expect(await articles.count()).toBe(3);
+    // The episode on the marquee when 详情 was tapped comes first.
+    expect(await articles.first().getAttribute('data-episode-id')).toBe(platform.episodeId);
+
+    expect(await article(fatigue).locator('h3').textContent()).toBe('疲劳驾驶（连续驾驶）进行中');
+    expect(await rows(fatigue)).toEqual({
+      提醒开始: chinaTime(fatigue.startedAt, false),
+      提醒结束: '仍在持续',
+      本次开始驾驶: chinaTime(fatigue.fatigue?.drivingSince ?? '', false),
+      连续驾驶: '4 小时 12 分钟',
+      当日累计驾驶: '6 小时 30 分钟',
+      规定上限: '连续驾驶不超过 4 小时',
+    });
+    expect(await article(fatigue).locator('.source').textContent()).toBe(
+      '来源：本系统根据车辆上报的位置和速度判定。',
+    );
+    expect(await article(fatigue).locator('h4').textContent()).toBe('建议就近到司机之家休息');
+    expect(await article(fatigue).locator('.rest-stops li').allTextContents()).toEqual([
       '章丘物流园司机之家距离 800 米物流园区：餐饮、淋浴、停车',
       '济南东服务区司机之家距离 3.2 公里高速服务区：餐饮、住宿、洗衣',
     ]);
-    const speeding = (await dialog.locator('article.alert-detail').nth(1).textContent()) ?? '';
-    for (const part of [
-      '超速行驶',
-      '开始时间',
-      '结束时间',
-      '最高车速112 km/h',
-      '限速100 km/h',
-      '持续时间5 分钟',
-    ])
-      expect(speeding).toContain(part);
-    await p.screenshot('alert-details', { fullPage: false });
 
+    expect(await article(speeding).locator('h3').textContent()).toBe('超速行驶已结束');
+    expect(await rows(speeding)).toEqual({
+      开始时间: chinaTime(speeding.startedAt, true),
+      结束时间: chinaTime(speeding.endedAt ?? '', true),
+      持续时间: '4 分钟',
+      最高车速: '114.3 km/h',
+      限速: '100 km/h',
+    });
+
+    // A4: the platform's flag is labelled as its report, with the plain sentence, not as our finding.
+    expect(await article(platform).locator('h3').textContent()).toBe(
+      '疲劳驾驶（连续驾驶）定位平台提示已结束',
+    );
+    const source = article(platform).locator('.source');
+    expect(await source.textContent()).toBe(`来源：${PLATFORM_FATIGUE_TEXT}`);
+    expect(await source.getAttribute('class')).toContain('source-platform');
+    expect(await rows(platform)).toMatchObject({ 连续驾驶: '16 分钟' });
+    await p.screenshot('episode-details', { fullPage: false });
     await p.page.locator('#dialog-close').tap();
     await dialog.waitFor({ state: 'hidden' });
 
-    // A new reminder arriving on the stream is announced and shown first.
+    // A new episode on the stream is announced and shown first, as 进行中 / 正在超速.
     await waitForStream(a);
-    a.alerts = [speedingAlert(a, 'STARTED', 1, 118), ...a.alerts];
+    a.advance(2 * MIN);
+    const ongoing = speedingEpisode(a, { minutesAgo: 1, durationS: 60, peakKmh: 118, ongoing: true });
+    a.episodes = [ongoing, ...a.episodes];
     a.push();
-    await waitText(p.page, '#alert-announcer', '新的动态提醒：超速');
-    await waitText(p.page, '#marquee-text', '正在超速：118 km/h，限速 100 km/h');
+    await waitText(
+      p.page,
+      '#alert-announcer',
+      '新的动态提醒：超速，正在超速，已 1 分钟，最高 118 km/h（限速 100）',
+    );
+    await waitText(p.page, marquee, '正在超速，已 1 分钟，最高 118 km/h（限速 100）');
+    expect(await text(p, marquee)).toContain('1/4');
+    expect(await p.page.locator(`${marquee} .chip`).getAttribute('class')).toContain('chip-alert');
+    await p.page.locator('#alert-detail').tap();
+    await dialog.waitFor({ state: 'visible' });
+    expect(await articles.first().locator('h3').textContent()).toBe('超速行驶进行中');
+    expect(await rows(ongoing)).toMatchObject({ 结束时间: '仍在超速' });
+    await p.page.locator('#dialog-close').tap();
+
+    // Its end is the same episode (same start, same id), not a second item, and not announced again.
+    const ended = speedingEpisode(a, { minutesAgo: 1, durationS: 60, peakKmh: 118 });
+    expect(ended.episodeId).toBe(ongoing.episodeId);
+    a.episodes = [ended, ...a.episodes.slice(1)];
+    a.push();
+    await waitText(p.page, marquee, '超速 1 分钟，最高 118 km/h（限速 100）', 20_000);
+    expect(await text(p, marquee)).toContain('/4');
+    expect(await text(p, '#alert-announcer')).toContain('正在超速');
   });
 
   it('S6/A3: certificate reminders (证照提醒) for expiring and expired certificates', async () => {
@@ -417,7 +442,7 @@ describe('family page /s/{token}', () => {
 
   it('X2: 大字模式 enlarges type with plain words, and is applied before first paint after a reload', async () => {
     const a = await startApi();
-    a.alerts = [fatigueAlert(a)];
+    a.episodes = [fatigueEpisode(a)];
     const p = await open(a);
     await waitText(p.page, '#speed', '72 km/h');
     const size = (sel: string) =>
@@ -437,7 +462,9 @@ describe('family page /s/{token}', () => {
     expect(await text(p, '#speed-label')).toBe('车速');
     expect(await text(p, '#speed')).toBe('每小时 72 公里');
     expect(await text(p, '#heading')).toBe('向东行驶');
-    expect(await text(p, '#marquee-text')).toContain('已经连续开车 4 小时 12 分钟，该休息了');
+    expect(await text(p, '#marquee-text')).toContain(
+      '已经连续开车 4 小时 12 分钟，该休息了，附近有 2 个司机之家可以休息',
+    );
     const tapHeight = await p.page
       .locator('#alert-detail')
       .evaluate((el) => el.getBoundingClientRect().height);
@@ -468,6 +495,97 @@ describe('family page /s/{token}', () => {
     await p.screenshot('large-mode-details', { fullPage: false });
   });
 
+  it('S10/A4/X2: in large type every part is in plain words: episodes, 详情, certificates, titles', async () => {
+    const a = await startApi();
+    const { fatigue, speeding, platform } = threeEpisodes(a);
+    a.certificates = [
+      { kind: 'TRANSPORT', status: 'EXPIRING', expiresOn: '2026-12-01', daysLeft: 10 },
+      { kind: 'QUALIFICATION', status: 'EXPIRED', expiresOn: '2026-11-18', daysLeft: -3 },
+    ];
+    phone = await phonePage(browser, { timezoneId: 'Europe/London' });
+    await phone.context.addInitScript(() => localStorage.setItem('sw.largeText', '1'));
+    await phone.page.goto(a.pageUrl);
+    const p = phone;
+    const marquee = '#marquee-text';
+    await waitText(p.page, marquee, '已经连续开车 4 小时 12 分钟，该休息了，附近有 2 个司机之家可以休息');
+    const titles = [
+      '#alerts-title',
+      '#alert-detail',
+      '#map-title',
+      '#certs-title',
+      '#dialog-title',
+      '#loading',
+    ];
+    expect(await Promise.all(titles.map((t) => text(p, t)))).toEqual([
+      '开车提醒',
+      '看详情',
+      '车最后在哪里',
+      '证件到期提醒',
+      '提醒的详细情况',
+      '正在打开，请稍等…',
+    ]);
+    expect(await p.page.locator('#certs li').allTextContents()).toEqual([
+      '快到期了道路运输证还有 10 天到期（2026年12月1日），请提醒司机及时办理',
+      '已经过期从业资格证已经过期 3 天了（2026年11月18日 到期），请提醒司机尽快办理',
+    ]);
+    expect(await text(p, '#map-note')).toBe('箭头是车辆现在的位置，箭头指向是车开的方向');
+    expect(await text(p, '#updated')).toMatch(/^位置每 30 秒自动更新，上次更新 \d\d:\d\d$/);
+    await waitText(p.page, marquee, '超速开了 4 分钟，最快每小时 114.3 公里（限速 100 公里）', 8_000);
+    await waitText(
+      p.page,
+      marquee,
+      '车上的定位平台报了疲劳驾驶，但按我们的记录只连续开了 16 分钟，没有超过 4 小时',
+      8_000,
+    );
+    expect(await text(p, `${marquee} .chip`)).toBe('定位平台提示');
+    await p.screenshot('large-episodes');
+
+    await p.page.locator('#alert-detail').tap();
+    const { dialog, articles, article, rows } = details(p);
+    await dialog.waitFor({ state: 'visible' });
+    expect(await articles.count()).toBe(3);
+    expect(await article(fatigue).locator('h3').textContent()).toBe('疲劳驾驶：连续开车太久正在发生');
+    expect(await rows(fatigue)).toEqual({
+      开始提醒: chinaDayAndClock(fatigue.startedAt),
+      提醒结束: '还没有结束',
+      这次开始开车: chinaDayAndClock(fatigue.fatigue?.drivingSince ?? ''),
+      已连续开车: '4 小时 12 分钟',
+      今天一共开车: '6 小时 30 分钟',
+      规定: '连续开车最多 4 小时',
+    });
+    expect(await article(fatigue).locator('h4').textContent()).toBe('可以到这些司机之家休息');
+    expect(await article(fatigue).locator('.rest-stops li').allTextContents()).toEqual([
+      '章丘物流园司机之家离车 800 米物流园：餐饮、淋浴、停车',
+      '济南东服务区司机之家离车 3.2 公里高速公路服务区：餐饮、住宿、洗衣',
+    ]);
+    expect(await article(speeding).locator('h3').textContent()).toBe('开车超速已经结束');
+    expect(await rows(speeding)).toEqual({
+      开始超速: chinaDayAndClock(speeding.startedAt),
+      结束超速: chinaDayAndClock(speeding.endedAt ?? ''),
+      超速多久: '4 分钟',
+      最快车速: '每小时 114.3 公里',
+      限速: '每小时 100 公里',
+    });
+    expect(await article(platform).locator('h3').textContent()).toBe(
+      '疲劳驾驶：连续开车太久定位平台提示已经结束',
+    );
+    expect(await article(platform).locator('.source').textContent()).toBe(
+      `谁发现的：${PLATFORM_FATIGUE_TEXT}`,
+    );
+    await p.screenshot('large-episode-details', { fullPage: false });
+
+    // Back to normal type: the same episodes in the normal wording, at once.
+    await p.page.locator('#dialog-close').tap();
+    await p.page.locator('#large-toggle').tap();
+    expect(await text(p, '#alerts-title')).toBe('动态提醒');
+    expect(await text(p, '#alert-detail')).toBe('详情');
+    expect([
+      '已连续驾驶 4 小时 12 分钟（规定不超过 4 小时），附近有 2 处司机之家',
+      '超速 4 分钟，最高 114.3 km/h（限速 100）',
+      '定位平台报告疲劳驾驶；本系统记录连续驾驶 16 分钟，未超过 4 小时',
+    ]).toContain(await text(p, `${marquee} .marquee-body`));
+  });
+
   it('X3: with a tile URL template the map draws tiles under the track', async () => {
     const a = await startApi({ tileUrl: '/tiles/{z}/{x}/{y}.svg' });
     const p = await open(a);
@@ -491,8 +609,53 @@ describe('web routes', () => {
     expect(pageCsp('https://tiles.example.cn/{z}/{x}/{y}.png')).toContain(
       "img-src 'self' https://tiles.example.cn",
     );
-    // The page's own source files are where the routes read them.
+    // The page's template is where the build takes it from.
     const html = await readFile(new URL('../src/web/page.html', import.meta.url), 'utf8');
     expect(html).toContain('{{JS_VERSION}}');
+  });
+
+  it('serves the page built from src/web/page, with no runtime schema code in it', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'share-page-'));
+    try {
+      const files = await buildPage(out);
+      expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(['page.css', 'page.html', 'page.js']);
+      const built = await readPageAssets(out);
+      // The view's schema is a type-only import: TypeBox stays out of the browser.
+      expect(built.js).not.toMatch(/TypeBox|@sinclair|\bimport\s*[{(]/);
+      expect(built.js).toContain('定位平台提示');
+      // What the routes serve by default is that same build.
+      expect((await readPageAssets(PAGE_ASSETS_DIR)).js).toBe(built.js);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('without a built page the service refuses to start, naming the command that builds it', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'share-page-missing-'));
+    try {
+      await expect(readPageAssets(empty)).rejects.toThrow(PAGE_BUILD_COMMAND);
+      const a = FakeShareApi.start({ assetsDir: empty });
+      await expect(a).rejects.toThrow(/family page is not built .*npm run build:page -w services\/share/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('the fake API refuses a scripted view that the real view could not be (ViewSchema)', async () => {
+    const a = await FakeShareApi.start();
+    try {
+      const view = a.view();
+      expect(() => checkedView({ ...view, alerts: [] } as typeof view)).toThrow(/must NOT have additional/);
+      const { sourceText: _, ...withoutSource } = speedingEpisode(a, {
+        minutesAgo: 5,
+        durationS: 60,
+        peakKmh: 104.2,
+      });
+      expect(() => checkedView({ ...view, episodes: [withoutSource as never] })).toThrow(/sourceText/);
+      const legacy = { ...speedingEpisode(a, { minutesAgo: 5, durationS: 60, peakKmh: 1 }), peakSpeedKmh: 1 };
+      expect(() => checkedView({ ...view, episodes: [legacy] })).toThrow(/additional/);
+    } finally {
+      await a.close();
+    }
   });
 });

@@ -11,6 +11,7 @@
  * limit) — is kept, marked `platformOnly`, and explained in a plain sentence
  * with our own figures, so that it is never presented as our finding.
  */
+import { durationWords } from './duration-words.js';
 import { type Place, placeE6, place as placeOf } from './geo.js';
 import type { EpisodeView, RestStopView } from './view.schema.js';
 
@@ -70,15 +71,7 @@ export function episodeStartOf(r: Pick<AlertRecordRow, 'alertId' | 'episodeStart
 const iso = (ms: number) => new Date(ms).toISOString();
 const kmh = (dkmh: number | undefined) => Math.round(dkmh ?? 0) / 10;
 
-/** "4 小时 5 分钟", "16 分钟", "40 秒": a duration in the words the page uses. */
-export function durationWords(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} 秒`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (h === 0) return `${m} 分钟`;
-  return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分钟`;
-}
+export { durationWords };
 
 function sourceText(
   kind: EpisodeKind,

@@ -3,9 +3,10 @@
  * The page itself is static; it reads the share token from its own path, claims
  * the link and reads the view through the viewer API (API.md).
  *
- * The files are read once, at registration. A build that emits dist/ must copy
- * page.html, page.css and page.js next to the compiled web.routes.js (or pass
- * `assetsDir`).
+ * What is served is the built page: page.js bundled from page/*.ts, with
+ * page.html and page.css, all in the service's dist/web/ (see
+ * scripts/build-page.ts). The files are read once, at registration; without
+ * them the service does not start.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -20,11 +21,31 @@ export interface WebRoutesOptions {
    * map is a plain grid and the page reaches nothing but its own origin.
    */
   tileUrl?: string;
-  /** Where page.html, page.css and page.js are; default: this module's folder. */
+  /** Where the built page.html, page.css and page.js are; default: PAGE_ASSETS_DIR. */
   assetsDir?: string;
 }
 
-export const PAGE_ASSETS_DIR = fileURLToPath(new URL('.', import.meta.url));
+/** The service's dist/web/: the same folder from src/web/ (run from source) and from dist/web/ (built). */
+export const PAGE_ASSETS_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const PAGE_BUILD_COMMAND = 'npm run build:page -w services/share';
+
+/** The built page's files; a missing one stops start-up with the command that builds them. */
+export async function readPageAssets(
+  dir = PAGE_ASSETS_DIR,
+): Promise<{ html: string; css: string; js: string }> {
+  const read = async (file: string) => {
+    try {
+      return await readFile(join(dir, file), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      throw new Error(
+        `the family page is not built (${join(dir, file)} is missing): run \`${PAGE_BUILD_COMMAND}\``,
+      );
+    }
+  };
+  const [html, css, js] = await Promise.all([read('page.html'), read('page.css'), read('page.js')]);
+  return { html, css, js };
+}
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 const JS_TYPE = 'text/javascript; charset=utf-8';
@@ -63,10 +84,7 @@ export function pageCsp(tileUrl?: string): string {
 const version = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 12);
 
 export async function webRoutes(app: FastifyInstance, opts: WebRoutesOptions = {}): Promise<void> {
-  const dir = opts.assetsDir ?? PAGE_ASSETS_DIR;
-  const [template = '', css = '', js = ''] = await Promise.all(
-    ['page.html', 'page.css', 'page.js'].map((f) => readFile(join(dir, f), 'utf8')),
-  );
+  const { html: template, css, js } = await readPageAssets(opts.assetsDir);
   const csp = pageCsp(opts.tileUrl);
   const html = template
     .replaceAll('{{CSS_VERSION}}', version(css))

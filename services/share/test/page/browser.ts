@@ -42,14 +42,15 @@ export interface PhonePage {
   close(): Promise<void>;
 }
 
-export async function phonePage(browser: Browser): Promise<PhonePage> {
+/** A phone in China; `timezoneId` puts it elsewhere (the page must still show China time). */
+export async function phonePage(browser: Browser, opts: { timezoneId?: string } = {}): Promise<PhonePage> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
   });
   const requested: string[] = [];
   const errors: string[] = [];

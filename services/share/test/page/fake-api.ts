@@ -1,10 +1,12 @@
 /**
  * A stand-in for the share service's viewer API (services/share/API.md) with
  * state the page tests control: a clock, the claimer, the share's end, the
- * view's position, alerts and certificates, and a switch for the SSE stream.
+ * view's position, episodes and certificates, and a switch for the SSE stream.
  * It is built like the real service (buildHttpApp: security headers, problem+json) with
  * the real page routes (webRoutes) registered, so the page under test is the
- * one the service serves.
+ * one the service serves. Every view it answers or streams is checked against
+ * the service's ViewSchema first: a scripted view cannot hold a field, or
+ * miss one, that the real view does not.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
@@ -17,7 +19,30 @@ import {
   ProblemError,
   problem,
 } from '@safewatch/common';
+import ajvModule from 'ajv';
+import formatsModule from 'ajv-formats';
+import {
+  type CertificateView,
+  type EpisodeView,
+  type PlaceView,
+  type View,
+  ViewSchema,
+} from '../../src/domain/view.schema.js';
 import { type WebRoutesOptions, webRoutes } from '../../src/web/web.routes.js';
+
+// ajv and ajv-formats are CommonJS: their default export is under `default`.
+const Ajv = ajvModule.default;
+const addFormats = formatsModule.default;
+const validateView = addFormats(new Ajv({ strict: false, allErrors: true })).compile(ViewSchema);
+
+/** The view as the service would send it; throws, naming the fields, if the schema refuses it. */
+export function checkedView(view: View): View {
+  if (!validateView(view)) {
+    const errors = (validateView.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new Error(`scripted view does not match ViewSchema: ${errors.join('; ')}`);
+  }
+  return view;
+}
 
 export const OFFLINE_AFTER_MS = 10 * 60_000;
 
@@ -33,6 +58,14 @@ export interface FakeFix {
 
 /** Not the real WGS-84 → GCJ-02 transform: a fixed shift the tests can tell apart (X3). */
 export const GCJ_SHIFT = { lat: 0.0013, lon: 0.0052 };
+
+/** A place of the view (X3) from WGS-84 degrees, with the fake GCJ-02 shift. */
+export function fakePlace(lat: number, lon: number): PlaceView {
+  return {
+    wgs84: { lat, lon },
+    gcj02: { lat: round6(lat + GCJ_SHIFT.lat), lon: round6(lon + GCJ_SHIFT.lon) },
+  };
+}
 
 export interface LoggedRequest {
   method: string;
@@ -56,8 +89,10 @@ export class FakeShareApi {
   ended = false;
   streamEnabled = true;
   fix: FakeFix | null = null;
-  alerts: Record<string, unknown>[] = [];
-  certificates: Record<string, unknown>[] = [];
+  episodes: EpisodeView[] = [];
+  certificates: CertificateView[] = [];
+  /** Views the schema refused (the page was answered 500 instead). */
+  readonly refusedViews: string[] = [];
   readonly requests: LoggedRequest[] = [];
   url = '';
 
@@ -98,31 +133,41 @@ export class FakeShareApi {
     this.fix = { ...fix, t: this.nowMs - (fix.ageMs ?? 20_000) };
   }
 
-  view(): Record<string, unknown> {
+  /** The current view, checked against ViewSchema. */
+  view(): View {
     const fix = this.fix;
-    return {
+    return checkedView({
       shareId: this.shareId,
       plateNumber: this.plateNumber,
       plateColor: this.plateColor,
       expiresAt: new Date(this.nowMs + 7 * 86_400_000).toISOString(),
       refreshSeconds: this.refreshSeconds,
+      certificates: this.certificates,
       // S7: offline when the last fix is older than 10 minutes, or there is none.
       online: fix !== null && this.nowMs - fix.t < OFFLINE_AFTER_MS,
       position: fix && {
         gnssTime: new Date(fix.t).toISOString(),
-        wgs84: { lat: fix.lat, lon: fix.lon },
-        gcj02: { lat: round6(fix.lat + GCJ_SHIFT.lat), lon: round6(fix.lon + GCJ_SHIFT.lon) },
+        ...fakePlace(fix.lat, fix.lon),
         speedKmh: fix.speedKmh,
         headingDeg: fix.headingDeg,
       },
-      certificates: this.certificates,
-      alerts: this.alerts,
-    };
+      episodes: this.episodes,
+    });
+  }
+
+  /** The view for an answer; a view the schema refuses is kept in `refusedViews` and answered 500. */
+  private answerView(): string {
+    try {
+      return JSON.stringify(this.view());
+    } catch (err) {
+      this.refusedViews.push((err as Error).message);
+      throw err;
+    }
   }
 
   /** Sends a `view` frame to every open stream, split in two writes (the page must reassemble it). */
   push(): void {
-    const frame = `id: ${++this.frameId}\nevent: view\ndata: ${JSON.stringify(this.view())}\n\n`;
+    const frame = `id: ${++this.frameId}\nevent: view\ndata: ${this.answerView()}\n\n`;
     const cut = Math.floor(frame.length / 2);
     for (const res of this.streams) {
       res.write(frame.slice(0, cut));
@@ -212,7 +257,7 @@ export class FakeShareApi {
 
     app.get('/v1/shares/:token', async (req, reply) => {
       this.access(req, false);
-      const body = JSON.stringify(this.view());
+      const body = this.answerView();
       const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
       reply.header('etag', etag).header('cache-control', 'private, max-age=30');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
@@ -223,6 +268,7 @@ export class FakeShareApi {
       this.access(req, false);
       // Like a proxy that cannot stream: the page must fall back to polling.
       if (!this.streamEnabled) throw new ProblemError('NOT_READY', { detail: 'no streams here' });
+      const first = this.answerView();
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -233,8 +279,7 @@ export class FakeShareApi {
       res.write(': hello\n\n');
       this.streams.add(res);
       res.on('close', () => this.streams.delete(res));
-      const frame = `id: ${++this.frameId}\nevent: view\ndata: ${JSON.stringify(this.view())}\n\n`;
-      res.write(frame);
+      res.write(`id: ${++this.frameId}\nevent: view\ndata: ${first}\n\n`);
     });
 
     // Map tiles for the tile-template case: an SVG per tile, named by its coordinates.
