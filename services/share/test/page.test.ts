@@ -567,7 +567,7 @@ describe('family page /s/{token}', () => {
       限速: '每小时 100 公里',
     });
     expect(await article(platform).locator('h3').textContent()).toBe(
-      '疲劳驾驶：连续开车太久定位平台提示已经结束',
+      '定位平台报了疲劳驾驶定位平台提示已经结束',
     );
     expect(await article(platform).locator('.source').textContent()).toBe(
       `谁发现的：${PLATFORM_FATIGUE_TEXT}`,

@@ -12,14 +12,17 @@ import { createKafka, migrate, producerConfig, vehicleKey } from '@safewatch/com
 import { pb } from '@safewatch/proto';
 import { type AlertScenario, buildAlertScenario } from '@safewatch/simulator';
 import { getInfra, waitFor } from '@safewatch/testkit';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AlertsApp, createAlertsApp } from '../../alerts/src/app.js';
 import { loadConfig as alertsConfig } from '../../alerts/src/config.js';
 import { createIngestApp, type IngestApp } from '../../ingest/src/app.js';
 import { loadConfig as ingestConfig } from '../../ingest/src/config.js';
+import { buildPage } from '../scripts/build-page.js';
 import { place } from '../src/domain/geo.js';
 import type { EpisodeView, View } from '../src/domain/view.schema.js';
 import { bearer, logger, type ShareEnv, startShare } from './helpers.js';
+import { launchChromium, type PhonePage, phonePage, SHOTS_DIR } from './page/browser.js';
 
 const infra = getInfra();
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -34,6 +37,7 @@ let ingest: IngestApp;
 let alerts: AlertsApp;
 let scenario: AlertScenario;
 let base: string;
+let browser: Browser;
 
 function serviceEnv(extra: Record<string, string>): Record<string, string> {
   return {
@@ -68,6 +72,7 @@ async function storedAlerts() {
 }
 
 beforeAll(async () => {
+  await buildPage(); // the page of the current sources, not an older bundle
   // The share service first: it makes the isolated schema, topics and key prefix the others join.
   e = await startShare('pipeline', infra, { env: { SHARE_DEV_VIEWER_LOGIN: 'true' } });
   for (const service of ['ingest', 'alerts'])
@@ -96,6 +101,7 @@ beforeAll(async () => {
   );
   await alerts.start();
   base = await e.app.server.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
   await e.bind([[DRIVER, VEHICLE, PLATE]]);
 
   // Six hours of driving that end three minutes ago: the truck is online.
@@ -139,6 +145,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await browser?.close();
   await alerts?.stop();
   await ingest?.stop();
   await e?.close();
@@ -146,18 +153,24 @@ afterAll(async () => {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The driver shares the truck (S1): a link of its own for each viewer. */
+async function newShare(duration: string) {
+  const created = await e.app.server.inject({
+    method: 'POST',
+    url: '/v1/drivers/me/shares',
+    headers: bearer(e.token({ sub: DRIVER, role: 'driver' })),
+    payload: { vehicleId: VEHICLE, duration },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created;
+}
+
 describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
   let view: View;
   let byKind: Map<string, EpisodeView[]>;
 
   beforeAll(async () => {
-    const created = await e.app.server.inject({
-      method: 'POST',
-      url: '/v1/drivers/me/shares',
-      headers: bearer(e.token({ sub: DRIVER, role: 'driver' })),
-      payload: { vehicleId: VEHICLE, duration: '3d' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const created = await newShare('3d');
     const { token } = created.json();
     const family = bearer(e.token({ sub: `family-${randomUUID()}`, role: 'family' }));
     expect(
@@ -258,4 +271,172 @@ describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
       headingDeg: last.headingDeg,
     });
   });
+});
+
+/** What the page shows is computed here independently of the page's code: China time is UTC+8. */
+function chinaTime(ms: number, seconds: boolean): string {
+  const d = new Date(ms + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hm = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
+}
+const minutes = (s: number) => {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? (m ? `${h} 小时 ${m} 分钟` : `${h} 小时`) : `${m} 分钟`;
+};
+const metres = (m: number) => (m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(1)} 公里`);
+
+describe('the family page through the real pipeline, in Chromium (S10, S11, X2, X3, A4)', () => {
+  let phone: PhonePage;
+  let shown: View;
+
+  /** The 详情 rows of one episode's article as { label: value }. */
+  const rows = async (episodeId: string) =>
+    Object.fromEntries(
+      await phone.page
+        .locator(`#alert-dialog article[data-episode-id="${episodeId}"] .detail-rows div`)
+        .evaluateAll((divs) => divs.map((d) => [d.children[0]?.textContent, d.children[1]?.textContent])),
+    );
+  const article = (episodeId: string) =>
+    phone.page.locator(`#alert-dialog article[data-episode-id="${episodeId}"]`);
+  /** Each episode's article of 详情 on its own: test-results/share-page/pipeline-<mode>-<kind>.png. */
+  const shootArticles = async (mode: string) => {
+    // A tall window, so that the dialog holds each article whole.
+    const size = phone.page.viewportSize();
+    await phone.page.setViewportSize({ width: 390, height: 3000 });
+    for (const ep of shown.episodes) {
+      const name = ep.kind === 'SPEEDING' ? 'speeding' : ep.platformOnly ? 'platform-fatigue' : 'fatigue';
+      await article(ep.episodeId).screenshot({ path: join(SHOTS_DIR, `pipeline-${mode}-${name}.png`) });
+    }
+    if (size) await phone.page.setViewportSize(size);
+  };
+
+  beforeAll(async () => {
+    const created = await newShare('7d');
+    phone = await phonePage(browser);
+    // Everything the page's view answers carried, to compare with the stored records.
+    phone.page.on('response', async (r) => {
+      if (/\/v1\/shares\/[^/]+$/.test(new URL(r.url()).pathname) && r.status() === 200)
+        shown = await r.json();
+    });
+    await phone.page.goto(`${base}/s/${created.json().token}`);
+    await phone.page.locator('#badge').filter({ hasText: '在线' }).waitFor({ timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('the page was fed the stored figures (its view answer equals the API’s)', async () => {
+    await expect.poll(() => shown?.episodes.length, { timeout: 10_000 }).toBe(3);
+    const rows = await storedAlerts();
+    const peak = rows.find((r) => r.kind === 'SPEEDING' && r.phase === 'ENDED')?.detail.peakSpeedDkmh;
+    expect(shown.episodes.find((x) => x.kind === 'SPEEDING')?.speeding?.peakKmh).toBe(Number(peak) / 10);
+  });
+
+  it('S11/X3: speed, fix time and the marker in GCJ-02 are the last stored fix', async () => {
+    const last = scenario.positions.at(-1);
+    if (!last) throw new Error('empty scenario');
+    expect(await phone.page.locator('#speed').textContent()).toBe(`${Math.round(last.speedDkmh / 10)} km/h`);
+    expect(await phone.page.locator('#fix-time').textContent()).toContain(chinaTime(last.gnssTimeMs, true));
+    const { gcj02 } = place(last.latE6 / 1e6, last.lonE6 / 1e6);
+    expect(await phone.page.locator('#map').getAttribute('aria-label')).toContain(
+      `北纬 ${gcj02.lat.toFixed(4)}°，东经 ${gcj02.lon.toFixed(4)}°`,
+    );
+  });
+
+  it('S10/A4/X1: 详情 shows each episode once with the stored peak, limit, durations, times and rest stops', async () => {
+    await phone.screenshot('pipeline-episodes');
+    await phone.page.locator('#alert-detail').tap();
+    await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
+    const ids = await phone.page
+      .locator('#alert-dialog article.alert-detail')
+      .evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.episodeId));
+    expect(ids.sort()).toEqual(view3Ids().sort());
+
+    const s = scenario.expected.speeding;
+    const speeding = `SPEEDING:${s.startMs}`;
+    expect(await article(speeding).locator('h3').textContent()).toContain('已结束');
+    expect(await rows(speeding)).toEqual({
+      开始时间: chinaTime(s.startMs, true),
+      结束时间: chinaTime(s.endMs, true),
+      持续时间: minutes(s.durationS),
+      最高车速: `${s.peakKmh} km/h`,
+      限速: `${s.limitKmh} km/h`,
+    });
+
+    const stored = await storedAlerts();
+    const p = scenario.expected.platformFatigue;
+    const platform = shownEpisode('PLATFORM').episodeId;
+    expect(await article(platform).locator('h3').textContent()).toContain('定位平台提示');
+    const sourceText = shownEpisode('PLATFORM').sourceText;
+    expect(sourceText).toContain(`已连续驾驶 ${minutes(p.continuousDrivingSAtEnd)}`);
+    expect(await article(platform).locator('.source').textContent()).toBe(`来源：${sourceText}`);
+    expect(await rows(platform)).toMatchObject({
+      提醒开始: chinaTime(p.startedAtMs, false),
+      提醒结束: chinaTime(p.endedAtMs, false),
+      连续驾驶: minutes(p.continuousDrivingSAtEnd),
+    });
+
+    const f = scenario.expected.fatigue;
+    const fatigue = shownEpisode('DETECTED').episodeId;
+    expect(await article(fatigue).locator('h3').textContent()).toContain('已结束');
+    expect(await rows(fatigue)).toEqual({
+      提醒开始: chinaTime(f.startedAtMs, false),
+      提醒结束: chinaTime(f.endedAtMs, false),
+      本次开始驾驶: chinaTime(f.drivingSinceMs, false),
+      连续驾驶: minutes(f.continuousDrivingSAtEnd),
+      当日累计驾驶: minutes(f.cumulativeDrivingSAtEnd),
+      规定上限: `连续驾驶不超过 ${minutes(f.limitS)}`,
+    });
+    // X1: the rest stops the alerts service stored with the STARTED record, with their distance.
+    const started = stored.find(
+      (r) => r.kind === 'FATIGUE_CONTINUOUS' && r.phase === 'STARTED' && r.source === 'DETECTED',
+    );
+    const stops = (started?.detail.suggestedRestStops ?? []) as { name: string; distanceM: number }[];
+    expect(stops.length).toBeGreaterThan(0);
+    expect(await article(fatigue).locator('.rest-stops .stop-name').allTextContents()).toEqual(
+      stops.map((x) => x.name),
+    );
+    expect(await article(fatigue).locator('.rest-stops .stop-distance').allTextContents()).toEqual(
+      stops.map((x) => `距离 ${metres(x.distanceM)}`),
+    );
+    await phone.screenshot('pipeline-episode-details', { fullPage: false });
+    await shootArticles('normal');
+    await phone.page.locator('#dialog-close').tap();
+  });
+
+  it('X2: in large type the same episodes, once each, with the same figures in plain words', async () => {
+    await phone.page.locator('#large-toggle').tap();
+    await phone.page.locator('html.large').waitFor({ state: 'attached', timeout: 5_000 });
+    await phone.screenshot('pipeline-large-episodes');
+    await phone.page.locator('#alert-detail').tap();
+    await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
+    expect(await phone.page.locator('#alert-dialog article.alert-detail').count()).toBe(3);
+    const s = scenario.expected.speeding;
+    expect(await rows(`SPEEDING:${s.startMs}`)).toMatchObject({
+      超速多久: minutes(s.durationS),
+      最快车速: `每小时 ${s.peakKmh} 公里`,
+      限速: `每小时 ${s.limitKmh} 公里`,
+    });
+    // A4: the platform's flag is titled as the platform's report, not as our finding.
+    expect(await article(shownEpisode('PLATFORM').episodeId).locator('h3').textContent()).toContain(
+      '定位平台报了疲劳驾驶',
+    );
+    const f = scenario.expected.fatigue;
+    expect(await rows(shownEpisode('DETECTED').episodeId)).toMatchObject({
+      已连续开车: minutes(f.continuousDrivingSAtEnd),
+      今天一共开车: minutes(f.cumulativeDrivingSAtEnd),
+    });
+    await phone.screenshot('pipeline-large-episode-details', { fullPage: false });
+    await shootArticles('large');
+    expect(phone.errors).toEqual([]);
+  });
+
+  const view3Ids = () => shown.episodes.map((x) => x.episodeId);
+  const shownEpisode = (source: string) => {
+    const ep = shown.episodes.find((x) => x.kind === 'FATIGUE_CONTINUOUS' && x.source === source);
+    if (!ep) throw new Error(`no ${source} fatigue episode shown`);
+    return ep;
+  };
 });

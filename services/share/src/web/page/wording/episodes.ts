@@ -128,8 +128,15 @@ export const episodeWording: Record<'normal' | 'large', EpisodeWording> = {
     dialogTitle: '提醒的详细情况',
     stateChip: (e) => (ongoing(e) ? '正在发生' : '已经结束'),
     summary: largeSummary,
+    // A4: a platform-only flag is not our finding, so its title does not assert it.
     detailTitle: (e) =>
-      e.kind === 'SPEEDING' ? '开车超速' : isDaily(e) ? '疲劳驾驶：今天开车太久' : '疲劳驾驶：连续开车太久',
+      e.platformOnly
+        ? `定位平台报了${e.kind === 'SPEEDING' ? '超速' : '疲劳驾驶'}`
+        : e.kind === 'SPEEDING'
+          ? '开车超速'
+          : isDaily(e)
+            ? '疲劳驾驶：今天开车太久'
+            : '疲劳驾驶：连续开车太久',
     detailLabel: (e) => `看${kindWord(e)}提醒的详细情况`,
     announce: (e) => `新提醒：${largeSummary(e)}`,
     sourceLabel: '谁发现的',
