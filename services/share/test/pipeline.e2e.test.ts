@@ -7,6 +7,7 @@
  * page in Chromium must show exactly the stored figures, each episode once.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createKafka, migrate, producerConfig, vehicleKey } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
@@ -347,6 +348,12 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
 
   it('S10/A4/X1: 详情 shows each episode once with the stored peak, limit, durations, times and rest stops', async () => {
     await phone.screenshot('pipeline-episodes');
+    // The stored records the screenshots are compared with, beside them.
+    await mkdir(SHOTS_DIR, { recursive: true });
+    await writeFile(
+      join(SHOTS_DIR, 'pipeline-stored.json'),
+      JSON.stringify({ alerts: await storedAlerts(), lastFix: scenario.positions.at(-1) }, null, 1),
+    );
     await phone.page.locator('#alert-detail').tap();
     await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
     const ids = await phone.page
