@@ -32,7 +32,10 @@ export namespace safewatch {
             ALERT_TYPE_TRANSPORT_CERT_EXPIRING = 6,
 
             /** ALERT_TYPE_TRANSPORT_CERT_EXPIRED value */
-            ALERT_TYPE_TRANSPORT_CERT_EXPIRED = 7
+            ALERT_TYPE_TRANSPORT_CERT_EXPIRED = 7,
+
+            /** ALERT_TYPE_FATIGUE_PRE_WARNING value */
+            ALERT_TYPE_FATIGUE_PRE_WARNING = 8
         }
 
         /** AlertPhase enum. */
@@ -1647,6 +1650,236 @@ export namespace safewatch {
             } & (
               ({ event?: undefined; binding?: null; certificate?: null }|{ event?: "binding"; binding: safewatch.v1.BindingEvent.$Shape; certificate?: null }|{ event?: "certificate"; binding?: null; certificate: safewatch.v1.CertificateChanged.$Shape })
             );
+        }
+
+        /** DrivingClockEvent enum. */
+        enum DrivingClockEvent {
+
+            /** DRIVING_CLOCK_EVENT_UNSPECIFIED value */
+            DRIVING_CLOCK_EVENT_UNSPECIFIED = 0,
+
+            /** DRIVING_CLOCK_EVENT_DRIVING_STARTED value */
+            DRIVING_CLOCK_EVENT_DRIVING_STARTED = 1,
+
+            /** DRIVING_CLOCK_EVENT_REST_STARTED value */
+            DRIVING_CLOCK_EVENT_REST_STARTED = 2,
+
+            /** DRIVING_CLOCK_EVENT_REST_COMPLETED value */
+            DRIVING_CLOCK_EVENT_REST_COMPLETED = 3,
+
+            /** DRIVING_CLOCK_EVENT_PRE_WARNING value */
+            DRIVING_CLOCK_EVENT_PRE_WARNING = 4,
+
+            /** DRIVING_CLOCK_EVENT_LIMIT_REACHED value */
+            DRIVING_CLOCK_EVENT_LIMIT_REACHED = 5
+        }
+
+        /** DrivingClockState enum. */
+        enum DrivingClockState {
+
+            /** DRIVING_CLOCK_STATE_UNSPECIFIED value */
+            DRIVING_CLOCK_STATE_UNSPECIFIED = 0,
+
+            /** DRIVING_CLOCK_STATE_DRIVING value */
+            DRIVING_CLOCK_STATE_DRIVING = 1,
+
+            /** DRIVING_CLOCK_STATE_RESTING value */
+            DRIVING_CLOCK_STATE_RESTING = 2
+        }
+
+        /**
+         * Properties of a DrivingClock.
+         * @deprecated Use safewatch.v1.DrivingClock.$Properties instead.
+         */
+        interface IDrivingClock extends safewatch.v1.DrivingClock.$Properties {
+        }
+
+        /** Represents a DrivingClock. */
+        class DrivingClock {
+
+            /**
+             * Constructs a new DrivingClock.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.DrivingClock.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DrivingClock eventId. */
+            eventId: string;
+
+            /** DrivingClock vehicle. */
+            vehicle?: (safewatch.v1.VehicleRef.$Properties|null);
+
+            /** DrivingClock event. */
+            event: safewatch.v1.DrivingClockEvent;
+
+            /** DrivingClock occurredAtMs. */
+            occurredAtMs: number;
+
+            /** DrivingClock state. */
+            state: safewatch.v1.DrivingClockState;
+
+            /** DrivingClock continuousDrivingS. */
+            continuousDrivingS: number;
+
+            /** DrivingClock dailyDrivingS. */
+            dailyDrivingS: number;
+
+            /** DrivingClock todayDrivingS. */
+            todayDrivingS: number;
+
+            /** DrivingClock drivingSinceMs. */
+            drivingSinceMs: number;
+
+            /** DrivingClock restingSinceMs. */
+            restingSinceMs: number;
+
+            /** DrivingClock restMinS. */
+            restMinS: number;
+
+            /** DrivingClock preWarningS. */
+            preWarningS: number;
+
+            /** DrivingClock continuousLimitS. */
+            continuousLimitS: number;
+
+            /** DrivingClock dailyLimitS. */
+            dailyLimitS: number;
+
+            /**
+             * Creates a new DrivingClock instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DrivingClock instance
+             */
+            static create(properties: safewatch.v1.DrivingClock.$Shape): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+            static create(properties?: safewatch.v1.DrivingClock.$Properties): safewatch.v1.DrivingClock;
+
+            /**
+             * Encodes the specified DrivingClock message. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @param m DrivingClock message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.DrivingClock.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DrivingClock message, length delimited. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @param message DrivingClock message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.DrivingClock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+
+            /**
+             * Verifies a DrivingClock message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DrivingClock message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns DrivingClock
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.DrivingClock;
+
+            /**
+             * Creates a plain object from a DrivingClock message. Also converts values to other types if specified.
+             * @param m DrivingClock
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.DrivingClock, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DrivingClock to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DrivingClock
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DrivingClock {
+
+            /** Properties of a DrivingClock. */
+            interface $Properties {
+
+                /** DrivingClock eventId */
+                eventId?: (string|null);
+
+                /** DrivingClock vehicle */
+                vehicle?: (safewatch.v1.VehicleRef.$Properties|null);
+
+                /** DrivingClock event */
+                event?: (safewatch.v1.DrivingClockEvent|null);
+
+                /** DrivingClock occurredAtMs */
+                occurredAtMs?: (number|null);
+
+                /** DrivingClock state */
+                state?: (safewatch.v1.DrivingClockState|null);
+
+                /** DrivingClock continuousDrivingS */
+                continuousDrivingS?: (number|null);
+
+                /** DrivingClock dailyDrivingS */
+                dailyDrivingS?: (number|null);
+
+                /** DrivingClock todayDrivingS */
+                todayDrivingS?: (number|null);
+
+                /** DrivingClock drivingSinceMs */
+                drivingSinceMs?: (number|null);
+
+                /** DrivingClock restingSinceMs */
+                restingSinceMs?: (number|null);
+
+                /** DrivingClock restMinS */
+                restMinS?: (number|null);
+
+                /** DrivingClock preWarningS */
+                preWarningS?: (number|null);
+
+                /** DrivingClock continuousLimitS */
+                continuousLimitS?: (number|null);
+
+                /** DrivingClock dailyLimitS */
+                dailyLimitS?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DrivingClock. */
+            type $Shape = safewatch.v1.DrivingClock.$Properties;
         }
 
         /**

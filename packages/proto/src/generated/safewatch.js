@@ -38,6 +38,7 @@ export const safewatch = $root.safewatch = (() => {
          * @property {number} ALERT_TYPE_QUALIFICATION_CERT_EXPIRED=5 ALERT_TYPE_QUALIFICATION_CERT_EXPIRED value
          * @property {number} ALERT_TYPE_TRANSPORT_CERT_EXPIRING=6 ALERT_TYPE_TRANSPORT_CERT_EXPIRING value
          * @property {number} ALERT_TYPE_TRANSPORT_CERT_EXPIRED=7 ALERT_TYPE_TRANSPORT_CERT_EXPIRED value
+         * @property {number} ALERT_TYPE_FATIGUE_PRE_WARNING=8 ALERT_TYPE_FATIGUE_PRE_WARNING value
          */
         v1.AlertType = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -49,6 +50,7 @@ export const safewatch = $root.safewatch = (() => {
             values[valuesById[5] = "ALERT_TYPE_QUALIFICATION_CERT_EXPIRED"] = 5;
             values[valuesById[6] = "ALERT_TYPE_TRANSPORT_CERT_EXPIRING"] = 6;
             values[valuesById[7] = "ALERT_TYPE_TRANSPORT_CERT_EXPIRED"] = 7;
+            values[valuesById[8] = "ALERT_TYPE_FATIGUE_PRE_WARNING"] = 8;
             return values;
         })();
 
@@ -2542,6 +2544,10 @@ export const safewatch = $root.safewatch = (() => {
                     case 7:
                         m.type = 7;
                         break;
+                    case "ALERT_TYPE_FATIGUE_PRE_WARNING":
+                    case 8:
+                        m.type = 8;
+                        break;
                     default:
                         if (typeof d.type === "number" && (d.type | 0) === d.type)
                             m.type = d.type;
@@ -4939,6 +4945,841 @@ export const safewatch = $root.safewatch = (() => {
             };
 
             return BindingsEnvelope;
+        })();
+
+        /**
+         * DrivingClockEvent enum.
+         * @name safewatch.v1.DrivingClockEvent
+         * @enum {number}
+         * @property {number} DRIVING_CLOCK_EVENT_UNSPECIFIED=0 DRIVING_CLOCK_EVENT_UNSPECIFIED value
+         * @property {number} DRIVING_CLOCK_EVENT_DRIVING_STARTED=1 DRIVING_CLOCK_EVENT_DRIVING_STARTED value
+         * @property {number} DRIVING_CLOCK_EVENT_REST_STARTED=2 DRIVING_CLOCK_EVENT_REST_STARTED value
+         * @property {number} DRIVING_CLOCK_EVENT_REST_COMPLETED=3 DRIVING_CLOCK_EVENT_REST_COMPLETED value
+         * @property {number} DRIVING_CLOCK_EVENT_PRE_WARNING=4 DRIVING_CLOCK_EVENT_PRE_WARNING value
+         * @property {number} DRIVING_CLOCK_EVENT_LIMIT_REACHED=5 DRIVING_CLOCK_EVENT_LIMIT_REACHED value
+         */
+        v1.DrivingClockEvent = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DRIVING_CLOCK_EVENT_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DRIVING_CLOCK_EVENT_DRIVING_STARTED"] = 1;
+            values[valuesById[2] = "DRIVING_CLOCK_EVENT_REST_STARTED"] = 2;
+            values[valuesById[3] = "DRIVING_CLOCK_EVENT_REST_COMPLETED"] = 3;
+            values[valuesById[4] = "DRIVING_CLOCK_EVENT_PRE_WARNING"] = 4;
+            values[valuesById[5] = "DRIVING_CLOCK_EVENT_LIMIT_REACHED"] = 5;
+            return values;
+        })();
+
+        /**
+         * DrivingClockState enum.
+         * @name safewatch.v1.DrivingClockState
+         * @enum {number}
+         * @property {number} DRIVING_CLOCK_STATE_UNSPECIFIED=0 DRIVING_CLOCK_STATE_UNSPECIFIED value
+         * @property {number} DRIVING_CLOCK_STATE_DRIVING=1 DRIVING_CLOCK_STATE_DRIVING value
+         * @property {number} DRIVING_CLOCK_STATE_RESTING=2 DRIVING_CLOCK_STATE_RESTING value
+         */
+        v1.DrivingClockState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DRIVING_CLOCK_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DRIVING_CLOCK_STATE_DRIVING"] = 1;
+            values[valuesById[2] = "DRIVING_CLOCK_STATE_RESTING"] = 2;
+            return values;
+        })();
+
+        v1.DrivingClock = (function() {
+
+            /**
+             * Properties of a DrivingClock.
+             * @typedef {Object} safewatch.v1.DrivingClock.$Properties
+             * @property {string|null} [eventId] DrivingClock eventId
+             * @property {safewatch.v1.VehicleRef.$Properties|null} [vehicle] DrivingClock vehicle
+             * @property {safewatch.v1.DrivingClockEvent|null} [event] DrivingClock event
+             * @property {number|null} [occurredAtMs] DrivingClock occurredAtMs
+             * @property {safewatch.v1.DrivingClockState|null} [state] DrivingClock state
+             * @property {number|null} [continuousDrivingS] DrivingClock continuousDrivingS
+             * @property {number|null} [dailyDrivingS] DrivingClock dailyDrivingS
+             * @property {number|null} [todayDrivingS] DrivingClock todayDrivingS
+             * @property {number|null} [drivingSinceMs] DrivingClock drivingSinceMs
+             * @property {number|null} [restingSinceMs] DrivingClock restingSinceMs
+             * @property {number|null} [restMinS] DrivingClock restMinS
+             * @property {number|null} [preWarningS] DrivingClock preWarningS
+             * @property {number|null} [continuousLimitS] DrivingClock continuousLimitS
+             * @property {number|null} [dailyLimitS] DrivingClock dailyLimitS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DrivingClock.
+             * @memberof safewatch.v1
+             * @interface IDrivingClock
+             * @augments safewatch.v1.DrivingClock.$Properties
+             * @deprecated Use safewatch.v1.DrivingClock.$Properties instead.
+             */
+
+            /**
+             * Shape of a DrivingClock.
+             * @typedef {safewatch.v1.DrivingClock.$Properties} safewatch.v1.DrivingClock.$Shape
+             */
+
+            /**
+             * Constructs a new DrivingClock.
+             * @memberof safewatch.v1
+             * @classdesc Represents a DrivingClock.
+             * @constructor
+             * @param {safewatch.v1.DrivingClock.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DrivingClock = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DrivingClock eventId.
+             * @member {string} eventId
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.eventId = "";
+
+            /**
+             * DrivingClock vehicle.
+             * @member {safewatch.v1.VehicleRef.$Properties|null|undefined} vehicle
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.vehicle = null;
+
+            /**
+             * DrivingClock event.
+             * @member {safewatch.v1.DrivingClockEvent} event
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.event = 0;
+
+            /**
+             * DrivingClock occurredAtMs.
+             * @member {number} occurredAtMs
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.occurredAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DrivingClock state.
+             * @member {safewatch.v1.DrivingClockState} state
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.state = 0;
+
+            /**
+             * DrivingClock continuousDrivingS.
+             * @member {number} continuousDrivingS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.continuousDrivingS = 0;
+
+            /**
+             * DrivingClock dailyDrivingS.
+             * @member {number} dailyDrivingS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.dailyDrivingS = 0;
+
+            /**
+             * DrivingClock todayDrivingS.
+             * @member {number} todayDrivingS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.todayDrivingS = 0;
+
+            /**
+             * DrivingClock drivingSinceMs.
+             * @member {number} drivingSinceMs
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.drivingSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DrivingClock restingSinceMs.
+             * @member {number} restingSinceMs
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.restingSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DrivingClock restMinS.
+             * @member {number} restMinS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.restMinS = 0;
+
+            /**
+             * DrivingClock preWarningS.
+             * @member {number} preWarningS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.preWarningS = 0;
+
+            /**
+             * DrivingClock continuousLimitS.
+             * @member {number} continuousLimitS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.continuousLimitS = 0;
+
+            /**
+             * DrivingClock dailyLimitS.
+             * @member {number} dailyLimitS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.dailyLimitS = 0;
+
+            /**
+             * Creates a new DrivingClock instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.DrivingClock} DrivingClock instance
+             * @type {{
+             *   (properties: safewatch.v1.DrivingClock.$Shape): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+             *   (properties?: safewatch.v1.DrivingClock.$Properties): safewatch.v1.DrivingClock;
+             * }}
+             */
+            DrivingClock.create = function(properties) {
+                return new DrivingClock(properties);
+            };
+
+            /**
+             * Encodes the specified DrivingClock message. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock.$Properties} m DrivingClock message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DrivingClock.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId") && m.eventId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.eventId);
+                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle"))
+                    $root.safewatch.v1.VehicleRef.encode(m.vehicle, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.event != null && $Object.hasOwnProperty.call(m, "event") && m.event !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).int32(m.event);
+                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs") && (typeof m.occurredAtMs === "object" ? m.occurredAtMs.low || m.occurredAtMs.high : m.occurredAtMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.occurredAtMs);
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.state);
+                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS") && m.continuousDrivingS !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.continuousDrivingS);
+                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS") && m.dailyDrivingS !== 0)
+                    w.uint32(/* id 7, wireType 0 =*/56).uint32(m.dailyDrivingS);
+                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS") && m.todayDrivingS !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.todayDrivingS);
+                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs") && (typeof m.drivingSinceMs === "object" ? m.drivingSinceMs.low || m.drivingSinceMs.high : m.drivingSinceMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.drivingSinceMs);
+                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs") && (typeof m.restingSinceMs === "object" ? m.restingSinceMs.low || m.restingSinceMs.high : m.restingSinceMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.restingSinceMs);
+                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS") && m.restMinS !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.restMinS);
+                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS") && m.preWarningS !== 0)
+                    w.uint32(/* id 12, wireType 0 =*/96).uint32(m.preWarningS);
+                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS") && m.continuousLimitS !== 0)
+                    w.uint32(/* id 13, wireType 0 =*/104).uint32(m.continuousLimitS);
+                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS") && m.dailyLimitS !== 0)
+                    w.uint32(/* id 14, wireType 0 =*/112).uint32(m.dailyLimitS);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DrivingClock message, length delimited. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock.$Properties} message DrivingClock message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DrivingClock.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DrivingClock.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.DrivingClock();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.eventId = v;
+                            else
+                                delete m.eventId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.vehicle = $root.safewatch.v1.VehicleRef.decode(r, r.size(), $undefined, q + 1, m.vehicle);
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.event = v;
+                            else
+                                delete m.event;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.occurredAtMs = v;
+                            else
+                                delete m.occurredAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.state = v;
+                            else
+                                delete m.state;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.continuousDrivingS = v;
+                            else
+                                delete m.continuousDrivingS;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.dailyDrivingS = v;
+                            else
+                                delete m.dailyDrivingS;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.todayDrivingS = v;
+                            else
+                                delete m.todayDrivingS;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.drivingSinceMs = v;
+                            else
+                                delete m.drivingSinceMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.restingSinceMs = v;
+                            else
+                                delete m.restingSinceMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.restMinS = v;
+                            else
+                                delete m.restMinS;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.preWarningS = v;
+                            else
+                                delete m.preWarningS;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.continuousLimitS = v;
+                            else
+                                delete m.continuousLimitS;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.dailyLimitS = v;
+                            else
+                                delete m.dailyLimitS;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DrivingClock.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DrivingClock message.
+             * @function verify
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DrivingClock.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId")) {
+                    if (!$util.isString(m.eventId))
+                        return "eventId: string expected";
+                }
+                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle")) {
+                    {
+                        var e = $root.safewatch.v1.VehicleRef.verify(m.vehicle, q + 1);
+                        if (e)
+                            return "vehicle." + e;
+                    }
+                }
+                if (m.event != null && $Object.hasOwnProperty.call(m, "event")) {
+                    if (typeof m.event !== "number" || (m.event | 0) !== m.event)
+                        return "event: enum value expected";
+                }
+                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
+                    if (!$util.isInteger(m.occurredAtMs) && !(m.occurredAtMs && $util.isInteger(m.occurredAtMs.low) && $util.isInteger(m.occurredAtMs.high)))
+                        return "occurredAtMs: integer|Long expected";
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    if (typeof m.state !== "number" || (m.state | 0) !== m.state)
+                        return "state: enum value expected";
+                }
+                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS")) {
+                    if (!$util.isInteger(m.continuousDrivingS))
+                        return "continuousDrivingS: integer expected";
+                }
+                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS")) {
+                    if (!$util.isInteger(m.dailyDrivingS))
+                        return "dailyDrivingS: integer expected";
+                }
+                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS")) {
+                    if (!$util.isInteger(m.todayDrivingS))
+                        return "todayDrivingS: integer expected";
+                }
+                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs")) {
+                    if (!$util.isInteger(m.drivingSinceMs) && !(m.drivingSinceMs && $util.isInteger(m.drivingSinceMs.low) && $util.isInteger(m.drivingSinceMs.high)))
+                        return "drivingSinceMs: integer|Long expected";
+                }
+                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs")) {
+                    if (!$util.isInteger(m.restingSinceMs) && !(m.restingSinceMs && $util.isInteger(m.restingSinceMs.low) && $util.isInteger(m.restingSinceMs.high)))
+                        return "restingSinceMs: integer|Long expected";
+                }
+                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS")) {
+                    if (!$util.isInteger(m.restMinS))
+                        return "restMinS: integer expected";
+                }
+                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS")) {
+                    if (!$util.isInteger(m.preWarningS))
+                        return "preWarningS: integer expected";
+                }
+                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS")) {
+                    if (!$util.isInteger(m.continuousLimitS))
+                        return "continuousLimitS: integer expected";
+                }
+                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS")) {
+                    if (!$util.isInteger(m.dailyLimitS))
+                        return "dailyLimitS: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DrivingClock message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.DrivingClock} DrivingClock
+             */
+            DrivingClock.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.DrivingClock)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.DrivingClock: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.DrivingClock();
+                if (d.eventId != null) {
+                    if (typeof d.eventId !== "string" || d.eventId.length) {
+                        m.eventId = $String(d.eventId);
+                    }
+                }
+                if (d.vehicle != null) {
+                    if (!$util.isObject(d.vehicle))
+                        throw $TypeError(".safewatch.v1.DrivingClock.vehicle: object expected");
+                    m.vehicle = $root.safewatch.v1.VehicleRef.fromObject(d.vehicle, q + 1);
+                }
+                if (d.event !== 0 && (typeof d.event !== "string" || $root.safewatch.v1.DrivingClockEvent[d.event] !== 0)) {
+                    switch (d.event) {
+                    case "DRIVING_CLOCK_EVENT_UNSPECIFIED":
+                    case 0:
+                        m.event = 0;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_DRIVING_STARTED":
+                    case 1:
+                        m.event = 1;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_REST_STARTED":
+                    case 2:
+                        m.event = 2;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_REST_COMPLETED":
+                    case 3:
+                        m.event = 3;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_PRE_WARNING":
+                    case 4:
+                        m.event = 4;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_LIMIT_REACHED":
+                    case 5:
+                        m.event = 5;
+                        break;
+                    default:
+                        if (typeof d.event === "number" && (d.event | 0) === d.event)
+                            m.event = d.event;
+                    }
+                }
+                if (d.occurredAtMs != null) {
+                    if (typeof d.occurredAtMs === "object" ? d.occurredAtMs.low || d.occurredAtMs.high : $Number(d.occurredAtMs) !== 0) {
+                        if ($util.Long)
+                            m.occurredAtMs = $util.Long.fromValue(d.occurredAtMs, false);
+                        else if (typeof d.occurredAtMs === "string")
+                            m.occurredAtMs = $parseInt(d.occurredAtMs, 10);
+                        else if (typeof d.occurredAtMs === "number")
+                            m.occurredAtMs = d.occurredAtMs;
+                        else if (typeof d.occurredAtMs === "object")
+                            m.occurredAtMs = new $util.LongBits(d.occurredAtMs.low >>> 0, d.occurredAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.state !== 0 && (typeof d.state !== "string" || $root.safewatch.v1.DrivingClockState[d.state] !== 0)) {
+                    switch (d.state) {
+                    case "DRIVING_CLOCK_STATE_UNSPECIFIED":
+                    case 0:
+                        m.state = 0;
+                        break;
+                    case "DRIVING_CLOCK_STATE_DRIVING":
+                    case 1:
+                        m.state = 1;
+                        break;
+                    case "DRIVING_CLOCK_STATE_RESTING":
+                    case 2:
+                        m.state = 2;
+                        break;
+                    default:
+                        if (typeof d.state === "number" && (d.state | 0) === d.state)
+                            m.state = d.state;
+                    }
+                }
+                if (d.continuousDrivingS != null) {
+                    if ($Number(d.continuousDrivingS) !== 0) {
+                        m.continuousDrivingS = d.continuousDrivingS >>> 0;
+                    }
+                }
+                if (d.dailyDrivingS != null) {
+                    if ($Number(d.dailyDrivingS) !== 0) {
+                        m.dailyDrivingS = d.dailyDrivingS >>> 0;
+                    }
+                }
+                if (d.todayDrivingS != null) {
+                    if ($Number(d.todayDrivingS) !== 0) {
+                        m.todayDrivingS = d.todayDrivingS >>> 0;
+                    }
+                }
+                if (d.drivingSinceMs != null) {
+                    if (typeof d.drivingSinceMs === "object" ? d.drivingSinceMs.low || d.drivingSinceMs.high : $Number(d.drivingSinceMs) !== 0) {
+                        if ($util.Long)
+                            m.drivingSinceMs = $util.Long.fromValue(d.drivingSinceMs, false);
+                        else if (typeof d.drivingSinceMs === "string")
+                            m.drivingSinceMs = $parseInt(d.drivingSinceMs, 10);
+                        else if (typeof d.drivingSinceMs === "number")
+                            m.drivingSinceMs = d.drivingSinceMs;
+                        else if (typeof d.drivingSinceMs === "object")
+                            m.drivingSinceMs = new $util.LongBits(d.drivingSinceMs.low >>> 0, d.drivingSinceMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.restingSinceMs != null) {
+                    if (typeof d.restingSinceMs === "object" ? d.restingSinceMs.low || d.restingSinceMs.high : $Number(d.restingSinceMs) !== 0) {
+                        if ($util.Long)
+                            m.restingSinceMs = $util.Long.fromValue(d.restingSinceMs, false);
+                        else if (typeof d.restingSinceMs === "string")
+                            m.restingSinceMs = $parseInt(d.restingSinceMs, 10);
+                        else if (typeof d.restingSinceMs === "number")
+                            m.restingSinceMs = d.restingSinceMs;
+                        else if (typeof d.restingSinceMs === "object")
+                            m.restingSinceMs = new $util.LongBits(d.restingSinceMs.low >>> 0, d.restingSinceMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.restMinS != null) {
+                    if ($Number(d.restMinS) !== 0) {
+                        m.restMinS = d.restMinS >>> 0;
+                    }
+                }
+                if (d.preWarningS != null) {
+                    if ($Number(d.preWarningS) !== 0) {
+                        m.preWarningS = d.preWarningS >>> 0;
+                    }
+                }
+                if (d.continuousLimitS != null) {
+                    if ($Number(d.continuousLimitS) !== 0) {
+                        m.continuousLimitS = d.continuousLimitS >>> 0;
+                    }
+                }
+                if (d.dailyLimitS != null) {
+                    if ($Number(d.dailyLimitS) !== 0) {
+                        m.dailyLimitS = d.dailyLimitS >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DrivingClock message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock} m DrivingClock
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DrivingClock.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.eventId = "";
+                    d.vehicle = null;
+                    d.event = o.enums === $String ? "DRIVING_CLOCK_EVENT_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.occurredAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.occurredAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.state = o.enums === $String ? "DRIVING_CLOCK_STATE_UNSPECIFIED" : 0;
+                    d.continuousDrivingS = 0;
+                    d.dailyDrivingS = 0;
+                    d.todayDrivingS = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.drivingSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.drivingSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.restingSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.restingSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.restMinS = 0;
+                    d.preWarningS = 0;
+                    d.continuousLimitS = 0;
+                    d.dailyLimitS = 0;
+                }
+                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId")) {
+                    d.eventId = m.eventId;
+                }
+                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle")) {
+                    d.vehicle = $root.safewatch.v1.VehicleRef.toObject(m.vehicle, o, q + 1);
+                }
+                if (m.event != null && $Object.hasOwnProperty.call(m, "event")) {
+                    d.event = o.enums === $String ? $root.safewatch.v1.DrivingClockEvent[m.event] === $undefined ? m.event : $root.safewatch.v1.DrivingClockEvent[m.event] : m.event;
+                }
+                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.occurredAtMs = typeof m.occurredAtMs === "number" ? $BigInt(m.occurredAtMs) : $util.Long.fromBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.occurredAtMs === "number")
+                        d.occurredAtMs = o.longs === $String ? $String(m.occurredAtMs) : m.occurredAtMs;
+                    else
+                        d.occurredAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.occurredAtMs) : o.longs === $Number ? new $util.LongBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0).toNumber() : m.occurredAtMs;
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    d.state = o.enums === $String ? $root.safewatch.v1.DrivingClockState[m.state] === $undefined ? m.state : $root.safewatch.v1.DrivingClockState[m.state] : m.state;
+                }
+                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS")) {
+                    d.continuousDrivingS = m.continuousDrivingS;
+                }
+                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS")) {
+                    d.dailyDrivingS = m.dailyDrivingS;
+                }
+                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS")) {
+                    d.todayDrivingS = m.todayDrivingS;
+                }
+                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.drivingSinceMs = typeof m.drivingSinceMs === "number" ? $BigInt(m.drivingSinceMs) : $util.Long.fromBits(m.drivingSinceMs.low >>> 0, m.drivingSinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.drivingSinceMs === "number")
+                        d.drivingSinceMs = o.longs === $String ? $String(m.drivingSinceMs) : m.drivingSinceMs;
+                    else
+                        d.drivingSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.drivingSinceMs) : o.longs === $Number ? new $util.LongBits(m.drivingSinceMs.low >>> 0, m.drivingSinceMs.high >>> 0).toNumber() : m.drivingSinceMs;
+                }
+                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.restingSinceMs = typeof m.restingSinceMs === "number" ? $BigInt(m.restingSinceMs) : $util.Long.fromBits(m.restingSinceMs.low >>> 0, m.restingSinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.restingSinceMs === "number")
+                        d.restingSinceMs = o.longs === $String ? $String(m.restingSinceMs) : m.restingSinceMs;
+                    else
+                        d.restingSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.restingSinceMs) : o.longs === $Number ? new $util.LongBits(m.restingSinceMs.low >>> 0, m.restingSinceMs.high >>> 0).toNumber() : m.restingSinceMs;
+                }
+                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS")) {
+                    d.restMinS = m.restMinS;
+                }
+                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS")) {
+                    d.preWarningS = m.preWarningS;
+                }
+                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS")) {
+                    d.continuousLimitS = m.continuousLimitS;
+                }
+                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS")) {
+                    d.dailyLimitS = m.dailyLimitS;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DrivingClock to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DrivingClock.prototype.toJSON = function() {
+                return DrivingClock.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DrivingClock
+             * @function getTypeUrl
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DrivingClock.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.DrivingClock";
+            };
+
+            return DrivingClock;
         })();
 
         v1.Position = (function() {
