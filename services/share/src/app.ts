@@ -20,6 +20,7 @@ import { registerShareMetrics } from './adapters/share.metrics.js';
 import { activeSharesOfVehicleKeys, expireDue, type ShareRow, shareById } from './adapters/shares.repo.js';
 import { RawJson, StreamHub } from './adapters/stream-hub.js';
 import { SyncedLimiter } from './adapters/synced-limiter.js';
+import { TrackCache } from './adapters/track-cache.js';
 import { ViewRecorder } from './adapters/view-recorder.js';
 import type { ShareConfig } from './config.js';
 import { shareStatus } from './domain/share.rules.js';
@@ -100,6 +101,10 @@ export async function createShareApp(
     readModel,
     views,
     positions,
+    tracks: new TrackCache({
+      ttlMs: cfg.SHARE_TRACK_CACHE_SECONDS * 1000,
+      maxEntries: cfg.SHARE_TRACK_CACHE_VEHICLES,
+    }),
   };
   hub = new StreamHub({
     tickMs: cfg.SHARE_STREAM_TICK_MS,
@@ -228,6 +233,10 @@ export async function createShareApp(
     async start() {
       const missing = await pool.query("SELECT to_regclass('shares') IS NULL AS missing");
       if (missing.rows[0]?.missing) throw new Error('table "shares" missing: run `npm run migrate` first');
+      // X7 reads ingest's positions: without them (or without SELECT on them) every track would fail.
+      await pool.query('SELECT 1 FROM positions LIMIT 0').catch((err: Error) => {
+        throw new Error(`table "positions" not readable (${err.message}): run \`npm run migrate\` first`);
+      });
       await redis.connect();
       await readModel.start();
       await positions.start();

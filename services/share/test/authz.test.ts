@@ -129,6 +129,12 @@ const ENDPOINTS: Endpoint[] = [
     reached: { status: 410, code: 'SHARE_ENDED' },
   },
   {
+    route: 'GET /v1/shares/{token}/track',
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/track`,
+    reached: { status: 200 },
+  },
+  {
     route: 'GET /v1/family/me/shared-vehicles',
     roles: ['family'],
     url: () => '/v1/family/me/shared-vehicles',

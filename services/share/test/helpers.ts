@@ -19,6 +19,8 @@ import { createShareApp, type ShareApp } from '../src/app.js';
 import { loadConfig, type ShareConfig } from '../src/config.js';
 
 export const MIGRATIONS = join(import.meta.dirname, '..', 'migrations');
+/** The ingest service's migrations: the share service reads its `positions` (X7). */
+export const INGEST_MIGRATIONS = join(import.meta.dirname, '..', '..', 'ingest', 'migrations');
 export const TEST_JWT_SECRET = 'share-test-secret-0123456789abcdefghij';
 export const logger = createLogger('share-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
@@ -57,6 +59,15 @@ export interface StartShareOptions {
   env?: Record<string, string>;
 }
 
+/** The tables the share service works with in `schema`: its own and ingest's `positions` (X7). */
+export async function migrateForShare(databaseUrl: string, schema: string): Promise<void> {
+  for (const [service, dir] of [
+    ['ingest', INGEST_MIGRATIONS],
+    ['share', MIGRATIONS],
+  ] as const)
+    await migrate({ databaseUrl, schema, dir, service, logger });
+}
+
 /** A migrated schema, the topics, and a started share app (not listening: use inject). */
 export async function startShare(
   label: string,
@@ -64,13 +75,7 @@ export async function startShare(
   { now = () => new Date(), env = {} }: StartShareOptions = {},
 ): Promise<ShareEnv> {
   const iso = isolate(label, infra);
-  await migrate({
-    databaseUrl: infra.databaseUrl,
-    schema: iso.schema,
-    dir: MIGRATIONS,
-    service: 'share',
-    logger,
-  });
+  await migrateForShare(infra.databaseUrl, iso.schema);
   await iso.createTopics(Object.values(topicNames()), 2);
   const cfg = loadConfig({
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
@@ -161,3 +166,29 @@ export async function startShare(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** S1: the driver of `binding` shares its vehicle; the new link. */
+export async function shareLink(
+  e: ShareEnv,
+  [driverId, vehicleId]: Binding,
+  duration = '7d',
+): Promise<{ shareId: string; token: string }> {
+  const r = await e.app.server.inject({
+    method: 'POST',
+    url: '/v1/drivers/me/shares',
+    headers: bearer(e.token({ sub: driverId, role: 'driver' })),
+    payload: { vehicleId, duration },
+  });
+  if (r.statusCode !== 201) throw new Error(`sharing failed: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
+
+/** S2: `viewer` claims the link. */
+export async function claimLink(e: ShareEnv, token: string, viewer: Principal): Promise<void> {
+  const r = await e.app.server.inject({
+    method: 'POST',
+    url: `/v1/shares/${token}/claim`,
+    headers: bearer(e.token(viewer)),
+  });
+  if (r.statusCode !== 200) throw new Error(`claiming failed: ${r.statusCode} ${r.body}`);
+}

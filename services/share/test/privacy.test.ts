@@ -12,7 +12,6 @@ import {
   authConfig,
   createKafka,
   createLogger,
-  migrate,
   mintToken,
   type Principal,
   producerConfig,
@@ -23,7 +22,7 @@ import { findLeaks, getInfra, isolate, logCapture, STACK_TRACE, waitFor } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShareApp, type ShareApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { BOUND, MIGRATIONS, TEST_JWT_SECRET } from './helpers.js';
+import { BOUND, migrateForShare, TEST_JWT_SECRET } from './helpers.js';
 
 const infra = getInfra();
 const iso = isolate('share-privacy', infra);
@@ -38,13 +37,7 @@ const VEHICLE = randomUUID();
 const PLATE = '鲁J00001';
 
 beforeAll(async () => {
-  await migrate({
-    databaseUrl: infra.databaseUrl,
-    schema: iso.schema,
-    dir: MIGRATIONS,
-    service: 'share',
-    logger: quiet,
-  });
+  await migrateForShare(infra.databaseUrl, iso.schema);
   await iso.createTopics(Object.values(topicNames()), 2);
   const cfg = loadConfig({
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),

@@ -137,6 +137,47 @@ export const SharedVehicleSchema = Type.Object(
   closed,
 );
 
+/** X7: one point of today's track (simplified): its fix's time and place. */
+export const TrackPointSchema = Type.Object(
+  { gnssTime: DateTime, wgs84: LatLonSchema, gcj02: LatLonSchema },
+  closed,
+);
+
+/** X7: a stop of 20 minutes or more (domain/track-stops.ts defines it). */
+export const TrackStopSchema = Type.Object(
+  {
+    startedAt: DateTime,
+    endedAt: DateTime,
+    durationS: Type.Integer(),
+    ongoing: Type.Boolean({ description: "it lasts to the day's last fix: the truck may still be there" }),
+    place: PlaceSchema,
+    placeText: Nullable(
+      Type.String({ description: 'X5: the place in words; null until it can be described' }),
+    ),
+  },
+  closed,
+);
+
+/** X7: the truck's route of the current China day (00:00 Asia/Shanghai to now). */
+export const TrackSchema = Type.Object(
+  {
+    day: Type.String({ format: 'date', description: 'the China day (Asia/Shanghai)' }),
+    from: DateTime,
+    to: DateTime,
+    fixes: Type.Integer({ description: "the day's fixes the track was drawn from" }),
+    distanceM: Type.Integer({ description: "driven today along the fixes (stops' jitter left out)" }),
+    points: Type.Array(TrackPointSchema, { maxItems: 500, description: 'simplified, oldest first' }),
+    stops: Type.Array(TrackStopSchema, { description: 'oldest first' }),
+    lastKnown: Type.Union([PositionSchema, Type.Null()], {
+      description: 'without a fix today: the last known position',
+    }),
+    reason: Nullable(
+      Type.String({ description: 'without a fix today: why the track is empty, in plain words' }),
+    ),
+  },
+  { ...closed, description: "Today's track (X7)" },
+);
+
 export type SharedVehicle = Static<typeof SharedVehicleSchema>;
 export type LatLon = Static<typeof LatLonSchema>;
 export type PlaceView = Static<typeof PlaceSchema>;
@@ -147,3 +188,6 @@ export type CertificateView = Static<typeof CertificateSchema>;
 export type VehiclePart = Static<typeof VehiclePartSchema>;
 export type SharePart = Static<typeof SharePartSchema>;
 export type View = Static<typeof ViewSchema>;
+export type TrackPointView = Static<typeof TrackPointSchema>;
+export type TrackStopView = Static<typeof TrackStopSchema>;
+export type TrackView = Static<typeof TrackSchema>;

@@ -5,7 +5,7 @@
  */
 import { problemResponses } from '@safewatch/common';
 import { DURATIONS } from '../domain/share.rules.js';
-import { SharedVehicleSchema, ViewSchema } from '../domain/view.schema.js';
+import { SharedVehicleSchema, TrackSchema, ViewSchema } from '../domain/view.schema.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -68,6 +68,10 @@ export const shareResponses = {
   view: {
     200: ViewSchema,
     304: { description: 'Not modified: If-None-Match matched the ETag', type: 'null' },
+    ...problemResponses({ 403: CLAIMED, 404: UNKNOWN, 410: ENDED, 429: PER_LINK }),
+  },
+  track: {
+    200: TrackSchema,
     ...problemResponses({ 403: CLAIMED, 404: UNKNOWN, 410: ENDED, 429: PER_LINK }),
   },
   sharedWithMe: {

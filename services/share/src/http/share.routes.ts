@@ -24,6 +24,7 @@ import {
   createShare,
   listDriverShares,
 } from '../usecases/driver-shares.usecase.js';
+import { readTrack } from '../usecases/track.usecase.js';
 import type { ViewAnswer } from '../usecases/view.builder.js';
 import { readView } from '../usecases/view.usecase.js';
 import { claimShare, sharedWithMe } from '../usecases/viewer.usecase.js';
@@ -58,6 +59,8 @@ export const SHARE_RATE_LIMITS = {
   view: { perIp: 120, perToken: 60 },
   /** EventSource reconnects by itself (about every 3 s at worst). */
   stream: { perIp: 60, perToken: 30 },
+  /** X7: the page reads today's track on load and every 5 minutes; reloads stay far below. */
+  track: { perIp: 60, perToken: 20 },
   /** POST /v1/dev/viewer-token (local demo only). */
   devViewerTokenPerIp: 30,
 } as const;
@@ -263,6 +266,22 @@ export async function shareRoutes(
       const answer = readView(deps, token, tokenHash, viewer);
       if (!(answer instanceof Promise)) return sendView(req, reply, answer);
       return call(() => answer).then((a) => sendView(req, reply, a));
+    },
+  );
+
+  // X7: today's track, for the claimer only; not recorded as a view (the page reads it beside the view).
+  app.get<{ Params: { token: string } }>(
+    '/v1/shares/:token/track',
+    {
+      exposeHeadRoute: false,
+      onRequest: viewer,
+      preHandler: perTokenRateLimit(app, 'track', SHARE_RATE_LIMITS.track.perToken),
+      config: { rateLimit: perIpRateLimit(SHARE_RATE_LIMITS.track.perIp, SHARE_RATE_LIMITS.timeWindow) },
+      schema: { params: tokenParams, response: r.track },
+    },
+    async (req, reply) => {
+      const json = await call(() => readTrack(deps, req.params.token, principalOf(req).sub));
+      return reply.header('cache-control', 'private, max-age=30').type('application/json').send(json);
     },
   );
 

@@ -1,7 +1,9 @@
 import type { Pool, Redis } from '@safewatch/common';
 import type { PositionCache } from '../adapters/position-cache.js';
 import type { ShareReadModel } from '../adapters/read-model.js';
+import type { TrackCache } from '../adapters/track-cache.js';
 import type { ViewRecorder } from '../adapters/view-recorder.js';
+import type { PlaceDescriber } from './track.usecase.js';
 
 /**
  * The repositories the use cases work through (all SQL lives in them). The
@@ -13,6 +15,8 @@ export interface ShareRepos {
   history: typeof import('../adapters/binding-history.repo.js');
   alerts: typeof import('../adapters/vehicle-alerts.repo.js');
   adoption: typeof import('../adapters/adoption.repo.js');
+  /** X7: read-only (the service may only SELECT positions). */
+  positions: typeof import('../adapters/positions.repo.js');
 }
 
 export interface ShareDeps {
@@ -31,4 +35,8 @@ export interface ShareDeps {
   positions?: PositionCache;
   /** Batched recording of views (the service); absent: one INSERT per view. */
   views?: ViewRecorder;
+  /** X7: today's tracks (JSON) kept per vehicle for a short time (the service); absent: every read loads. */
+  tracks?: TrackCache<string>;
+  /** X5: a stop's place in words (the places package, once ready); absent: placeText stays null. */
+  describePlace?: PlaceDescriber;
 }

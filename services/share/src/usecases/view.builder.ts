@@ -61,7 +61,7 @@ const daysBetween = (from: string, to: string) =>
 const chinaDay = (nowMs: number) => Math.floor((nowMs + CHINA_UTC_OFFSET_MS) / 86_400_000);
 
 /** The last fix as the view shows it (S11, X3): km/h, decimal degrees in both datums, ISO time. */
-function positionView(p: LastPosition | undefined): PositionView | null {
+export function positionView(p: LastPosition | undefined): PositionView | null {
   if (!p) return null;
   const { wgs84, gcj02 } = place(p.lat, p.lon);
   return {
