@@ -112,6 +112,8 @@ describe('secrets are never compared with === (timing)', () => {
     /cfg\.secret === DEV_JWT_SECRET/,
     // Cache bookkeeping keyed by hashes already looked up.
     /byShareId\.get\(row\.shareId\) === hex/,
+    // A type check of a value just received (its type's name is compared, not the value).
+    /typeof \w+ [!=]== '\w+'/,
   ];
 
   it('finds no direct comparison of a secret in services/*/src and packages/common/src', () => {
