@@ -26,7 +26,7 @@ export const ALERTS_FILES = {
   REST_STOPS_FILE: join(ALERT_SAMPLES, 'rest-stops.json'),
 };
 /** Alert kinds raised by the position rules (certificate reminders come from bindings events). */
-export const RULE_ALERT_KINDS = ['SPEEDING', 'FATIGUE_CONTINUOUS', 'FATIGUE_DAILY'];
+export const RULE_ALERT_KINDS = ['SPEEDING', 'FATIGUE_CONTINUOUS', 'FATIGUE_DAILY', 'FATIGUE_PRE_WARNING'];
 
 export interface PlanOptions {
   seed: number;

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { pb } from '@safewatch/proto';
 import { describe, expect, it } from 'vitest';
 // Test-only: the alerts service's own rules (pure domain code) judge the scenario.
+import { DEFAULT_CLOCK_PARAMS } from '../../../services/alerts/src/domain/driving-clock.rule.js';
 import { DEFAULT_FATIGUE_PARAMS } from '../../../services/alerts/src/domain/fatigue.rule.js';
 import { createZoneIndex, parseSpeedZones } from '../../../services/alerts/src/domain/speed-zones.js';
 import { DEFAULT_SPEEDING_PARAMS } from '../../../services/alerts/src/domain/speeding.rule.js';
-import type { Fix, RuleEvent } from '../../../services/alerts/src/domain/types.js';
+import type { ClockEvent, Fix, RuleEvent } from '../../../services/alerts/src/domain/types.js';
 import {
   type EvaluationContext,
   evaluateVehicle,
@@ -30,6 +31,7 @@ const zoneIndex = createZoneIndex(zones.zones, DEFAULT_SPEEDING_PARAMS.defaultLi
 const ctx: EvaluationContext = {
   speeding: DEFAULT_SPEEDING_PARAMS,
   fatigue: DEFAULT_FATIGUE_PARAMS,
+  clock: DEFAULT_CLOCK_PARAMS,
   limitAt: (lat, lon) => zoneIndex.limitAt(lat, lon),
 };
 
@@ -43,15 +45,17 @@ const toFix = (p: SimPosition): Fix => ({
 });
 
 /** Feeds the positions to the alerts rules one at a time, as the service's consumer would. */
-function alertsFor(sc: AlertScenario): RuleEvent[] {
+function alertsFor(sc: AlertScenario): { events: RuleEvent[]; clock: ClockEvent[] } {
   let state = initialVehicleState();
   const events: RuleEvent[] = [];
+  const clock: ClockEvent[] = [];
   for (const p of sc.positions) {
     const r = evaluateVehicle(state, [toFix(p)], ctx);
     state = r.state;
     events.push(...r.events);
+    clock.push(...r.clock);
   }
-  return events;
+  return { events, clock };
 }
 
 describe('alert scenario for end-to-end tests', () => {
@@ -64,15 +68,50 @@ describe('alert scenario for end-to-end tests', () => {
     it(`A1/A2/A4: the alerts rules find exactly the scripted episodes (fix interval ${fixIntervalS ?? 'default'} s)`, () => {
       const sc = buildAlertScenario({ ...PLATE, startTimeMs: START, fixIntervalS });
       const { speeding: s, platformFatigue: pf, fatigue: f } = sc.expected;
-      const events = alertsFor(sc);
-      expect(events.map((e) => [e.kind, e.phase, e.atMs])).toEqual([
+      const { events: all, clock } = alertsFor(sc);
+      expect(all.map((e) => [e.kind, e.phase, e.atMs])).toEqual([
         ['SPEEDING', 'STARTED', s.startedAtMs],
         ['SPEEDING', 'ENDED', s.endedAtMs],
         ['FATIGUE_CONTINUOUS', 'STARTED', pf.startedAtMs],
         ['FATIGUE_CONTINUOUS', 'ENDED', pf.endedAtMs],
+        ['FATIGUE_PRE_WARNING', 'STARTED', f.preWarningAtMs],
         ['FATIGUE_CONTINUOUS', 'STARTED', f.startedAtMs],
         ['FATIGUE_CONTINUOUS', 'ENDED', f.endedAtMs],
+        ['FATIGUE_PRE_WARNING', 'ENDED', f.endedAtMs],
       ]);
+      // X6: the pre-warning is an episode of its own, ended by the rest that ends the fatigue.
+      const [preStart, preEnd] = all.filter((e) => e.kind === 'FATIGUE_PRE_WARNING');
+      expect(preStart).toMatchObject({
+        episodeStartMs: f.preWarningAtMs,
+        fatigue: { drivingSinceMs: f.drivingSinceMs, limitS: f.limitS, source: 'DETECTED' },
+      });
+      expect(preEnd).toMatchObject({
+        episodeStartMs: f.preWarningAtMs,
+        fatigue: { drivingSinceMs: f.drivingSinceMs, continuousDrivingS: f.continuousDrivingSAtEnd },
+      });
+      // X6: the driving clock changes only at the drives' starts, the rests and the thresholds.
+      expect(clock.map((e) => e.kind)).toEqual([
+        'DRIVING_STARTED',
+        'REST_STARTED',
+        'REST_COMPLETED',
+        'DRIVING_STARTED',
+        'PRE_WARNING',
+        'LIMIT_REACHED',
+        'REST_STARTED',
+        'REST_COMPLETED',
+        'DRIVING_STARTED',
+      ]);
+      expect(clock.find((e) => e.kind === 'PRE_WARNING')).toMatchObject({
+        atMs: f.preWarningAtMs,
+        drivingSinceMs: f.drivingSinceMs,
+      });
+      expect(clock.filter((e) => e.kind === 'REST_COMPLETED').at(-1)).toMatchObject({
+        atMs: f.endedAtMs,
+        state: 'RESTING',
+        continuousDrivingS: 0,
+        restingSinceMs: f.restStartMs,
+      });
+      const events = all.filter((e) => e.kind !== 'FATIGUE_PRE_WARNING');
       const [spStart, spEnd, pfStart, pfEnd, faStart, faEnd] = events as [
         RuleEvent,
         RuleEvent,

@@ -65,6 +65,10 @@ function readJsonFile(path: string, what: string): unknown {
 
 /** The rules' parameters, speed zones and rest stops, from configuration (fails fast on a bad file). */
 export function rulesFromConfig(cfg: AlertsConfig) {
+  if (cfg.FATIGUE_PREWARNING_S >= cfg.FATIGUE_CONTINUOUS_LIMIT_S)
+    throw new Error('FATIGUE_PREWARNING_S must be below FATIGUE_CONTINUOUS_LIMIT_S');
+  if (cfg.FATIGUE_CLOCK_STOP_S >= cfg.FATIGUE_REST_MIN_S)
+    throw new Error('FATIGUE_CLOCK_STOP_S must be below FATIGUE_REST_MIN_S');
   const zones = cfg.SPEED_ZONES_FILE
     ? parseSpeedZones(readJsonFile(cfg.SPEED_ZONES_FILE, 'speed zones'))
     : { zones: [], errors: [] };
@@ -91,6 +95,7 @@ export function rulesFromConfig(cfg: AlertsConfig) {
       dailyLimitS: cfg.FATIGUE_DAILY_LIMIT_S,
       stillMaxM: cfg.FATIGUE_STILL_MAX_M,
     },
+    clock: { preWarningS: cfg.FATIGUE_PREWARNING_S, stopShownS: cfg.FATIGUE_CLOCK_STOP_S },
     limitAt: (lat, lon) => zoneIndex.limitAt(lat, lon),
   };
   const restStopsAhead = (place: { lat: number; lon: number }, headingDeg: number): SuggestedRestStop[] =>
@@ -156,7 +161,7 @@ export function createAlertsApp(
   const producer = createProducer(kafka);
   const repo = new AlertsRepo(pool);
   const certificates = new CertificatesRepo(pool);
-  const publisher = new AlertsPublisher(producer, topics.alerts);
+  const publisher = new AlertsPublisher(producer, topics.alerts, topics.drivingClock);
   const states = new StateStore(redis, cfg.REDIS_KEY_PREFIX);
   const cache = new Map<string, VehicleState>();
 
@@ -169,6 +174,8 @@ export function createAlertsApp(
     saveStates: (s) => states.save(s),
     persistAlerts: (a) => repo.insert(a),
     publishAlerts: (a) => publisher.publish(a),
+    persistClock: (c) => repo.insertClock(c),
+    publishClock: (c) => publisher.publishClock(c),
     restStopsAhead: rules.restStopsAhead,
   };
   const reminderPorts: ReminderPorts = {
@@ -208,6 +215,7 @@ export function createAlertsApp(
       metrics.positions.inc(r.positions);
       metrics.late.inc(r.late);
       metrics.countAlerts(r.alerts);
+      metrics.countClock(r.clock);
       metrics.stateSize.set(cache.size);
     },
   });
@@ -259,19 +267,25 @@ export function createAlertsApp(
     repo,
     async start() {
       const missing = await pool.query(
-        "SELECT to_regclass('alerts') IS NULL OR to_regclass('certificates') IS NULL AS missing",
+        `SELECT to_regclass('alerts') IS NULL OR to_regclass('certificates') IS NULL
+             OR to_regclass('driving_clock_events') IS NULL AS missing`,
       );
       if (missing.rows[0]?.missing)
-        throw new Error('tables "alerts"/"certificates" missing: run `npm run migrate` first');
+        throw new Error(
+          'tables "alerts"/"certificates"/"driving_clock_events" missing: run `npm run migrate` first',
+        );
       await redis.connect();
       await producer.connect();
       const admin = kafka.admin();
       await admin.connect();
       const existing = new Set(await admin.listTopics());
       await admin.disconnect();
-      const needed = [topics.positionsAccepted, topics.bindingsEvents, topics.alerts].filter(
-        (t) => !existing.has(t),
-      );
+      const needed = [
+        topics.positionsAccepted,
+        topics.bindingsEvents,
+        topics.alerts,
+        topics.drivingClock,
+      ].filter((t) => !existing.has(t));
       if (needed.length > 0)
         throw new Error(`Kafka topics missing: ${needed.join(', ')}: run \`npm run topics\` first`);
       logger.info({ speedZones: rules.zones, restStops: rules.stops }, 'rules loaded');

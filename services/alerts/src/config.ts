@@ -36,6 +36,13 @@ const schema = z.object({
   FATIGUE_CONTINUOUS_LIMIT_S: positiveInt(4 * 3600),
   FATIGUE_DAILY_LIMIT_S: positiveInt(8 * 3600),
   FATIGUE_STILL_MAX_M: positiveInt(200),
+  /**
+   * X6 driving clock: the pre-warning at this much continuous driving (below the
+   * continuous limit), and how long a stop lasts before the family sees it as resting
+   * (below the rest minimum; shorter stops leave the clock driving).
+   */
+  FATIGUE_PREWARNING_S: positiveInt(3.5 * 3600),
+  FATIGUE_CLOCK_STOP_S: positiveInt(5 * 60),
   /** X1: the 司机之家 rest-stop registry, and how far ahead a fatigue alert looks. */
   REST_STOPS_FILE: z.string().default(''),
   REST_STOPS_MAX_DISTANCE_M: positiveInt(80_000),

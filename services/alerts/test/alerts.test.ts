@@ -64,7 +64,7 @@ describe('A1 speeding through the broker', () => {
     await waitFor(() => topic.messages.filter((m) => m.key === `${plate}:2`).length === 2, {
       message: 'published',
     });
-    const published = topic.messages.filter((m) => m.key === `${plate}:2`).map((m) => m.alert);
+    const published = topic.messages.filter((m) => m.key === `${plate}:2`).map((m) => m.value);
     expect(published.map((a) => a.alertId)).toEqual(rows.map((r) => r.alert_id));
     expect(published[1]?.speeding).toMatchObject({ peakSpeedDkmh: 1120, limitKmh: 100 });
   });

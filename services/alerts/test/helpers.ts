@@ -145,23 +145,40 @@ export async function alertsOf(db: pg.Pool, plateNumber: string) {
   return r.rows;
 }
 
-export async function collectAlerts(e: AlertsEnv) {
-  const kafka = createKafka({ brokers: e.infra.kafkaBrokers, clientId: 'alerts-collector', logger });
+/** Everything published to one of the isolated topics from the beginning, decoded, with its key. */
+async function collect<T>(e: AlertsEnv, topic: string, decode: (value: Buffer) => T) {
+  const kafka = createKafka({ brokers: e.infra.kafkaBrokers, clientId: `collect-${topic}`, logger });
   const consumer = kafka.consumer({
-    groupId: `collect-${e.iso.id}`,
+    groupId: `collect-${topic}-${e.iso.id}`,
     sessionTimeout: 6000,
     heartbeatInterval: 500,
     maxWaitTimeInMs: 250,
   });
-  const messages: { key: string; alert: ReturnType<typeof pb.Alert.decode> }[] = [];
+  const messages: { key: string; value: T }[] = [];
   await consumer.connect();
-  await consumer.subscribe({ topic: e.iso.topic('alerts'), fromBeginning: true });
+  await consumer.subscribe({ topic: e.iso.topic(topic), fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }: { message: KafkaMessage }) =>
-      void messages.push({
-        key: message.key?.toString() ?? '',
-        alert: pb.Alert.decode(message.value as Buffer),
-      }),
+      void messages.push({ key: message.key?.toString() ?? '', value: decode(message.value as Buffer) }),
   });
   return { messages, stop: () => consumer.disconnect() };
+}
+
+export const collectAlerts = (e: AlertsEnv) => collect(e, 'alerts', (v) => pb.Alert.decode(v));
+
+/** X6: the driving clock events published to driving.clock. */
+export const collectClock = (e: AlertsEnv) => collect(e, 'driving.clock', (v) => pb.DrivingClock.decode(v));
+
+/** X6: the driving clock events the service stored for a vehicle, in order. */
+export async function clockOf(db: pg.Pool, plateNumber: string) {
+  const r = await db.query<{
+    event_id: string;
+    kind: string;
+    occurred_at: Date;
+    clock: Record<string, unknown>;
+  }>(
+    'SELECT event_id, kind, occurred_at, clock FROM driving_clock_events WHERE plate_number = $1 ORDER BY occurred_at, event_id',
+    [plateNumber],
+  );
+  return r.rows;
 }

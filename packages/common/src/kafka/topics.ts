@@ -6,6 +6,7 @@ export const TOPICS = {
   positionsAccepted: 'positions.accepted',
   positionsRejected: 'positions.rejected',
   alerts: 'alerts',
+  drivingClock: 'driving.clock',
   bindingsEvents: 'bindings.events',
   sharesEvents: 'shares.events',
 } as const;
@@ -27,6 +28,8 @@ const RETENTION_MS: Record<TopicId, number> = {
   positionsAccepted: 3 * DAY_MS,
   positionsRejected: 30 * DAY_MS,
   alerts: 30 * DAY_MS,
+  // X6: only each vehicle's latest clock matters to its consumers.
+  drivingClock: 3 * DAY_MS,
   bindingsEvents: 365 * DAY_MS,
   sharesEvents: 30 * DAY_MS,
 };

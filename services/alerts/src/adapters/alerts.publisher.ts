@@ -1,6 +1,6 @@
 import { type Producer, tracedSend, withTraceHeaders } from '@safewatch/common';
 import { pb, type safewatch } from '@safewatch/proto';
-import type { AlertRecord } from '../domain/alert-record.js';
+import type { AlertRecord, ClockRecord } from '../domain/alert-record.js';
 
 const e6 = (deg: unknown) => Math.round(Number(deg ?? 0) * 1e6);
 const point = (p: unknown) => {
@@ -31,7 +31,11 @@ export function encodeAlert(a: AlertRecord): Uint8Array {
       endPlace: point(d.endPlace),
       zoneId: d.zoneId,
     };
-  } else if (a.kind === 'FATIGUE_CONTINUOUS' || a.kind === 'FATIGUE_DAILY') {
+  } else if (
+    a.kind === 'FATIGUE_CONTINUOUS' ||
+    a.kind === 'FATIGUE_DAILY' ||
+    a.kind === 'FATIGUE_PRE_WARNING'
+  ) {
     const stops =
       (d.suggestedRestStops as {
         id: string;
@@ -69,21 +73,58 @@ export function encodeAlert(a: AlertRecord): Uint8Array {
   return pb.Alert.encode(message as safewatch.v1.IAlert).finish();
 }
 
-/** Alerts to the `alerts` topic keyed by vehicle (consumers dedupe by alert_id). */
+/** The DrivingClock message (proto/safewatch/v1/clock.proto) of a clock event (X6); 0 for "none". */
+export function encodeClock(r: ClockRecord): Uint8Array {
+  const e = r.event;
+  return pb.DrivingClock.encode({
+    eventId: r.eventId,
+    vehicle: { plateNumber: r.plateNumber, plateColor: r.plateColor },
+    event: pb.DrivingClockEvent[`DRIVING_CLOCK_EVENT_${e.kind}`],
+    occurredAtMs: e.atMs,
+    state: pb.DrivingClockState[`DRIVING_CLOCK_STATE_${e.state}`],
+    continuousDrivingS: e.continuousDrivingS,
+    dailyDrivingS: e.dailyDrivingS,
+    todayDrivingS: e.todayDrivingS,
+    drivingSinceMs: Math.max(0, e.drivingSinceMs),
+    restingSinceMs: Math.max(0, e.restingSinceMs),
+    restMinS: e.restMinS,
+    preWarningS: e.preWarningS,
+    continuousLimitS: e.continuousLimitS,
+    dailyLimitS: e.dailyLimitS,
+  }).finish();
+}
+
+/**
+ * Alerts to the `alerts` topic and driving clock events to `driving.clock`, keyed by
+ * vehicle (consumers dedupe by alert_id / event_id).
+ */
 export class AlertsPublisher {
   constructor(
     private readonly producer: Producer,
     private readonly topic: string,
+    private readonly clockTopic: string,
   ) {}
 
-  async publish(alerts: AlertRecord[]): Promise<void> {
-    if (alerts.length === 0) return;
-    await tracedSend(this.topic, alerts.length, (headers) =>
+  publish(alerts: AlertRecord[]): Promise<void> {
+    return this.send(this.topic, alerts, encodeAlert);
+  }
+
+  publishClock(events: ClockRecord[]): Promise<void> {
+    return this.send(this.clockTopic, events, encodeClock);
+  }
+
+  private async send<T extends { vehicleKey: string }>(
+    topic: string,
+    records: T[],
+    encode: (r: T) => Uint8Array,
+  ): Promise<void> {
+    if (records.length === 0) return;
+    await tracedSend(topic, records.length, (headers) =>
       this.producer.send({
-        topic: this.topic,
+        topic,
         acks: -1,
         messages: withTraceHeaders(
-          alerts.map((a) => ({ key: a.vehicleKey, value: Buffer.from(encodeAlert(a)) })),
+          records.map((r) => ({ key: r.vehicleKey, value: Buffer.from(encode(r)) })),
           headers,
         ),
       }),

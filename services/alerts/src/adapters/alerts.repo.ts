@@ -1,7 +1,7 @@
 import type { Pool } from '@safewatch/common';
-import type { AlertRecord } from '../domain/alert-record.js';
+import type { AlertRecord, ClockRecord } from '../domain/alert-record.js';
 
-/** Alerts in Postgres, queryable per vehicle and time range. */
+/** Alerts and driving clock events (X6) in Postgres, queryable per vehicle and time range. */
 export class AlertsRepo {
   constructor(private readonly pool: Pool) {}
 
@@ -29,6 +29,25 @@ export class AlertsRepo {
       ],
     );
     return new Set(r.rows.map((x) => x.alert_id));
+  }
+
+  /** X6: stores driving clock events not stored yet (by event_id); one round trip. */
+  async insertClock(events: ClockRecord[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO driving_clock_events (event_id, plate_number, plate_color, kind, occurred_at, clock)
+       SELECT id, p, c, k, timestamptz 'epoch' + o * interval '1 millisecond', d
+         FROM unnest($1::text[], $2::text[], $3::int2[], $4::text[], $5::int8[], $6::jsonb[]) AS u(id, p, c, k, o, d)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        events.map((e) => e.eventId),
+        events.map((e) => e.plateNumber),
+        events.map((e) => e.plateColor),
+        events.map((e) => e.event.kind),
+        events.map((e) => e.event.atMs),
+        events.map((e) => JSON.stringify(e.event)),
+      ],
+    );
   }
 
   /** Which of these alert ids are already stored. */

@@ -1,10 +1,11 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { AlertRecord } from '../domain/alert-record.js';
+import type { AlertRecord, ClockRecord } from '../domain/alert-record.js';
 
 export class AlertsMetrics {
   readonly positions: Counter;
   readonly late: Counter;
   readonly alerts: Counter<'kind' | 'phase' | 'source'>;
+  readonly clock: Counter<'event'>;
   readonly evaluationSeconds: Histogram;
   readonly stateSize: Gauge;
   readonly retries: Counter<'step'>;
@@ -25,6 +26,12 @@ export class AlertsMetrics {
       name: 'alerts_raised_total',
       help: 'Alerts raised, by kind, phase and source',
       labelNames: ['kind', 'phase', 'source'],
+      registers,
+    });
+    this.clock = new Counter({
+      name: 'alerts_driving_clock_events_total',
+      help: 'Driving clock events (X6) raised, by event',
+      labelNames: ['event'],
       registers,
     });
     this.evaluationSeconds = new Histogram({
@@ -48,5 +55,9 @@ export class AlertsMetrics {
 
   countAlerts(alerts: AlertRecord[]): void {
     for (const a of alerts) this.alerts.inc({ kind: a.kind, phase: a.phase, source: a.source });
+  }
+
+  countClock(events: ClockRecord[]): void {
+    for (const e of events) this.clock.inc({ event: e.event.kind });
   }
 }

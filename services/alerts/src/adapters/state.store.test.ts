@@ -48,6 +48,11 @@ describe('StateStore', () => {
     expect(reviveState(loaded.get('鲁A00002:2') as VehicleState)).toEqual(driven);
   });
 
+  it('gives a checkpoint from before the driving clock (X6) a clock', () => {
+    const { clock: _, ...old } = initialVehicleState();
+    expect(reviveState(old as VehicleState).clock).toEqual(initialVehicleState().clock);
+  });
+
   it('writes -Infinity as null (what reviveState expects)', async () => {
     const { data, redis } = fakeRedis();
     await new StateStore(redis, 'p:').save(new Map([['v:2', initialVehicleState()]]));

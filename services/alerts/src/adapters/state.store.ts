@@ -1,4 +1,5 @@
 import type { Redis } from '@safewatch/common';
+import { initialClockState } from '../domain/driving-clock.rule.js';
 import type { VehicleState } from '../domain/vehicle.evaluator.js';
 
 /** A vehicle unseen this long starts from a fresh state (all rule windows are far shorter). */
@@ -45,8 +46,12 @@ export class StateStore {
   }
 }
 
-/** A loaded state's lastT of null means "nothing evaluated yet". */
+/**
+ * A loaded state's lastT of null means "nothing evaluated yet"; a checkpoint from before
+ * the driving clock (X6) gets one that starts from the fatigue state it holds.
+ */
 export function reviveState(s: VehicleState): VehicleState {
   if (s.lastT === null) s.lastT = Number.NEGATIVE_INFINITY;
+  if (!s.clock) s.clock = initialClockState(s.fatigue);
   return s;
 }

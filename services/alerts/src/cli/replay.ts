@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { createPgPool, normalizePlate } from '@safewatch/common';
 import { rulesFromConfig } from '../app.js';
 import { loadConfig } from '../config.js';
-import { toAlertRecord } from '../domain/alert-record.js';
+import { toAlertRecord, toClockRecord } from '../domain/alert-record.js';
 import type { Fix } from '../domain/types.js';
 import { evaluateVehicle, initialVehicleState } from '../domain/vehicle.evaluator.js';
 
@@ -73,12 +73,13 @@ try {
     headingDeg: Number(x.heading),
     alarmFlags: Number(x.alarm),
   }));
-  const { events } = evaluateVehicle(initialVehicleState(), fixes, rules.ctx);
+  const { events, clock } = evaluateVehicle(initialVehicleState(), fixes, rules.ctx);
   const vehicle = { vehicleKey: `${plateNumber}:${plateColor}`, plateNumber, plateColor };
   const records = events.map((e) => toAlertRecord(vehicle, e, rules.restStopsAhead));
+  const clockRecords = clock.map((e) => toClockRecord(vehicle, e));
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ vehicle, positions: fixes.length, alerts: records }, null, 2)}\n`,
+      `${JSON.stringify({ vehicle, positions: fixes.length, alerts: records, clock: clockRecords }, null, 2)}\n`,
     );
   } else {
     process.stdout.write(
@@ -91,7 +92,14 @@ try {
           ? `peak ${d.peakSpeedKmh} km/h, limit ${d.limitKmh}${d.zoneId ? ` (zone ${d.zoneId})` : ''}, ${d.durationS} s`
           : `continuous ${Math.round(Number(d.continuousDrivingS) / 60)} min, 24 h total ${Math.round(Number(d.cumulativeDrivingS) / 60)} min`;
       process.stdout.write(
-        `${new Date(a.occurredAtMs).toISOString()}  ${a.kind.padEnd(18)} ${a.phase.padEnd(7)} ${a.source.padEnd(21)} ${facts}  [${a.alertId}]\n`,
+        `${new Date(a.occurredAtMs).toISOString()}  ${a.kind.padEnd(19)} ${a.phase.padEnd(7)} ${a.source.padEnd(21)} ${facts}  [${a.alertId}]\n`,
+      );
+    }
+    process.stdout.write(`${clockRecords.length} driving clock events (X6)\n`);
+    for (const { event: e, eventId } of clockRecords) {
+      const minutes = (s: number) => Math.round(s / 60);
+      process.stdout.write(
+        `${new Date(e.atMs).toISOString()}  ${e.kind.padEnd(15)} ${e.state.padEnd(7)} continuous ${minutes(e.continuousDrivingS)} min, today ${minutes(e.todayDrivingS)} min  [${eventId}]\n`,
       );
     }
   }

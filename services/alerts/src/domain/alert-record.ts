@@ -1,4 +1,4 @@
-import type { GeoPoint, RuleEvent } from './types.js';
+import type { ClockEvent, GeoPoint, RuleEvent } from './types.js';
 
 /** An alert as stored and published: a rule event (or reminder) with its vehicle and idempotency key. */
 export interface AlertRecord {
@@ -52,4 +52,21 @@ export function toAlertRecord(
   if (e.kind === 'SPEEDING') return { ...base, source: e.episode.source, detail: { ...e.episode } };
   const suggested = e.phase === 'STARTED' ? restStopsAhead(e.fatigue.place, e.fatigue.headingDeg) : [];
   return { ...base, source: e.fatigue.source, detail: { ...e.fatigue, suggestedRestStops: suggested } };
+}
+
+/** X6: a driving clock event as stored and published, with its vehicle and idempotency key. */
+export interface ClockRecord {
+  /** Idempotency key: deterministic from vehicle, event kind and fix time. */
+  eventId: string;
+  vehicleKey: string;
+  plateNumber: string;
+  plateColor: number;
+  event: ClockEvent;
+}
+
+export function toClockRecord(
+  vehicle: { vehicleKey: string; plateNumber: string; plateColor: number },
+  e: ClockEvent,
+): ClockRecord {
+  return { eventId: `${vehicle.vehicleKey}|clock|${e.kind}|${e.atMs}`, ...vehicle, event: e };
 }

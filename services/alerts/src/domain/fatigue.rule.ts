@@ -270,6 +270,19 @@ export function dailyDrivingS(state: FatigueState): number {
   return state.lastT < 0 ? 0 : Math.round(dailyMsAt(state, state.lastT)) / 1000;
 }
 
+/**
+ * Driving booked from `fromMs` to the last evaluated fix, seconds (X6: today's driving from
+ * China midnight). `fromMs` must be a quarter-hour boundary within the last 24 h (China
+ * midnight is one: UTC+8 is a whole number of quarter-hours); earlier is counted from there.
+ */
+export function drivingSinceS(state: FatigueState, fromMs: number): number {
+  if (state.lastT < 0) return 0;
+  let ms = 0;
+  for (let k = Math.max(Math.floor(fromMs / SLOT_MS), state.slotK - WINDOW_SLOTS + 1); k <= state.slotK; k++)
+    ms += state.slots[ringIndex(k)] as number;
+  return Math.round(ms) / 1000;
+}
+
 function dailyMsAt(s: FatigueState, t: number): number {
   const edge = s.slots[ringIndex(s.slotK - WINDOW_SLOTS)] as number;
   return s.recentMs + (edge * ((s.slotK + 1) * SLOT_MS - t)) / SLOT_MS;

@@ -27,7 +27,9 @@ export const ALARM_BIT_OVERSPEED = 1 << 1;
 export const ALARM_BIT_FATIGUE = 1 << 2;
 export const ALARM_BIT_DAILY_CUMULATIVE = 1 << 18;
 
-export type AlertKind = 'SPEEDING' | 'FATIGUE_CONTINUOUS' | 'FATIGUE_DAILY';
+export type AlertKind = 'SPEEDING' | FatigueAlertKind;
+/** A2 continuous and daily driving; X6 the pre-warning before the continuous limit. */
+export type FatigueAlertKind = 'FATIGUE_CONTINUOUS' | 'FATIGUE_DAILY' | 'FATIGUE_PRE_WARNING';
 export type AlertPhase = 'STARTED' | 'ENDED';
 /** Who saw it: our detection, the platform's alarm bits, or both (merged, counted once). */
 export type AlertSource = 'DETECTED' | 'PLATFORM' | 'DETECTED_AND_PLATFORM';
@@ -68,12 +70,44 @@ export interface FatigueDetail {
 export type RuleEvent =
   | { kind: 'SPEEDING'; phase: AlertPhase; atMs: number; episodeStartMs: number; episode: SpeedingEpisode }
   | {
-      kind: 'FATIGUE_CONTINUOUS' | 'FATIGUE_DAILY';
+      kind: FatigueAlertKind;
       phase: AlertPhase;
       atMs: number;
       episodeStartMs: number;
       fatigue: FatigueDetail;
     };
+
+export type ClockEventKind =
+  | 'DRIVING_STARTED'
+  | 'REST_STARTED'
+  | 'REST_COMPLETED'
+  | 'PRE_WARNING'
+  | 'LIMIT_REACHED';
+
+/**
+ * X6: a change of the driving clock with the whole clock at its fix (the events of
+ * one fix carry the same figures). Durations are whole seconds; times epoch ms, -1 for none.
+ */
+export interface ClockEvent {
+  kind: ClockEventKind;
+  atMs: number;
+  /** RESTING while the truck stands still (the current stop is restingSinceMs on), else DRIVING. */
+  state: 'DRIVING' | 'RESTING';
+  /** Driving since the last rest of at least restMinS. */
+  continuousDrivingS: number;
+  /** Driving within the trailing 24 h (the daily limit's measure). */
+  dailyDrivingS: number;
+  /** Driving since 00:00 China Standard Time of the fix's day. */
+  todayDrivingS: number;
+  /** Start of the current driving stretch; -1 once rested. */
+  drivingSinceMs: number;
+  /** Start of the current stop; -1 unless resting. */
+  restingSinceMs: number;
+  restMinS: number;
+  preWarningS: number;
+  continuousLimitS: number;
+  dailyLimitS: number;
+}
 
 export interface RuleResult<S> {
   state: S;

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FATIGUE_PARAMS } from './fatigue.rule.js';
 import { DEFAULT_SPEEDING_PARAMS } from './speeding.rule.js';
-import type { Fix, RuleEvent } from './types.js';
+import type { ClockEvent, Fix, RuleEvent } from './types.js';
 import { type EvaluationContext, evaluateVehicle, initialVehicleState } from './vehicle.evaluator.js';
 
 const ctx: EvaluationContext = {
   speeding: DEFAULT_SPEEDING_PARAMS,
   fatigue: { ...DEFAULT_FATIGUE_PARAMS, continuousLimitS: 3600, restMinS: 600 },
+  clock: { preWarningS: 3000, stopShownS: 120 },
   limitAt: () => ({ limitKmh: 100, zoneId: '' }),
 };
 const T0 = Date.parse('2026-11-20T00:00:00Z');
@@ -26,16 +27,23 @@ const arbTrack = fc
     });
   });
 
-/** Evaluates fixes delivered in consecutive evaluation batches (as consumed chunks would be). */
-function run(batches: Fix[][]): RuleEvent[] {
+/**
+ * Evaluates fixes delivered in consecutive evaluation batches (as consumed chunks would be):
+ * the alerts and the driving clock's events (X6). With `restartEvery`, the state goes
+ * through its JSON checkpoint between batches, as after a consumer restart.
+ */
+function run(batches: Fix[][], restartEvery = 0): { events: RuleEvent[]; clock: ClockEvent[] } {
   let state = initialVehicleState();
   const events: RuleEvent[] = [];
-  for (const b of batches) {
+  const clock: ClockEvent[] = [];
+  batches.forEach((b, i) => {
+    if (restartEvery > 0 && i % restartEvery === 0) state = JSON.parse(JSON.stringify(state));
     const r = evaluateVehicle(state, b, ctx);
     state = r.state;
     events.push(...r.events);
-  }
-  return events;
+    clock.push(...r.clock);
+  });
+  return { events, clock };
 }
 
 const split = (fixes: Fix[], size: number) =>
@@ -54,8 +62,35 @@ describe('late and out-of-order positions never change the episodes (the late-da
         alarmFlags: 0,
       }),
     );
-    const kinds = new Set(run([speedy]).map((e) => e.kind));
-    expect(kinds).toEqual(new Set(['SPEEDING', 'FATIGUE_CONTINUOUS']));
+    const { events, clock } = run([speedy]);
+    expect(new Set(events.map((e) => e.kind))).toEqual(
+      new Set(['SPEEDING', 'FATIGUE_CONTINUOUS', 'FATIGUE_PRE_WARNING']),
+    );
+    expect(new Set(clock.map((e) => e.kind))).toEqual(
+      new Set(['DRIVING_STARTED', 'PRE_WARNING', 'LIMIT_REACHED']),
+    );
+    const stopping = speedy.map((f, i) => ({
+      ...f,
+      lat: 35 + Math.min(i, 150) * 0.007,
+      speedKmh: i < 150 ? 80 : 0,
+    }));
+    expect(new Set(run([stopping]).clock.map((e) => e.kind))).toEqual(
+      new Set(['DRIVING_STARTED', 'PRE_WARNING', 'LIMIT_REACHED', 'REST_STARTED', 'REST_COMPLETED']),
+    );
+  });
+
+  it('a restart between any two batches (the state through its JSON checkpoint) changes nothing', () => {
+    fc.assert(
+      fc.property(
+        arbTrack,
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 5 }),
+        (track, size, every) => {
+          expect(run(split(track, size), every)).toEqual(run(split(track, size)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('duplicating positions (anywhere, in any batch) changes nothing', () => {

@@ -1,4 +1,10 @@
 import {
+  type ClockParams,
+  type DrivingClockState,
+  evaluateClock,
+  initialClockState,
+} from './driving-clock.rule.js';
+import {
   evaluateFatigue,
   type FatigueParams,
   type FatigueState,
@@ -10,7 +16,7 @@ import {
   type SpeedingParams,
   type SpeedingState,
 } from './speeding.rule.js';
-import type { Fix, RuleEvent } from './types.js';
+import type { ClockEvent, Fix, RuleEvent } from './types.js';
 
 /** Everything the rules remember about one vehicle; checkpointed as JSON. */
 export interface VehicleState {
@@ -19,11 +25,14 @@ export interface VehicleState {
   lastT: number;
   speeding: SpeedingState;
   fatigue: FatigueState;
+  /** X6: the driving clock over the fatigue state. */
+  clock: DrivingClockState;
 }
 
 export interface EvaluationContext {
   speeding: SpeedingParams;
   fatigue: FatigueParams;
+  clock: ClockParams;
   /** The speed limit at a point (speed zones, strictest wins; else the vehicle-class default). */
   limitAt(lat: number, lon: number): { limitKmh: number; zoneId: string };
 }
@@ -34,6 +43,7 @@ export function initialVehicleState(): VehicleState {
     lastT: Number.NEGATIVE_INFINITY,
     speeding: initialSpeedingState(),
     fatigue: initialFatigueState(),
+    clock: initialClockState(),
   };
 }
 
@@ -49,21 +59,36 @@ export function evaluateVehicle(
   state: VehicleState,
   fixes: Fix[],
   ctx: EvaluationContext,
-): { state: VehicleState; events: RuleEvent[]; late: number } {
+): { state: VehicleState; events: RuleEvent[]; clock: ClockEvent[]; late: number } {
   const sorted = fixes.length > 1 ? [...fixes].sort((a, b) => a.t - b.t) : fixes;
   let s = state;
   let late = 0;
   const events: RuleEvent[] = [];
+  const clock: ClockEvent[] = [];
   for (const fix of sorted) {
     if (!(fix.t > s.lastT)) {
       late += 1;
       continue;
     }
     const sp = evaluateSpeeding(s.speeding, fix, ctx.speeding, ctx.limitAt(fix.lat, fix.lon));
+    // The fatigue rule updates its state in place: the clock compares with these.
+    const stretchBeforeMs = s.fatigue.stretchStartMs;
+    const continuousBeforeMs = s.fatigue.continuousMs;
     const fa = evaluateFatigue(s.fatigue, fix, ctx.fatigue);
+    const cl = evaluateClock(
+      s.clock,
+      fa.state,
+      fix,
+      stretchBeforeMs,
+      continuousBeforeMs,
+      ctx.fatigue,
+      ctx.clock,
+    );
     for (const e of sp.events) events.push(e);
     for (const e of fa.events) events.push(e);
-    s = { v: 1, lastT: fix.t, speeding: sp.state, fatigue: fa.state };
+    for (const e of cl.alerts) events.push(e);
+    for (const e of cl.clock) clock.push(e);
+    s = { v: 1, lastT: fix.t, speeding: sp.state, fatigue: fa.state, clock: s.clock };
   }
-  return { state: s, events, late };
+  return { state: s, events, clock, late };
 }

@@ -1,6 +1,6 @@
 import type { StepRunner as CommonStepRunner } from '@safewatch/common';
-import type { AlertRecord, SuggestedRestStop } from '../domain/alert-record.js';
-import { toAlertRecord } from '../domain/alert-record.js';
+import type { AlertRecord, ClockRecord, SuggestedRestStop } from '../domain/alert-record.js';
+import { toAlertRecord, toClockRecord } from '../domain/alert-record.js';
 import type { Fix, GeoPoint } from '../domain/types.js';
 import {
   type EvaluationContext,
@@ -32,6 +32,9 @@ export interface EvaluatePorts {
   saveStates(states: Map<string, VehicleState>): Promise<void>;
   persistAlerts(alerts: AlertRecord[]): Promise<unknown>;
   publishAlerts(alerts: AlertRecord[]): Promise<void>;
+  /** X6: driving clock events, stored and published like the alerts. */
+  persistClock(events: ClockRecord[]): Promise<unknown>;
+  publishClock(events: ClockRecord[]): Promise<void>;
   restStopsAhead(place: GeoPoint, headingDeg: number): SuggestedRestStop[];
 }
 
@@ -40,15 +43,16 @@ export interface EvaluateResult {
   vehicles: number;
   late: number;
   alerts: AlertRecord[];
+  clock: ClockRecord[];
 }
 
 /**
  * One chunk of accepted positions through the rules: states of vehicles not
  * in memory are loaded from the checkpoint, every vehicle's fixes are
- * evaluated in GNSS order, alerts are stored then published, and the changed
- * states are checkpointed — all before the caller commits the offsets.
- * Running it again on the same positions yields the same alert ids and no
- * state change (the late-data rule).
+ * evaluated in GNSS order, alerts and driving clock events are stored then
+ * published, and the changed states are checkpointed — all before the caller
+ * commits the offsets. Running it again on the same positions yields the same
+ * alert and event ids and no state change (the late-data rule).
  */
 export async function evaluatePositions(
   positions: PositionIn[],
@@ -70,6 +74,7 @@ export async function evaluatePositions(
   }
 
   const alerts: AlertRecord[] = [];
+  const clock: ClockRecord[] = [];
   const changed = new Map<string, VehicleState>();
   let late = 0;
   try {
@@ -87,11 +92,12 @@ export async function evaluatePositions(
       }
       const vehicle = { vehicleKey, plateNumber: first.plateNumber, plateColor: first.plateColor };
       for (const e of r.events) alerts.push(toAlertRecord(vehicle, e, ports.restStopsAhead));
+      for (const e of r.clock) clock.push(toClockRecord(vehicle, e));
     }
 
-    if (alerts.length > 0) {
-      await run('persist', () => ports.persistAlerts(alerts));
-      await run('publish', () => ports.publishAlerts(alerts));
+    if (alerts.length > 0 || clock.length > 0) {
+      await run('persist', () => Promise.all([ports.persistAlerts(alerts), ports.persistClock(clock)]));
+      await run('publish', () => Promise.all([ports.publishAlerts(alerts), ports.publishClock(clock)]));
     }
     await run('checkpoint', () => ports.saveStates(changed));
   } catch (err) {
@@ -101,5 +107,5 @@ export async function evaluatePositions(
     for (const k of byVehicle.keys()) cache.delete(k);
     throw err;
   }
-  return { positions: positions.length, vehicles: byVehicle.size, late, alerts };
+  return { positions: positions.length, vehicles: byVehicle.size, late, alerts, clock };
 }
