@@ -15,7 +15,7 @@ import { buildPage } from '../scripts/build-page.js';
 import { PAGE_ASSETS_DIR, PAGE_BUILD_COMMAND, readPageAssets } from '../src/web/web.routes.js';
 import { launchChromium, type PhonePage, phonePage, waitText } from './page/browser.js';
 import { fatigueEpisode, PLATFORM_FATIGUE_TEXT, speedingEpisode, threeEpisodes } from './page/episodes.js';
-import { checkedView, FakeShareApi, GCJ_SHIFT } from './page/fake-api.js';
+import { checkedView, type FakeFix, FakeShareApi, type FakeStop, GCJ_SHIFT } from './page/fake-api.js';
 
 const MIN = 60_000;
 
@@ -584,6 +584,104 @@ describe('family page /s/{token}', () => {
       '超速 4 分钟，最高 114.3 km/h（限速 100）',
       '定位平台报告疲劳驾驶；本系统记录连续驾驶 16 分钟，未超过 4 小时',
     ]).toContain(await text(p, `${marquee} .marquee-body`));
+  });
+
+  /**
+   * X7: a day of four hours: 100 minutes of driving east of Jinan (a fix every 5 min as
+   * simplified), a 35-minute stop, then driving on to the current fix.
+   */
+  function scriptDay(a: FakeShareApi): { stopFrom: number; stopTo: number; fixes: number } {
+    const start = a.nowMs - 4 * 3_600_000;
+    const fixes: FakeFix[] = [];
+    let lat = 36.58;
+    let lon = 116.9;
+    const step = (t: number, i: number) => {
+      lat += 0.012 + 0.006 * Math.sin(i / 3);
+      lon += 0.03;
+      fixes.push({ t, lat, lon, speedKmh: 75, headingDeg: 70 });
+    };
+    for (let i = 0; i <= 20; i++) step(start + i * 5 * MIN, i);
+    const stopFrom = start + 100 * MIN + 2 * MIN;
+    const stopTo = stopFrom + 35 * MIN;
+    const parked = { ...(fixes.at(-1) as FakeFix), speedKmh: 0 };
+    fixes.push({ ...parked, t: stopFrom }, { ...parked, t: stopTo });
+    for (let t = stopTo + 5 * MIN, i = 21; t < a.nowMs - 20_000; t += 5 * MIN, i++) step(t, i);
+    a.fix = { ...(fixes.at(-1) as FakeFix), t: a.nowMs - 20_000 };
+    fixes.push(a.fix);
+    a.dayFixes = fixes;
+    a.dayStops = [{ startMs: stopFrom, endMs: stopTo, lat: parked.lat, lon: parked.lon }];
+    a.dayDistanceM = 186_400;
+    return { stopFrom, stopTo, fixes: fixes.length };
+  }
+
+  it("X7: today's track with its stop under the arrow, the distance and the stop in words", async () => {
+    const a = await startApi();
+    const day = scriptDay(a);
+    const p = await open(a);
+    await waitText(p.page, '#track-summary', '今天已行驶 186.4 公里，停车 1 次（20 分钟以上）');
+    const from = chinaClock(new Date(day.stopFrom).toISOString());
+    const to = chinaClock(new Date(day.stopTo).toISOString());
+    expect(await p.page.locator('#track-stops li').allTextContents()).toEqual([`${from}–${to} 停车 35 分钟`]);
+    // The day's points as the API gave them (the live fix is the track's last point), one stop marker.
+    expect((await p.page.locator('#map polyline.track').getAttribute('points'))?.split(' ')).toHaveLength(
+      day.fixes,
+    );
+    expect(await p.page.locator('#map .track-stop').count()).toBe(1);
+    expect(await text(p, '#map .track-stop-label')).toBe('停 35 分钟');
+    // Under the arrow: the track and its stop are drawn before the truck.
+    const order = await p.page
+      .locator('#map svg > *')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('class') ?? e.tagName));
+    expect(order.indexOf('track')).toBeLessThan(order.indexOf('truck truck-online'));
+    expect(order.indexOf('track-stops-layer')).toBeLessThan(order.indexOf('truck truck-online'));
+    expect(await text(p, '#map-note')).toContain('蓝线为今天的行驶轨迹');
+    const reads = a.requestsTo('GET', '/track');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({ status: 200, authorization: `Bearer ${a.owner}` });
+    await p.screenshot('track-stop');
+
+    await p.page.locator('#large-toggle').tap();
+    await waitText(p.page, '#track-summary', '今天开了 186.4 公里，中间停车休息了 1 次');
+    expect(await p.page.locator('#track-stops li').allTextContents()).toEqual([
+      `${from} 到 ${to}，停了 35 分钟`,
+    ]);
+    expect(await text(p, '#map .track-stop-label')).toBe('停了 35 分钟');
+    expect(await text(p, '#map-note')).toContain('蓝线是今天走过的路');
+    await p.screenshot('large-track-stop');
+  });
+
+  it('X7: the track is read again every 5 minutes, not with every 30-second view', async () => {
+    const a = await startApi();
+    scriptDay(a);
+    phone = await phonePage(browser);
+    await phone.page.clock.install();
+    await phone.page.goto(a.pageUrl);
+    await waitText(phone.page, '#track-summary', '今天已行驶');
+    await waitForStream(a);
+    expect(a.requestsTo('GET', '/track')).toHaveLength(1);
+    await phone.page.clock.runFor(4 * MIN);
+    expect(a.requestsTo('GET', '/track')).toHaveLength(1);
+    // A stop that grew meanwhile is shown once the track is read again.
+    a.dayStops = [{ ...(a.dayStops[0] as FakeStop), endMs: (a.dayStops[0] as FakeStop).endMs + 10 * MIN }];
+    await phone.page.clock.runFor(MIN + 1_000);
+    await expect.poll(() => a.requestsTo('GET', '/track').length).toBe(2);
+    await waitText(phone.page, '#map .track-stop-label', '停 45 分钟');
+  });
+
+  it('X7: without a fix today it says so and shows the last known position', async () => {
+    const a = await startApi();
+    a.setFix({ lat: 36.6512, lon: 117.1201, speedKmh: 0, headingDeg: 180, ageMs: 14 * 3_600_000 });
+    a.dayFixes = [];
+    const p = await open(a);
+    await waitText(p.page, '#track-summary', '今天还没有行驶记录，显示最后已知位置');
+    expect(await p.page.locator('#track-stops li').count()).toBe(0);
+    expect(await p.page.locator('#map .truck').count()).toBe(1);
+    expect(await p.page.locator('#map polyline.track').count()).toBe(0);
+    await waitText(p.page, '#badge', '离线');
+    await p.screenshot('track-empty');
+    await p.page.locator('#large-toggle').tap();
+    await waitText(p.page, '#track-summary', '今天还没有行驶记录，显示最后已知位置');
+    await p.screenshot('large-track-empty');
   });
 
   it('X3: with a tile URL template the map draws tiles under the track', async () => {

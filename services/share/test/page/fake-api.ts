@@ -21,10 +21,13 @@ import {
 } from '@safewatch/common';
 import ajvModule from 'ajv';
 import formatsModule from 'ajv-formats';
+import { chinaDate, chinaDayStartMs, NO_FIX_TODAY } from '../../src/domain/track.js';
 import {
   type CertificateView,
   type EpisodeView,
   type PlaceView,
+  TrackSchema,
+  type TrackView,
   type View,
   ViewSchema,
 } from '../../src/domain/view.schema.js';
@@ -33,7 +36,9 @@ import { type WebRoutesOptions, webRoutes } from '../../src/web/web.routes.js';
 // ajv and ajv-formats are CommonJS: their default export is under `default`.
 const Ajv = ajvModule.default;
 const addFormats = formatsModule.default;
-const validateView = addFormats(new Ajv({ strict: false, allErrors: true })).compile(ViewSchema);
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+const validateView = ajv.compile(ViewSchema);
+const validateTrack = ajv.compile(TrackSchema);
 
 /** The view as the service would send it; throws, naming the fields, if the schema refuses it. */
 export function checkedView(view: View): View {
@@ -42,6 +47,15 @@ export function checkedView(view: View): View {
     throw new Error(`scripted view does not match ViewSchema: ${errors.join('; ')}`);
   }
   return view;
+}
+
+/** X7: the track as the service would send it; throws, naming the fields, if TrackSchema refuses it. */
+export function checkedTrack(track: TrackView): TrackView {
+  if (!validateTrack(track)) {
+    const errors = (validateTrack.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new Error(`scripted track does not match TrackSchema: ${errors.join('; ')}`);
+  }
+  return track;
 }
 
 export const OFFLINE_AFTER_MS = 10 * 60_000;
@@ -65,6 +79,16 @@ export function fakePlace(lat: number, lon: number): PlaceView {
     wgs84: { lat, lon },
     gcj02: { lat: round6(lat + GCJ_SHIFT.lat), lon: round6(lon + GCJ_SHIFT.lon) },
   };
+}
+
+/** X7: a stop of the scripted day (WGS-84). */
+export interface FakeStop {
+  startMs: number;
+  endMs: number;
+  lat: number;
+  lon: number;
+  ongoing?: boolean;
+  placeText?: string | null;
 }
 
 export interface LoggedRequest {
@@ -91,6 +115,10 @@ export class FakeShareApi {
   fix: FakeFix | null = null;
   episodes: EpisodeView[] = [];
   certificates: CertificateView[] = [];
+  /** X7: today's fixes; null: the current fix is the day's only one. */
+  dayFixes: FakeFix[] | null = null;
+  dayStops: FakeStop[] = [];
+  dayDistanceM = 0;
   /** Views the schema refused (the page was answered 500 instead). */
   readonly refusedViews: string[] = [];
   readonly requests: LoggedRequest[] = [];
@@ -152,6 +180,30 @@ export class FakeShareApi {
         headingDeg: fix.headingDeg,
       },
       episodes: this.episodes,
+    });
+  }
+
+  /** X7: today's track from the scripted day, checked against TrackSchema. */
+  track(): TrackView {
+    const fixes = this.dayFixes ?? (this.fix ? [this.fix] : []);
+    const last = this.view().position;
+    return checkedTrack({
+      day: chinaDate(this.nowMs),
+      from: new Date(chinaDayStartMs(this.nowMs)).toISOString(),
+      to: new Date(this.nowMs).toISOString(),
+      fixes: fixes.length,
+      distanceM: this.dayDistanceM,
+      points: fixes.map((f) => ({ gnssTime: new Date(f.t).toISOString(), ...fakePlace(f.lat, f.lon) })),
+      stops: this.dayStops.map((s) => ({
+        startedAt: new Date(s.startMs).toISOString(),
+        endedAt: new Date(s.endMs).toISOString(),
+        durationS: Math.round((s.endMs - s.startMs) / 1000),
+        ongoing: s.ongoing ?? false,
+        place: fakePlace(s.lat, s.lon),
+        placeText: s.placeText ?? null,
+      })),
+      lastKnown: fixes.length === 0 ? last : null,
+      reason: fixes.length === 0 ? NO_FIX_TODAY : null,
     });
   }
 
@@ -262,6 +314,21 @@ export class FakeShareApi {
       reply.header('etag', etag).header('cache-control', 'private, max-age=30');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(body);
+    });
+
+    app.get('/v1/shares/:token/track', async (req, reply) => {
+      this.access(req, false);
+      let body: string;
+      try {
+        body = JSON.stringify(this.track());
+      } catch (err) {
+        this.refusedViews.push((err as Error).message);
+        throw err;
+      }
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'private, max-age=30')
+        .send(body);
     });
 
     app.get('/v1/shares/:token/stream', async (req, reply) => {

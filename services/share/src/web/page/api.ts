@@ -5,7 +5,7 @@
  * refused token is replaced once (dev login), then the page asks to log in.
  * Answers come back as outcomes the page acts on, never as raw responses.
  */
-import type { View } from '../../domain/view.schema.js';
+import type { TrackView, View } from '../../domain/view.schema.js';
 import { forgetViewerToken, obtainViewerToken } from './viewer-token.js';
 import type { NoticeKind } from './wording.js';
 
@@ -86,6 +86,15 @@ export class ViewerApi {
     return isObject(body) && Array.isArray(body.episodes)
       ? { kind: 'view', view: body as View, etag: res.headers.get('etag') }
       : { kind: 'failed' };
+  }
+
+  /** X7: today's track; null when it cannot be had now (the view's answers decide about refusals). */
+  async track(): Promise<TrackView | null> {
+    const res = await this.call('/track', {});
+    const body: unknown = res.ok ? await res.json().catch(() => null) : null;
+    return isObject(body) && Array.isArray(body.points) && Array.isArray(body.stops)
+      ? (body as TrackView)
+      : null;
   }
 
   /** The Server-Sent Events stream, resumed after `lastEventId` when given. */

@@ -4,7 +4,7 @@
  * the view and keeps it fresh; an ended, refused or unknown link ends the page
  * with a notice. Holds the page's state; the sections draw it.
  */
-import type { View } from '../../domain/view.schema.js';
+import type { TrackView, View } from '../../domain/view.schema.js';
 import { LoginRequired, ViewerApi } from './api.js';
 import { byId, debounce } from './dom.js';
 import { setupLargeToggle } from './large-mode.js';
@@ -15,7 +15,9 @@ import { EpisodeDetails } from './sections/episode-details.js';
 import { EpisodesMarquee } from './sections/episodes.js';
 import { renderFrame } from './sections/frame.js';
 import { NoticeSection } from './sections/notice.js';
+import { renderTrackText } from './sections/track.js';
 import { renderPlate, renderRefreshLine, renderVehicle } from './sections/vehicle.js';
+import { TrackRefresh } from './track-refresh.js';
 import { type NoticeKind, type Wording, wording } from './wording.js';
 
 export class FamilyPage {
@@ -28,6 +30,9 @@ export class FamilyPage {
   private updates = 0;
   private connectionProblem = false;
   private live: Live | null = null;
+  /** X7: today's track, read on opening and every few minutes. */
+  private track: TrackView | null = null;
+  private trackRefresh: TrackRefresh | null = null;
   private readonly details = new EpisodeDetails();
   private readonly marquee = new EpisodesMarquee(this.details);
   private readonly map = new MapSection();
@@ -69,6 +74,8 @@ export class FamilyPage {
     const first = await api.view();
     if (first.kind !== 'view') return this.end(first.kind === 'refused' ? first.refusal : 'error');
     this.apply(first.view);
+    this.trackRefresh = new TrackRefresh(api, (t) => this.showTrack(t));
+    void this.trackRefresh.start();
     this.live = new Live(
       api,
       {
@@ -107,12 +114,21 @@ export class FamilyPage {
     renderVehicle(v, this.w.vehicle, Date.now());
     this.marquee.render(v.episodes, this.w.episodes);
     renderCertificates(v.certificates, this.w.certificates);
+    renderTrackText(this.track, this.w.track);
     this.drawMap();
     this.renderRefreshLine();
   }
 
   private drawMap(): void {
-    if (this.view) this.map.draw(this.view.online, this.w.map, this.large);
+    if (this.view) this.map.draw(this.view.online, this.w.map, this.w.track, this.large);
+  }
+
+  private showTrack(track: TrackView): void {
+    if (this.finished) return;
+    this.track = track;
+    this.map.setTrack(track);
+    renderTrackText(track, this.w.track);
+    this.drawMap();
   }
 
   private renderRefreshLine(): void {
@@ -137,6 +153,7 @@ export class FamilyPage {
   private end(kind: NoticeKind, message: string | null = null): void {
     this.finished = true;
     this.live?.stop();
+    this.trackRefresh?.stop();
     this.marquee.stop();
     this.details.close();
     this.notice.show(kind, message, this.w.notices);

@@ -7,6 +7,7 @@ import { type CertificateWording, certificateWording } from './wording/certifica
 import { type EpisodeWording, episodeWording } from './wording/episodes.js';
 import { type MapWording, mapWording } from './wording/map.js';
 import { type NoticeWording, noticeWording } from './wording/notices.js';
+import { type TrackWording, trackWording } from './wording/track.js';
 import { type VehicleWording, vehicleWording } from './wording/vehicle.js';
 
 export type { NoticeKind } from './wording/notices.js';
@@ -17,6 +18,7 @@ export interface Wording {
   episodes: EpisodeWording;
   certificates: CertificateWording;
   map: MapWording;
+  track: TrackWording;
   notices: NoticeWording;
 }
 
@@ -25,6 +27,7 @@ const build = (mode: 'normal' | 'large'): Wording => ({
   episodes: episodeWording[mode],
   certificates: certificateWording[mode],
   map: mapWording[mode],
+  track: trackWording[mode],
   notices: noticeWording[mode],
 });
 
