@@ -21,7 +21,8 @@ import { createIngestApp, type IngestApp } from '../../ingest/src/app.js';
 import { loadConfig as ingestConfig } from '../../ingest/src/config.js';
 import { buildPage } from '../scripts/build-page.js';
 import { place } from '../src/domain/geo.js';
-import type { EpisodeView, View } from '../src/domain/view.schema.js';
+import { chinaDayStartMs } from '../src/domain/track.js';
+import type { EpisodeView, TrackView, View } from '../src/domain/view.schema.js';
 import { bearer, logger, type ShareEnv, startShare } from './helpers.js';
 import { launchChromium, type PhonePage, phonePage, SHOTS_DIR } from './page/browser.js';
 
@@ -274,6 +275,92 @@ describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
   });
 });
 
+/**
+ * X7: the scenario's rests as the track must mark them: each run of fixes at 0 km/h lasts
+ * from its first fix to the departure fix after it; only today's fixes count (the scenario
+ * ends now and spans about 6 h, so China midnight may cut it), and a rest cut below
+ * 20 minutes is no stop.
+ */
+function expectedStops(dayStartMs: number) {
+  const today = scenario.positions.filter((p) => p.gnssTimeMs >= dayStartMs);
+  const stops: { startMs: number; endMs: number; lat: number; lon: number }[] = [];
+  for (let i = 0; i < today.length; i++) {
+    const first = today[i];
+    if (first?.speedDkmh !== 0) continue;
+    let j = i;
+    while (today[j + 1]?.speedDkmh === 0) j++;
+    const end = today[j + 1] ?? (today[j] as typeof first);
+    if (end.gnssTimeMs - first.gnssTimeMs >= 20 * 60_000)
+      stops.push({
+        startMs: first.gnssTimeMs,
+        endMs: end.gnssTimeMs,
+        lat: first.latE6 / 1e6,
+        lon: first.lonE6 / 1e6,
+      });
+    i = j;
+  }
+  return { today, stops };
+}
+
+describe("X7 today's track through the real pipeline", () => {
+  let track: TrackView;
+  let dayStart: number;
+
+  beforeAll(async () => {
+    // Every fix stored by ingest (the alerts may arrive before the last drive's fixes are stored).
+    await waitFor(
+      async () =>
+        (
+          await e.app.deps.pool.query('SELECT count(*)::int AS n FROM positions WHERE plate_number = $1', [
+            PLATE,
+          ])
+        ).rows[0].n === scenario.positions.length,
+      { timeoutMs: 60_000, message: 'all the scenario fixes stored by ingest' },
+    );
+    const { token } = (await newShare('1m')).json();
+    const family = bearer(e.token({ sub: `family-${randomUUID()}`, role: 'family' }));
+    const claim = await e.app.server.inject({
+      method: 'POST',
+      url: `/v1/shares/${token}/claim`,
+      headers: family,
+    });
+    expect(claim.statusCode, claim.body).toBe(200);
+    const r = await e.app.server.inject({ method: 'GET', url: `/v1/shares/${token}/track`, headers: family });
+    expect(r.statusCode, r.body).toBe(200);
+    track = r.json();
+    dayStart = Date.parse(track.from);
+    expect(dayStart).toBe(chinaDayStartMs(Date.parse(track.to)));
+  });
+
+  it("covers today's stored fixes only, simplified to at most 500 points", () => {
+    const { today } = expectedStops(dayStart);
+    expect(track.fixes).toBe(today.length);
+    expect(track.points.length).toBeLessThanOrEqual(500);
+    if (today.length === 0) return;
+    expect(track.points[0]?.gnssTime).toBe(iso((today[0] as { gnssTimeMs: number }).gnssTimeMs));
+    expect(track.points.at(-1)?.gnssTime).toBe(iso(scenario.expected.lastFixMs));
+  });
+
+  it('marks the two 30-minute rests as stops with their durations (cut at China midnight if need be)', () => {
+    const { stops } = expectedStops(dayStart);
+    // Without a cut the two rests are the scenario's, 30 min each; the second is the one that ended the fatigue episode.
+    if (scenario.positions[0] && scenario.positions[0].gnssTimeMs >= dayStart) {
+      expect(stops.map((s) => (s.endMs - s.startMs) / 1000)).toEqual([1800, 1800]);
+      expect(stops[1]?.startMs).toBe(scenario.expected.fatigue.restStartMs);
+    }
+    expect(track.stops).toEqual(
+      stops.map((s) => ({
+        startedAt: iso(s.startMs),
+        endedAt: iso(s.endMs),
+        durationS: (s.endMs - s.startMs) / 1000,
+        ongoing: false,
+        place: place(s.lat, s.lon),
+        placeText: null,
+      })),
+    );
+  });
+});
+
 /** What the page shows is computed here independently of the page's code: China time is UTC+8. */
 function chinaTime(ms: number, seconds: boolean): string {
   const d = new Date(ms + 8 * 3_600_000);
@@ -437,6 +524,27 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     });
     await phone.screenshot('pipeline-large-episode-details', { fullPage: false });
     await shootArticles('large');
+    expect(phone.errors).toEqual([]);
+  });
+
+  it("X7: the map and the words under it show today's track with the stored stops", async () => {
+    const dayStart = chinaDayStartMs(Date.now());
+    const { stops } = expectedStops(dayStart);
+    // Back from the large type's 详情 of the case before, to the normal type.
+    if (await phone.page.locator('#alert-dialog').isVisible()) await phone.page.locator('#dialog-close').tap();
+    await phone.page.locator('#large-toggle').tap();
+    await phone.page.locator('html:not(.large)').waitFor({ state: 'attached', timeout: 5_000 });
+    await phone.page.locator('#track-summary').filter({ hasText: '今天已行驶' }).waitFor({ timeout: 10_000 });
+    if (stops.length)
+      expect(await phone.page.locator('#track-summary').textContent()).toContain(`停车 ${stops.length} 次`);
+    expect(await phone.page.locator('#track-stops li').allTextContents()).toEqual(
+      stops.map(
+        (s) =>
+          `${chinaTime(s.startMs, false).split(' ')[1]}–${chinaTime(s.endMs, false).split(' ')[1]} 停车 ${minutes((s.endMs - s.startMs) / 1000)}`,
+      ),
+    );
+    expect(await phone.page.locator('#map .track-stop').count()).toBe(stops.length);
+    await phone.screenshot('pipeline-track');
     expect(phone.errors).toEqual([]);
   });
 
