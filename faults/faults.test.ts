@@ -633,11 +633,17 @@ describe.sequential('faults in sequence while the fleet streams', () => {
         { timeoutMs: 60_000, intervalMs: 500, message: `share view of ${share.plateNumber} at ${newest}` },
       );
       const view = await people.view(share);
+      // S10: every episode shown is one of the expected alerts' episodes (alert ids are vehicle|kind|start|phase).
       const ofVehicle = new Set(
-        plan.alerts.filter((a) => a.vehicleKey === share.vehicleKey).map((a) => a.alertId),
+        plan.alerts
+          .filter((a) => a.vehicleKey === share.vehicleKey)
+          .map((a) => {
+            const [, kind, start] = a.alertId.split('|');
+            return `${kind}:${start}`;
+          }),
       );
-      for (const a of view.body.alerts.filter((x) => RULE_ALERT_KINDS.includes(x.kind)))
-        expect(ofVehicle.has(a.alertId), `view alert ${a.alertId} is an expected one`).toBe(true);
+      for (const e of view.body.episodes.filter((x) => RULE_ALERT_KINDS.includes(x.kind)))
+        expect(ofVehicle.has(e.episodeId), `view episode ${e.episodeId} is an expected one`).toBe(true);
     }
     for (const driver of ['driver-0001', 'driver-0002', 'driver-0004']) {
       for (const b of await people.boundPositions(driver)) {

@@ -46,7 +46,8 @@ export interface People {
 
 export interface ShareView {
   position: { gnssTime: string } | null;
-  alerts: { alertId: string; kind: string }[];
+  /** S10: one item per episode; episodeId is `${kind}:${episode start ms}`. */
+  episodes: { episodeId: string; kind: string }[];
 }
 
 export async function createPeople(
