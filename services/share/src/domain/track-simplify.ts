@@ -4,8 +4,9 @@
  *
  * The line is simplified in metres (an equirectangular projection around the
  * first fix, exact enough over a province), so the tolerance means the same
- * north–south and east–west. The tolerance climbs a doubling ladder (1 m,
- * 2 m, 4 m, …) until at most `maxPoints` points are left: a straight
+ * north–south and east–west. The tolerance climbs a doubling ladder (5 m,
+ * about a GNSS fix's accuracy, below which detail is noise; 10 m, 20 m, …)
+ * until at most `maxPoints` points are left: a straight
  * expressway keeps few points, a town's turns many. Each step simplifies the
  * previous step's line, not the day's fixes again (a day at one fix per 5 s
  * costs one full pass); the kept line then lies within the sum of the steps'
@@ -20,7 +21,7 @@ export const TRACK_MAX_POINTS = 500;
 
 const METRES_PER_DEGREE_LAT = 110_574;
 const METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320;
-const FIRST_TOLERANCE_M = 1;
+const FIRST_TOLERANCE_M = 5;
 /** Past this the line is two points whatever the day (China spans < 6,000 km). */
 const LAST_TOLERANCE_M = 8_192_000;
 
