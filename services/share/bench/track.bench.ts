@@ -1,0 +1,322 @@
+/**
+ * npm run bench:track [-- --help]
+ *
+ * X7: GET /v1/shares/{token}/track on one share process (this one, listening
+ * on a free port) against the local infrastructure (startInfra), in an
+ * isolated schema, topic set and Redis prefix. Stored first, as ingest would
+ * have stored them (track-days.ts): `--vehicles` full China days at one fix
+ * per 30 s (2,880 fixes each) and `--fine-vehicles` at one per 5 s (17,280
+ * each), each vehicle bound and shared once, the link claimed by its own
+ * viewer (through the service's use cases). The app's clock is 23:59:59 of
+ * that day, so every track is a whole day.
+ *
+ * For each kind of day, autocannon (in a worker thread) cycles over its
+ * links, each request from its viewer's own client address: without the
+ * track cache (every request reads and builds the day; one connection, then
+ * `--connections`) and with it warm (every request a hit); a fastify hello-world route of this process is the
+ * yardstick. Writes a short table with the machine to BENCHMARKS.md.
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  authConfig,
+  createLogger,
+  createPgPool,
+  migrate,
+  mintToken,
+  Redis,
+  topicNames,
+} from '@safewatch/common';
+import { describeKafka, isolate, startInfra, unlinkMatching, writeBenchSection } from '@safewatch/testkit';
+import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
+import Fastify from 'fastify';
+import { TrackCache } from '../src/adapters/track-cache.js';
+import { createShareApp, type ShareApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { chinaDayStartMs } from '../src/domain/track.js';
+import type { TrackView } from '../src/domain/view.schema.js';
+import { createShare } from '../src/usecases/driver-shares.usecase.js';
+import { claimShare } from '../src/usecases/viewer.usecase.js';
+import { type LoadResult, runLoad } from './load.js';
+import { type DayVehicle, storeDays } from './track-days.js';
+
+const USAGE = `npm run bench:track [-- options]
+
+Stores full China days of fixes in positions, shares each vehicle once, and
+measures GET /v1/shares/{token}/track (p50/p99, req/s) on one share process,
+without and with the track cache; writes the table to BENCHMARKS.md.
+
+  --vehicles N        days at one fix per 30 s (2,880 fixes)      default 1000
+  --fine-vehicles N   days at one fix per 5 s (17,280 fixes)      default 1000
+  --connections N     autocannon connections                      default 8
+  --duration S        measured seconds per row                    default 10
+  --warmup S          warm-up seconds per row                     default 2
+  --no-write          print the figures, leave BENCHMARKS.md as it is
+  --help              this text`;
+
+const { values: args } = parseArgs({
+  options: {
+    vehicles: { type: 'string', default: '1000' },
+    'fine-vehicles': { type: 'string', default: '1000' },
+    connections: { type: 'string', default: '8' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'no-write': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const COARSE = Number(args.vehicles);
+const FINE = Number(args['fine-vehicles']);
+const CONNECTIONS = Number(args.connections);
+const DURATION_S = Number(args.duration);
+const WARMUP_S = Number(args.warmup);
+for (const [name, v] of Object.entries({ COARSE, FINE, CONNECTIONS, DURATION_S, WARMUP_S }))
+  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, got ${v}`);
+
+const BENCH_JWT_SECRET = 'track-bench-secret-0123456789abcdefghij';
+/** The track's per-link and per-address limits are far below a load generator's rate: counters are deleted this often. */
+const RATE_LIMIT_RESET_MS = 2_000;
+/** With the cache: long enough that the warm entries outlive the measure (the service's default is 30 s). */
+const WARM_TTL_MS = 10 * 60_000;
+const logger = createLogger('bench', 'warn');
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const load1 = () => loadavg()[0] ?? 0;
+
+const loadAtStart = loadavg();
+const running = await startInfra(process.env, 'bench-track');
+const { infra } = running;
+const iso = isolate('bench-track', infra);
+const dayStartMs = chinaDayStartMs(Date.now());
+const clock = () => new Date(dayStartMs + 86_399_000);
+const cfg = loadConfig({
+  KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+  KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+  DATABASE_URL: infra.databaseUrl,
+  PG_SCHEMA: iso.schema,
+  REDIS_URL: infra.redisUrl,
+  REDIS_KEY_PREFIX: iso.redisPrefix,
+  JWT_SECRET: BENCH_JWT_SECRET,
+  SHARE_GROUP_ID: `bench-track-${iso.id}`,
+  // As behind a load balancer: each request carries its viewer's own address.
+  TRUST_PROXY: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+});
+const auth = authConfig(cfg);
+const db = createPgPool(
+  { databaseUrl: infra.databaseUrl, schema: iso.schema, poolSize: 2, applicationName: 'bench-track-setup' },
+  () => undefined,
+);
+const redis = new Redis(infra.redisUrl);
+const hello = Fastify({ logger: false });
+let app: ShareApp | undefined;
+let resetTimer: NodeJS.Timeout | undefined;
+
+interface Target {
+  path: string;
+  authorization: string;
+  forwardedFor: string;
+}
+
+/** Binds, shares and claims each vehicle (use cases, 16 at a time); the track requests of its viewers. */
+async function linksOf(a: ShareApp, vehicles: readonly DayVehicle[], label: string): Promise<Target[]> {
+  const bindings = vehicles.map((v) => ({
+    ...v,
+    driverId: `${label}-driver-${v.plateNumber}`,
+    vehicleId: randomUUID(),
+  }));
+  await db.query(
+    `INSERT INTO current_bindings (driver_id, vehicle_id, plate_number, plate_color, bound_at)
+     SELECT * , now() FROM unnest($1::text[], $2::uuid[], $3::text[], $4::smallint[])`,
+    [
+      bindings.map((b) => b.driverId),
+      bindings.map((b) => b.vehicleId),
+      bindings.map((b) => b.plateNumber),
+      bindings.map((b) => b.plateColor),
+    ],
+  );
+  const targets: Target[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < bindings.length) {
+        const i = next++;
+        const b = bindings[i] as (typeof bindings)[number];
+        const viewer = `${label}-viewer-${i}`;
+        const { token } = await createShare(a.deps, b.driverId, b.vehicleId, '1m');
+        await claimShare(a.deps, token, viewer);
+        targets.push({
+          path: `/v1/shares/${token}/track`,
+          authorization: `Bearer ${mintToken(auth, { sub: viewer, role: 'family' }, 4 * 3600)}`,
+          forwardedFor: `10.${label === 'fine' ? 2 : 1}.${i >> 8}.${i & 255}`,
+        });
+      }
+    }),
+  );
+  return targets;
+}
+
+async function resetRateLimits() {
+  await unlinkMatching(redis, `${iso.redisPrefix}ratelimit:*`);
+}
+
+interface Row {
+  label: string;
+  r: LoadResult & { rps: number; load: number };
+}
+
+async function measure(label: string, plan: Parameters<typeof runLoad>[0]): Promise<Row> {
+  await resetRateLimits();
+  const before = load1();
+  const r = await runLoad(plan);
+  const rps = r.count / r.durationS;
+  say(
+    `${label}: ${fmt(rps)} req/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts}, load ${before.toFixed(2)}→${load1().toFixed(2)}`,
+  );
+  return { label, r: { ...r, rps, load: load1() } };
+}
+
+/** One track as a viewer gets it: its size and figures, to describe what the rows served. */
+async function sampleOf(base: string, t: Target) {
+  const res = await fetch(new URL(t.path, base), {
+    headers: { authorization: t.authorization, 'x-forwarded-for': t.forwardedFor },
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`track answered ${res.status}: ${body}`);
+  const track = JSON.parse(body) as TrackView;
+  return {
+    bytes: Buffer.byteLength(body),
+    fixes: track.fixes,
+    points: track.points.length,
+    stops: track.stops.length,
+  };
+}
+
+/** Every link's track read once (8 at a time), so that the cache holds them all. */
+async function warm(base: string, targets: readonly Target[]) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < targets.length) {
+        const t = targets[next++] as Target;
+        await fetch(new URL(t.path, base), {
+          headers: { authorization: t.authorization, 'x-forwarded-for': t.forwardedFor },
+        }).then((r) => r.arrayBuffer());
+        if (next % 100 === 0) await resetRateLimits();
+      }
+    }),
+  );
+}
+
+try {
+  const setupStart = performance.now();
+  for (const service of ['ingest', 'share'])
+    await migrate({
+      databaseUrl: infra.databaseUrl,
+      schema: iso.schema,
+      dir: join(import.meta.dirname, '..', '..', service, 'migrations'),
+      service,
+      logger,
+    });
+  await iso.createTopics(Object.values(topicNames()), 1);
+  const plates = (prefix: string, n: number): DayVehicle[] =>
+    Array.from({ length: n }, (_, i) => ({
+      plateNumber: `${prefix}${String(i).padStart(5, '0')}`,
+      plateColor: 2,
+    }));
+  const coarse = plates('鲁T3', COARSE);
+  const fine = plates('鲁T5', FINE);
+  const stored = { coarse: 0, fine: 0, seconds: 0 };
+  const t0 = performance.now();
+  const progress = (what: string, total: number) => (done: number) => {
+    if (done % 100 === 0 || done === total) say(`   ${what}: ${fmt(done)} of ${fmt(total)} days stored`);
+  };
+  stored.coarse = await storeDays(db, coarse, dayStartMs, 30, progress('30 s days', COARSE));
+  stored.fine = await storeDays(db, fine, dayStartMs, 5, progress('5 s days', FINE));
+  await db.query('ANALYZE positions');
+  stored.seconds = (performance.now() - t0) / 1000;
+  const size = (await db.query("SELECT pg_size_pretty(pg_total_relation_size('positions')) AS s")).rows[0].s;
+  say(
+    `stored ${fmt(stored.coarse + stored.fine)} fixes (${fmt(stored.coarse)} + ${fmt(stored.fine)}) in ${stored.seconds.toFixed(0)} s; positions ${size}`,
+  );
+
+  app = await createShareApp(cfg, logger, clock);
+  await app.start();
+  const base = await app.server.listen({ host: '127.0.0.1', port: 0 });
+  const targets = {
+    coarse: await linksOf(app, coarse, 'coarse'),
+    fine: await linksOf(app, fine, 'fine'),
+  };
+  say(`setup done in ${((performance.now() - setupStart) / 1000).toFixed(0)} s; share service at ${base}`);
+
+  hello.get('/hello', async () => ({ hello: 'world' }));
+  const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0 });
+  resetTimer = setInterval(() => void resetRateLimits().catch(() => undefined), RATE_LIMIT_RESET_MS);
+  const plan = { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S };
+  const rows: Row[] = [await measure('fastify hello-world', { ...plan, url: helloUrl, path: '/hello' })];
+  const samples: Record<string, Awaited<ReturnType<typeof sampleOf>>> = {};
+  const deps = app.deps;
+  for (const [kind, list] of [
+    ['coarse', targets.coarse],
+    ['fine', targets.fine],
+  ] as const) {
+    if (list.length === 0) continue;
+    const day = kind === 'coarse' ? '2,880-fix day (30 s)' : '17,280-fix day (5 s)';
+    deps.tracks = undefined;
+    samples[kind] = await sampleOf(base, list[0] as Target);
+    // One request at a time: the latency of reading and building a day, without queueing.
+    rows.push(
+      await measure(`${day}, no cache, 1 connection`, { ...plan, connections: 1, url: base, targets: list }),
+    );
+    rows.push(await measure(`${day}, no cache`, { ...plan, url: base, targets: list }));
+    deps.tracks = new TrackCache({ ttlMs: WARM_TTL_MS, maxEntries: 10_000 });
+    await warm(base, list);
+    const warmStats = { ...deps.tracks.stats };
+    const row = await measure(`${day}, cache warm`, { ...plan, url: base, targets: list });
+    const hits = deps.tracks.stats.hits - warmStats.hits;
+    const misses = deps.tracks.stats.misses - warmStats.misses;
+    say(`   cache during the measure: ${fmt(hits)} hits, ${fmt(misses)} misses`);
+    rows.push(row);
+  }
+  clearInterval(resetTimer);
+
+  const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+  const line = ({ label, r }: Row) =>
+    `| ${label} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${JSON.stringify(r.statuses)}${r.errors || r.timeouts ? ` errors ${r.errors}, timeouts ${r.timeouts}` : ''} | ${r.load.toFixed(2)} |`;
+  const sampleText = Object.entries(samples)
+    .map(
+      ([k, s]) =>
+        `${k === 'coarse' ? '2,880-fix' : '17,280-fix'} day → ${s.points} points, ${s.stops} stops, ${fmt(s.bytes)} bytes of JSON`,
+    )
+    .join('; ');
+  const report = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}, plain, no TimescaleDB); Redis (${infra.mode.redis}); Kafka: ${describeKafka(infra)}; everything on this machine (load ${loadAtStart.map((l) => l.toFixed(2)).join('/')} at the start).`,
+    `Stored: ${fmt(COARSE)} vehicles' days at one fix per 30 s and ${fmt(FINE)} at one per 5 s (${fmt(stored.coarse + stored.fine)} rows in positions, ${size}, written in ${stored.seconds.toFixed(0)} s by INSERT … SELECT generate_series). One claimed link per vehicle; autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connections (unless said), ${WARMUP_S} s warm-up + ${DURATION_S} s, cycling over the links of one kind of day, each viewer from its own address; the per-link and per-address limits run on every request, their counters deleted every ${RATE_LIMIT_RESET_MS / 1000} s. "No cache": every request reads the day (primary-key range scan) and builds it (simplification, stops, distance, both datums). "Cache warm": every link read once before, then every request a hit. ${sampleText}.`,
+    '',
+    '| measure | req/s | p50 ms | p99 ms | statuses | load |',
+    '|---|---:|---:|---:|---|---:|',
+    ...rows.map(line),
+  ];
+  for (const l of report) say(l);
+  if (!args['no-write']) {
+    await writeBenchSection('track', report);
+    say('BENCHMARKS.md: track section written');
+  }
+} finally {
+  if (resetTimer) clearInterval(resetTimer);
+  await hello.close().catch(() => undefined);
+  await app?.stop().catch(() => undefined);
+  await db.end().catch(() => undefined);
+  await unlinkMatching(redis, `${iso.redisPrefix}*`, 5000).catch(() => undefined);
+  redis.disconnect();
+  await iso.dropSchema().catch(() => undefined);
+  await running.stop();
+}
+process.exit(0);
