@@ -28,6 +28,7 @@ import { adoptionRoutes } from './http/adoption.routes.js';
 import { call, shareRoutes } from './http/share.routes.js';
 import { streamRoute } from './http/stream.route.js';
 import type { ShareDeps } from './usecases/deps.js';
+import { onDrivingClock } from './usecases/driving-clock.usecase.js';
 import { onAlerts, onBindingEvents } from './usecases/events.usecase.js';
 import { shareViewJson, type VehicleView, vehicleViews } from './usecases/view.builder.js';
 import { viewerShare } from './usecases/viewer.usecase.js';
@@ -44,6 +45,18 @@ export interface ShareApp {
 }
 
 const EXPIRY_SWEEP_MS = 1_000;
+
+/** A chunk's messages decoded; one that does not decode is skipped, never a stuck consumer. */
+function decodeAll<T>(messages: { value: Buffer | null }[], decode: (value: Buffer) => T): T[] {
+  return messages.flatMap((m) => {
+    try {
+      return m.value ? [decode(m.value)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 type Step = 'persist';
 const STEP_DEPENDENCY: Record<Step, string> = { persist: 'postgres' };
 
@@ -193,13 +206,7 @@ export async function createShareApp(
     groupId: `${cfg.SHARE_GROUP_ID}-bindings`,
     topic: topics.bindingsEvents,
     process: async (messages, run) => {
-      const envelopes = messages.flatMap((m) => {
-        try {
-          return m.value ? [pb.BindingsEnvelope.decode(m.value)] : [];
-        } catch {
-          return [];
-        }
-      });
+      const envelopes = decodeAll(messages, (v) => pb.BindingsEnvelope.decode(v));
       await run('persist', () => onBindingEvents(deps, envelopes));
     },
   });
@@ -208,15 +215,20 @@ export async function createShareApp(
     groupId: `${cfg.SHARE_GROUP_ID}-alerts`,
     topic: topics.alerts,
     process: async (messages, run) => {
-      const alerts = messages.flatMap((m) => {
-        try {
-          return m.value ? [pb.Alert.decode(m.value)] : [];
-        } catch {
-          return [];
-        }
-      });
+      const alerts = decodeAll(messages, (v) => pb.Alert.decode(v));
       const changed = await run('persist', () => onAlerts(deps, alerts));
       // Without the read model's listener, tell this instance's streams directly.
+      if (!readModel.active) for (const k of changed) hub?.vehicleChanged(k);
+    },
+  });
+
+  const clockConsumer = new ChunkConsumer<Step>({
+    ...consumerBase,
+    groupId: `${cfg.SHARE_GROUP_ID}-clock`,
+    topic: topics.drivingClock,
+    process: async (messages, run) => {
+      const clocks = decodeAll(messages, (v) => pb.DrivingClock.decode(v));
+      const changed = await run('persist', () => onDrivingClock(deps, clocks));
       if (!readModel.active) for (const k of changed) hub?.vehicleChanged(k);
     },
   });
@@ -245,6 +257,7 @@ export async function createShareApp(
       await probe.start();
       await bindingsConsumer.start();
       await alertsConsumer.start();
+      await clockConsumer.start();
       hub?.start();
       // Expired shares end at their expiry: open streams get "ended" within a second.
       sweep = setInterval(() => {
@@ -262,6 +275,7 @@ export async function createShareApp(
       await server.close();
       await bindingsConsumer.stop();
       await alertsConsumer.stop();
+      await clockConsumer.stop();
       await views.stop();
       await limiter.stop();
       await readModel.stop();

@@ -607,6 +607,7 @@ describe('who sees what', () => {
     const view = r.json();
     expect(Object.keys(view).sort()).toEqual([
       'certificates',
+      'clock',
       'episodes',
       'expiresAt',
       'online',

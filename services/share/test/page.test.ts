@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage } from '../scripts/build-page.js';
 import { PAGE_ASSETS_DIR, PAGE_BUILD_COMMAND, readPageAssets } from '../src/web/web.routes.js';
 import { launchChromium, type PhonePage, phonePage, waitText } from './page/browser.js';
+import { drivingClock, preWarningEpisode, restingClock } from './page/clock.js';
 import { fatigueEpisode, PLATFORM_FATIGUE_TEXT, speedingEpisode, threeEpisodes } from './page/episodes.js';
 import { checkedView, type FakeFix, FakeShareApi, type FakeStop, GCJ_SHIFT } from './page/fake-api.js';
 
@@ -737,6 +738,80 @@ describe('web routes', () => {
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
+  });
+
+  it('X6: the driving clock at 3 h 40 min and the pre-warning episode, in normal and large type', async () => {
+    const a = await startApi();
+    a.clock = drivingClock(a);
+    const pre = preWarningEpisode(a);
+    a.episodes = [pre];
+    const p = await open(a);
+    await waitText(p.page, '#clock-now', '已连续驾驶 3 小时 40 分 · 20 分钟内需休息');
+    expect(await text(p, '#clock-now')).toBe('已连续驾驶 3 小时 40 分 · 20 分钟内需休息');
+    expect(await text(p, '#clock-today')).toBe('今日累计驾驶 6 小时 10 分');
+    expect(await text(p, '#clock-title')).toBe('驾驶时长');
+    // Past the pre-warning: the line is marked, amber.
+    expect(await p.page.locator('#clock-now').getAttribute('class')).toContain('clock-warn');
+    // The pre-warning is an episode of its own in the marquee and 详情.
+    const marquee = '#marquee-text';
+    await waitText(
+      p.page,
+      marquee,
+      '已连续驾驶 3 小时 30 分钟，快到 4 小时上限，请提醒司机休息，附近有 1 处司机之家',
+    );
+    expect(await text(p, `${marquee} .chip`)).toBe('疲劳预警');
+    expect(await p.page.locator(`${marquee} .chip`).getAttribute('class')).toContain('chip-warn');
+    await p.screenshot('clock-driving');
+    await p.page.locator('#alert-detail').tap();
+    const { dialog, article, rows } = details(p);
+    await dialog.waitFor({ state: 'visible' });
+    expect(await article(pre).locator('h3').textContent()).toBe('疲劳驾驶预警（连续驾驶）进行中');
+    expect(await rows(pre)).toEqual({
+      提醒开始: chinaTime(pre.startedAt, false),
+      提醒结束: '仍在持续',
+      本次开始驾驶: chinaTime(pre.fatigue?.drivingSince ?? '', false),
+      连续驾驶: '3 小时 30 分钟',
+      当日累计驾驶: '6 小时',
+      规定上限: '连续驾驶不超过 4 小时',
+    });
+    await p.screenshot('clock-pre-warning-details', { fullPage: false });
+    await p.page.locator('#dialog-close').tap();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await p.page.locator('#large-toggle').tap();
+    await waitText(p.page, '#clock-now', '已经连续开车 3 小时 40 分，再过 20 分钟就该停车休息了');
+    expect(await text(p, '#clock-today')).toBe('今天一共开了 6 小时 10 分');
+    expect(await text(p, '#clock-title')).toBe('开车时间');
+    await waitText(p.page, marquee, '已经连续开车 3 小时 30 分钟，快到 4 小时了，可以打电话提醒他休息');
+    await p.screenshot('large-clock-driving');
+  });
+
+  it('X6: while the truck rests the clock says for how long, and follows the stream', async () => {
+    const a = await startApi();
+    a.clock = drivingClock(a);
+    const p = await open(a);
+    await waitText(p.page, '#clock-now', '已连续驾驶 3 小时 40 分');
+    await waitForStream(a);
+    // The truck stopped 12 minutes ago: the next frame says so, without a reload.
+    a.advance(MIN);
+    a.setFix({ lat: 36.6512, lon: 117.1201, speedKmh: 0, headingDeg: 90 });
+    a.clock = restingClock(a);
+    a.push();
+    await waitText(p.page, '#clock-now', '正在休息 12 分钟');
+    expect(await text(p, '#clock-now')).toBe('正在休息 12 分钟');
+    expect(await text(p, '#clock-today')).toBe('今日累计驾驶 6 小时 10 分');
+    expect(await p.page.locator('#clock-now').getAttribute('class')).toContain('clock-rest');
+    await p.screenshot('clock-resting');
+
+    await p.page.locator('#large-toggle').tap();
+    await waitText(p.page, '#clock-now', '正在停车休息，已经休息 12 分钟');
+    expect(await text(p, '#clock-today')).toBe('今天一共开了 6 小时 10 分');
+    await p.screenshot('large-clock-resting');
+
+    // Offline, or before the first clock event, the view has no clock: the page shows none.
+    a.clock = null;
+    a.push();
+    await p.page.locator('#clock').waitFor({ state: 'hidden' });
   });
 
   it('the fake API refuses a scripted view that the real view could not be (ViewSchema)', async () => {

@@ -2,7 +2,7 @@ import type { Logger, Pool } from '@safewatch/common';
 import pg from 'pg';
 import { InvalidatedCache } from './invalidated-cache.js';
 import { type ShareRow, shareByTokenHash } from './shares.repo.js';
-import { loadVehicleExtras, nextExtrasVersion, type VehicleExtras } from './vehicle-alerts.repo.js';
+import { emptyExtras, loadVehicleExtras, type VehicleExtras } from './vehicle-alerts.repo.js';
 
 /** The channel of migrations 1700000003010/011: payload "<schema> s <token hash hex> <share id>" or "<schema> v <vehicle key>". */
 export const CACHE_CHANNEL = 'share_cache';
@@ -202,13 +202,11 @@ export class ShareReadModel {
     return this.vehicles.peek(key);
   }
 
-  /** Alerts (latest 20) and reminders of many vehicles; the missing ones in two queries. */
+  /** Alerts (latest 20), reminders and clocks of many vehicles; the missing ones in three queries. */
   vehicleExtras(keys: string[]): Promise<Map<string, VehicleExtras>> {
     return this.vehicles.getMany(keys, async (missing) => {
       const loaded = await loadVehicleExtras(this.opts.pool, missing);
-      return new Map(
-        missing.map((k) => [k, loaded.get(k) ?? { alerts: [], reminders: [], version: nextExtrasVersion() }]),
-      );
+      return new Map(missing.map((k) => [k, loaded.get(k) ?? emptyExtras()]));
     });
   }
 }

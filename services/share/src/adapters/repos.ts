@@ -5,6 +5,7 @@ import * as bindings from './current-bindings.repo.js';
 import * as positions from './positions.repo.js';
 import * as shares from './shares.repo.js';
 import * as alerts from './vehicle-alerts.repo.js';
+import * as clocks from './vehicle-clocks.repo.js';
 
 /** The Postgres repositories the service's use cases work through. */
-export const shareRepos: ShareRepos = { shares, bindings, history, alerts, adoption, positions };
+export const shareRepos: ShareRepos = { shares, bindings, history, alerts, clocks, adoption, positions };

@@ -1,5 +1,7 @@
 import type { Pool } from '@safewatch/common';
+import type { StoredClock } from '../domain/driving-clock.js';
 import type { AlertRecordRow } from '../domain/episodes.js';
+import { loadClocks } from './vehicle-clocks.repo.js';
 
 /**
  * The alerts each vehicle's viewers see (vehicle_alerts, vehicle_reminders),
@@ -59,14 +61,16 @@ export async function storeReminder(db: Queryable, r: StoredReminder): Promise<v
   );
 }
 
-/** Alerts and certificate reminders of one vehicle, as the views show them. */
+/** Alerts, certificate reminders and the driving clock (X6) of one vehicle, as the views show them. */
 export interface VehicleExtras {
   alerts: AlertRecordRow[];
   reminders: { driverId: string; kind: string; status: string; expiresOn: string }[];
+  /** The latest driving clock event (vehicle_clocks); null before the first. */
+  clock: StoredClock | null;
   /**
    * Unique per load in this process: a vehicle's extras are loaded again only
    * after the change feed dropped them, so an unchanged version means unchanged
-   * alerts and reminders (what the view memoises on).
+   * alerts, reminders and clock (what the view memoises on).
    */
   version: number;
 }
@@ -75,11 +79,19 @@ let loads = 0;
 /** A fresh version for extras just read from the database. */
 export const nextExtrasVersion = (): number => ++loads;
 
-/** Alert records (latest 20 per vehicle, i.e. about 10 episodes) and reminders of many vehicles: two queries. */
+/** A vehicle without alerts, reminders or clock, with a fresh version. */
+export const emptyExtras = (): VehicleExtras => ({
+  alerts: [],
+  reminders: [],
+  clock: null,
+  version: nextExtrasVersion(),
+});
+
+/** Alert records (latest 20 per vehicle, i.e. about 10 episodes), reminders and clocks of many vehicles: three queries. */
 export async function loadVehicleExtras(pool: Pool, keys: string[]): Promise<Map<string, VehicleExtras>> {
   const out = new Map<string, VehicleExtras>();
   if (keys.length === 0) return out;
-  const [alerts, reminders] = await Promise.all([
+  const [alerts, reminders, clocks] = await Promise.all([
     pool.query(
       `SELECT vehicle_key, alert_id AS "alertId", kind, phase, source, occurred_at AS "occurredAt",
               episode_start_ms::float8 AS "episodeStartMs", detail FROM (
@@ -93,8 +105,9 @@ export async function loadVehicleExtras(pool: Pool, keys: string[]): Promise<Map
          FROM vehicle_reminders WHERE vehicle_key = ANY($1)`,
       [keys],
     ),
+    loadClocks(pool, keys),
   ]);
-  for (const k of keys) out.set(k, { alerts: [], reminders: [], version: nextExtrasVersion() });
+  for (const k of keys) out.set(k, { ...emptyExtras(), clock: clocks.get(k) ?? null });
   for (const { vehicle_key, ...a } of alerts.rows) {
     out.get(vehicle_key)?.alerts.push({ ...a, occurredAt: new Date(a.occurredAt).toISOString() });
   }

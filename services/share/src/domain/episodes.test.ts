@@ -192,6 +192,22 @@ describe('toEpisodes (S10)', () => {
     expect(e?.sourceText).toContain('最高 98.5 km/h');
   });
 
+  it('A4: an ongoing platform-only speeding flag says our detection has not confirmed it yet', () => {
+    const flagged = rec(
+      'SPEEDING',
+      'STARTED',
+      T0,
+      1,
+      { startMs: T0, peakSpeedDkmh: 1067, limitKmh: 100, durationS: 0 },
+      'PLATFORM',
+    );
+    const [e] = toEpisodes([flagged], T0 + 60_000);
+    expect(e?.platformOnly).toBe(true);
+    expect(e?.sourceText).toBe(
+      '此提醒来自车辆的定位平台。本系统按限速 100 km/h 尚未确认持续超速（目前最高 106.7 km/h）。',
+    );
+  });
+
   it('A4: an episode both we and the platform saw is ours, not platform-only', () => {
     const both = { ...speedEnd, source: 'DETECTED_AND_PLATFORM' };
     const [e] = toEpisodes([both], undefined);
@@ -203,6 +219,40 @@ describe('toEpisodes (S10)', () => {
     const legacy = { ...speedEnd, episodeStartMs: null };
     expect(episodeStartOf(legacy)).toBe(T0);
     expect(toEpisodes([speedStart, legacy], undefined)).toHaveLength(1);
+  });
+
+  it('X6: the fatigue pre-warning is an episode of its own beside the fatigue it warned of, ended by the rest', () => {
+    const W0 = F0 + 210 * 60_000;
+    const detail = { drivingSinceMs: F0, cumulativeDrivingS: 4 * 3600 + 30 * 60, limitS: 4 * 3600 };
+    const warned = rec('FATIGUE_PRE_WARNING', 'STARTED', W0, 60 + 210, {
+      ...detail,
+      continuousDrivingS: 3.5 * 3600,
+    });
+    const rested = rec('FATIGUE_PRE_WARNING', 'ENDED', W0, 60 + 270, {
+      ...detail,
+      continuousDrivingS: 4 * 3600 + 29 * 60,
+    });
+    const ongoing = toEpisodes([warned, fatigueStart], F0 + 245 * 60_000);
+    expect(ongoing.map((e) => `${e.kind} ${e.state}`)).toEqual([
+      'FATIGUE_CONTINUOUS ONGOING',
+      'FATIGUE_PRE_WARNING ONGOING',
+    ]);
+    expect(ongoing[1]).toMatchObject({
+      episodeId: `FATIGUE_PRE_WARNING:${W0}`,
+      startedAt: new Date(W0).toISOString(),
+      durationS: 35 * 60,
+      fatigue: { continuousDrivingS: 3.5 * 3600, limitS: 4 * 3600 },
+      platformOnly: false,
+    });
+    const ended = toEpisodes([warned, rested, fatigueStart, fatigueEnd, speedStart], P0);
+    const pre = ended.find((e) => e.kind === 'FATIGUE_PRE_WARNING');
+    expect(pre).toMatchObject({
+      kind: 'FATIGUE_PRE_WARNING',
+      state: 'ENDED',
+      endedAt: at(60 + 270),
+      durationS: 60 * 60,
+      fatigue: { continuousDrivingS: 4 * 3600 + 29 * 60 },
+    });
   });
 
   it('ignores kinds that are not episodes', () => {

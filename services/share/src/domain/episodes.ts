@@ -1,7 +1,8 @@
 /**
- * S10: the family sees one item per speeding or fatigue episode, folded from
- * the alert records the alerts service published (a STARTED and, once over,
- * an ENDED record per episode, both carrying the episode's start). Pure: the
+ * S10: the family sees one item per speeding, fatigue or (X6) fatigue
+ * pre-warning episode, folded from the alert records the alerts service
+ * published (a STARTED and, once over, an ENDED record per episode, both
+ * carrying the episode's start). Pure: the
  * same set of records gives the same episodes in any order, and a record seen
  * twice changes nothing.
  *
@@ -33,7 +34,13 @@ export type Episode = EpisodeView;
 export type EpisodeKind = EpisodeView['kind'];
 export type EpisodeSource = EpisodeView['source'];
 
-const KINDS = new Set<string>(['SPEEDING', 'FATIGUE_CONTINUOUS', 'FATIGUE_DAILY']);
+/** FATIGUE_PRE_WARNING (X6) folds like the fatigue kinds: STARTED at 3 h 30 min, ENDED at the rest. */
+export const EPISODE_KINDS: ReadonlySet<string> = new Set([
+  'SPEEDING',
+  'FATIGUE_CONTINUOUS',
+  'FATIGUE_DAILY',
+  'FATIGUE_PRE_WARNING',
+]);
 
 interface SpeedingDetailJson {
   startMs?: number;
@@ -78,11 +85,15 @@ function sourceText(
   source: EpisodeSource,
   speeding: Episode['speeding'],
   fatigue: Episode['fatigue'],
+  ongoing: boolean,
 ): string {
   if (source === 'DETECTED') return '本系统根据车辆上报的位置和速度判定。';
   if (source === 'DETECTED_AND_PLATFORM') return '本系统判定，车辆的定位平台也报告了此情况。';
   if (kind === 'SPEEDING' && speeding) {
-    return `此提醒来自车辆的定位平台。本系统按限速 ${speeding.limitKmh} km/h 未测得持续超速（此段最高 ${speeding.peakKmh} km/h）。`;
+    // While it lasts, our own detection may still confirm it (an ENDED record will then say so).
+    return ongoing
+      ? `此提醒来自车辆的定位平台。本系统按限速 ${speeding.limitKmh} km/h 尚未确认持续超速（目前最高 ${speeding.peakKmh} km/h）。`
+      : `此提醒来自车辆的定位平台。本系统按限速 ${speeding.limitKmh} km/h 未测得持续超速（此段最高 ${speeding.peakKmh} km/h）。`;
   }
   if (fatigue) {
     const limit = durationWords(fatigue.limitS);
@@ -102,7 +113,7 @@ function sourceText(
 export function toEpisodes(records: readonly AlertRecordRow[], latestFixMs: number | undefined): Episode[] {
   const groups = new Map<string, { started?: AlertRecordRow; ended?: AlertRecordRow; startMs: number }>();
   for (const r of records) {
-    if (!KINDS.has(r.kind)) continue;
+    if (!EPISODE_KINDS.has(r.kind)) continue;
     const startMs = episodeStartOf(r);
     const id = `${r.kind}:${startMs}`;
     let g = groups.get(id);
@@ -176,7 +187,7 @@ export function toEpisodes(records: readonly AlertRecordRow[], latestFixMs: numb
       durationS,
       source,
       platformOnly: source === 'PLATFORM',
-      sourceText: sourceText(kind, source, speeding, fatigue),
+      sourceText: sourceText(kind, source, speeding, fatigue, !ended),
       speeding,
       fatigue,
       place,

@@ -53,6 +53,7 @@ export const EpisodeSchema = Type.Object(
       Type.Literal('SPEEDING'),
       Type.Literal('FATIGUE_CONTINUOUS'),
       Type.Literal('FATIGUE_DAILY'),
+      Type.Literal('FATIGUE_PRE_WARNING'),
     ]),
     state: Type.Union([Type.Literal('ONGOING'), Type.Literal('ENDED')]),
     startedAt: DateTime,
@@ -96,12 +97,37 @@ export const CertificateSchema = Type.Object(
   closed,
 );
 
+/** X6: the driving clock at the vehicle's last fix (domain/driving-clock.ts computes it). */
+export const DrivingClockSchema = Type.Object(
+  {
+    state: Type.Union([Type.Literal('DRIVING'), Type.Literal('RESTING')]),
+    asOf: Type.String({ format: 'date-time', description: 'the fix the figures are at (the last fix)' }),
+    continuousDrivingS: Type.Integer({ description: 'driving since the last rest of at least restMinS' }),
+    drivingSince: Nullable(DateTime),
+    restDueInS: Type.Integer({
+      description: 'until continuous driving reaches continuousLimitS; 0 once there',
+    }),
+    todayDrivingS: Type.Integer({ description: "driving since 00:00 China time of asOf's day" }),
+    restingSince: Nullable(DateTime),
+    restingS: Type.Integer({ description: 'resting: how long the stop has lasted so far; else 0' }),
+    preWarning: Type.Boolean({ description: 'continuous driving ≥ preWarningS' }),
+    limitReached: Type.Boolean({ description: 'continuous driving > continuousLimitS' }),
+    restMinS: Type.Integer({ description: 'a stop resets continuous driving once it lasts this long' }),
+    preWarningS: Type.Integer(),
+    continuousLimitS: Type.Integer(),
+  },
+  closed,
+);
+
 /** The vehicle's part of a view: the same for every viewer of the vehicle. */
 export const VehiclePartSchema = Type.Object(
   {
     online: Type.Boolean({ description: 'false without a fix in the last 10 minutes (S7)' }),
     position: Nullable(PositionSchema),
     episodes: Type.Array(EpisodeSchema, { description: 'S10: one item per episode, newest first' }),
+    clock: Type.Union([DrivingClockSchema, Type.Null()], {
+      description: 'X6: null while unknown or offline',
+    }),
   },
   closed,
 );
@@ -188,6 +214,7 @@ export type CertificateView = Static<typeof CertificateSchema>;
 export type VehiclePart = Static<typeof VehiclePartSchema>;
 export type SharePart = Static<typeof SharePartSchema>;
 export type View = Static<typeof ViewSchema>;
+export type DrivingClockView = Static<typeof DrivingClockSchema>;
 export type TrackPointView = Static<typeof TrackPointSchema>;
 export type TrackStopView = Static<typeof TrackStopSchema>;
 export type TrackView = Static<typeof TrackSchema>;

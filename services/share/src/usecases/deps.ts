@@ -14,6 +14,8 @@ export interface ShareRepos {
   bindings: typeof import('../adapters/current-bindings.repo.js');
   history: typeof import('../adapters/binding-history.repo.js');
   alerts: typeof import('../adapters/vehicle-alerts.repo.js');
+  /** X6: each vehicle's latest driving clock event. */
+  clocks: typeof import('../adapters/vehicle-clocks.repo.js');
   adoption: typeof import('../adapters/adoption.repo.js');
   /** X7: read-only (the service may only SELECT positions). */
   positions: typeof import('../adapters/positions.repo.js');

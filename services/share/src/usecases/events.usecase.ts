@@ -1,6 +1,7 @@
 import { vehicleKey } from '@safewatch/common';
 import { pb, type safewatch } from '@safewatch/proto';
 import type { StoredReminder } from '../adapters/vehicle-alerts.repo.js';
+import { EPISODE_KINDS } from '../domain/episodes.js';
 import type { ShareDeps } from './deps.js';
 
 const BOUND = 1;
@@ -55,7 +56,6 @@ export async function onBindingEvents(
 }
 
 const REMINDER = /^ALERT_TYPE_(TRANSPORT|QUALIFICATION)_CERT_(EXPIRING|EXPIRED)$/;
-const EPISODE_KINDS = new Set(['SPEEDING', 'FATIGUE_CONTINUOUS', 'FATIGUE_DAILY']);
 
 /**
  * alerts: dynamic alert records (kept as the alerts service sent them; the

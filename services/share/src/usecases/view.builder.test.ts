@@ -3,6 +3,7 @@ import ajvModule from 'ajv';
 import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { ShareRow } from '../adapters/shares.repo.js';
+import type { StoredClock } from '../domain/driving-clock.js';
 import { place } from '../domain/geo.js';
 import { ViewSchema } from '../domain/view.schema.js';
 import { shareView, shareViewAnswer, shareViewJson, type VehicleView } from './view.builder.js';
@@ -36,6 +37,23 @@ const position = {
   headingDeg: 90,
   altitudeM: 40,
   alarmFlags: 0,
+};
+/** X6: driving since 09:00 China time (01:00Z), the pre-warning event at 12:30 (04:30Z). */
+const drivingClock: StoredClock = {
+  eventId: `鲁A12345:2|clock|PRE_WARNING|${Date.parse('2026-11-21T04:30:00Z')}`,
+  vehicleKey: '鲁A12345:2',
+  kind: 'PRE_WARNING',
+  atMs: Date.parse('2026-11-21T04:30:00Z'),
+  state: 'DRIVING',
+  continuousDrivingS: 12_600,
+  dailyDrivingS: 20_000,
+  todayDrivingS: 18_000,
+  drivingSinceMs: FATIGUE_START,
+  restingSinceMs: null,
+  restMinS: 1200,
+  preWarningS: 12_600,
+  continuousLimitS: 14_400,
+  dailyLimitS: 28_800,
 };
 const vehicle = (over: Partial<VehicleView> = {}): VehicleView => ({
   position,
@@ -98,6 +116,7 @@ const vehicle = (over: Partial<VehicleView> = {}): VehicleView => ({
     { driverId: 'driver-1', kind: 'QUALIFICATION', status: 'EXPIRED', expiresOn: '2026-11-01' },
     { driverId: 'driver-2', kind: 'QUALIFICATION', status: 'EXPIRED', expiresOn: '2026-10-01' },
   ],
+  clock: drivingClock,
   version: 1,
   ...over,
 });
@@ -109,7 +128,7 @@ describe('S6 view serialized with the vehicle part spliced in', () => {
       'offline (last fix 11 min old)',
       vehicle({ position: { ...position, gnssTimeMs: now.getTime() - 11 * 60_000 } }),
     ],
-    ['no position yet, no alerts', vehicle({ position: undefined, alerts: [], reminders: [] })],
+    ['no position yet, no alerts', vehicle({ position: undefined, alerts: [], reminders: [], clock: null })],
     ['no vehicle data at all', undefined],
   ])('is exactly the view object, valid against the schema: %s', (_name, v) => {
     const sent = JSON.parse(shareViewJson(share, v, now));
@@ -142,6 +161,28 @@ describe('S6 view serialized with the vehicle part spliced in', () => {
     expect(fatigue.durationS).toBe(59 * 60);
     expect(fatigue.restStops[0]).toMatchObject({ type: 'EXPRESSWAY_SERVICE_AREA', distanceM: 12_000 });
     expect(fatigue.restStops[0].location).toEqual(place(36.7, 117.2));
+  });
+
+  it('X6: the driving clock at the last fix, from the stored event; none while offline', () => {
+    // The last fix (05:59Z) is 1 h 29 min after the pre-warning event; without the alerts
+    // service's limit event the clock stops at the limit (short stops do not count as driving).
+    expect(JSON.parse(shareViewJson(share, vehicle(), now)).clock).toEqual({
+      state: 'DRIVING',
+      asOf: '2026-11-21T05:59:00.000Z',
+      continuousDrivingS: 14_400,
+      drivingSince: '2026-11-21T01:00:00.000Z',
+      restDueInS: 0,
+      todayDrivingS: 18_000 + 1800,
+      restingSince: null,
+      restingS: 0,
+      preWarning: true,
+      limitReached: false,
+      restMinS: 1200,
+      preWarningS: 12_600,
+      continuousLimitS: 14_400,
+    });
+    const offline = vehicle({ position: { ...position, gnssTimeMs: now.getTime() - 11 * 60_000 } });
+    expect(JSON.parse(shareViewJson(share, offline, now)).clock).toBeNull();
   });
 
   it('the schema refuses an unknown or a missing field', () => {
@@ -204,6 +245,19 @@ describe('S6/S7 view answer (body and ETag) kept per share', () => {
       ],
       ['new alerts', () => shareViewAnswer(row, { ...v, alerts: [], version: 2 }, now)],
       ['new reminders', () => shareViewAnswer(row, { ...v, reminders: [], version: 3 }, now)],
+      [
+        'new driving clock',
+        () =>
+          shareViewAnswer(
+            row,
+            {
+              ...v,
+              clock: { ...drivingClock, kind: 'LIMIT_REACHED' as const, continuousDrivingS: 14_430 },
+              version: 4,
+            },
+            now,
+          ),
+      ],
       // The last fix is 1 min old: 9 min 1 s later the vehicle is offline (S7).
       ['offline', () => shareViewAnswer(row, v, new Date(now.getTime() + 9 * 60_000 + 1_000))],
       // 06:00Z is 14:00 in China: 10 h later the certificates' days left move on.

@@ -4,6 +4,7 @@ import fastJson from 'fast-json-stringify';
 import { LRUCache } from 'lru-cache';
 import type { ShareRow } from '../adapters/shares.repo.js';
 import type { VehicleExtras } from '../adapters/vehicle-alerts.repo.js';
+import { clockView } from '../domain/driving-clock.js';
 import { toEpisodes } from '../domain/episodes.js';
 import { place } from '../domain/geo.js';
 import { isOnline, REFRESH_SECONDS } from '../domain/share.rules.js';
@@ -45,7 +46,7 @@ export async function vehicleViews(
     const e = extras.get(k);
     out.set(k, {
       position: positions.get(k),
-      ...(e ?? { alerts: [], reminders: [], version: deps.repos.alerts.nextExtrasVersion() }),
+      ...(e ?? deps.repos.alerts.emptyExtras()),
     });
   }
   return out;
@@ -76,10 +77,13 @@ export function positionView(p: LastPosition | undefined): PositionView | null {
 /** The vehicle's part of the view: the same for every viewer of the vehicle (S6, S7, S10). */
 export function vehiclePart(v: VehicleView | undefined, nowMs: number): VehiclePart {
   const p = v?.position;
+  const online = isOnline(p?.gnssTimeMs, nowMs);
   return {
-    online: isOnline(p?.gnssTimeMs, nowMs),
+    online,
     position: positionView(p),
     episodes: toEpisodes(v?.alerts ?? [], p?.gnssTimeMs),
+    // X6: while offline nobody knows whether the truck drives or rests.
+    clock: online ? clockView(v?.clock, p?.gnssTimeMs) : null,
   };
 }
 

@@ -24,6 +24,7 @@ import formatsModule from 'ajv-formats';
 import { chinaDate, chinaDayStartMs, NO_FIX_TODAY } from '../../src/domain/track.js';
 import {
   type CertificateView,
+  type DrivingClockView,
   type EpisodeView,
   type PlaceView,
   TrackSchema,
@@ -114,6 +115,8 @@ export class FakeShareApi {
   streamEnabled = true;
   fix: FakeFix | null = null;
   episodes: EpisodeView[] = [];
+  /** X6: the driving clock as the view gives it. */
+  clock: DrivingClockView | null = null;
   certificates: CertificateView[] = [];
   /** X7: today's fixes; null: the current fix is the day's only one. */
   dayFixes: FakeFix[] | null = null;
@@ -180,6 +183,7 @@ export class FakeShareApi {
         headingDeg: fix.headingDeg,
       },
       episodes: this.episodes,
+      clock: this.clock,
     });
   }
 

@@ -11,6 +11,7 @@ import { setupLargeToggle } from './large-mode.js';
 import { Live } from './live.js';
 import { MapSection } from './map/map.js';
 import { renderCertificates } from './sections/certificates.js';
+import { renderClock } from './sections/clock.js';
 import { EpisodeDetails } from './sections/episode-details.js';
 import { EpisodesMarquee } from './sections/episodes.js';
 import { renderFrame } from './sections/frame.js';
@@ -112,6 +113,7 @@ export class FamilyPage {
     if (!v) return;
     renderPlate(v);
     renderVehicle(v, this.w.vehicle, Date.now());
+    renderClock(v.clock, this.w.clock);
     this.marquee.render(v.episodes, this.w.episodes);
     renderCertificates(v.certificates, this.w.certificates);
     renderTrackText(this.track, this.w.track);

@@ -4,6 +4,7 @@
  * side with one type, so a part cannot exist in one mode only.
  */
 import { type CertificateWording, certificateWording } from './wording/certificates.js';
+import { type ClockWording, clockWording } from './wording/clock.js';
 import { type EpisodeWording, episodeWording } from './wording/episodes.js';
 import { type MapWording, mapWording } from './wording/map.js';
 import { type NoticeWording, noticeWording } from './wording/notices.js';
@@ -15,6 +16,7 @@ export { PLATE_COLORS } from './wording/vehicle.js';
 
 export interface Wording {
   vehicle: VehicleWording;
+  clock: ClockWording;
   episodes: EpisodeWording;
   certificates: CertificateWording;
   map: MapWording;
@@ -24,6 +26,7 @@ export interface Wording {
 
 const build = (mode: 'normal' | 'large'): Wording => ({
   vehicle: vehicleWording[mode],
+  clock: clockWording[mode],
   episodes: episodeWording[mode],
   certificates: certificateWording[mode],
   map: mapWording[mode],

@@ -20,10 +20,11 @@ export function uniqueEpisodes(list: readonly EpisodeView[]): EpisodeView[] {
   return [...byEpisode.values()];
 }
 
-/** The chip of an episode: the platform's report (A4), else its kind, red while ongoing. */
+/** The chip of an episode: the platform's report (A4), else its kind, red while ongoing (a pre-warning amber). */
 export function episodeChip(e: EpisodeView, w: EpisodeWording): HTMLElement {
   if (e.platformOnly) return el('span', 'chip chip-platform', w.platformChip);
-  return el('span', `chip ${e.state === 'ONGOING' ? 'chip-alert' : 'chip-done'}`, w.kindChip(e));
+  const ongoing = e.kind === 'FATIGUE_PRE_WARNING' ? 'chip-warn' : 'chip-alert';
+  return el('span', `chip ${e.state === 'ONGOING' ? ongoing : 'chip-done'}`, w.kindChip(e));
 }
 
 export class EpisodesMarquee {

@@ -13,6 +13,8 @@ export const fatigueOf = (e: EpisodeView) =>
 export const speedingOf = (e: EpisodeView) => e.speeding ?? { peakKmh: 0, limitKmh: 0 };
 export const ongoing = (e: EpisodeView) => e.state === 'ONGOING';
 export const isDaily = (e: EpisodeView) => e.kind === 'FATIGUE_DAILY';
+/** X6: the warning before the continuous-driving limit (its figures are continuous driving's). */
+export const isPreWarning = (e: EpisodeView) => e.kind === 'FATIGUE_PRE_WARNING';
 /** The fatigue figure the episode is about: daily driving for a daily one, else continuous driving. */
 export const drivenS = (e: EpisodeView) =>
   isDaily(e) ? fatigueOf(e).cumulativeDrivingS : fatigueOf(e).continuousDrivingS;

@@ -48,6 +48,12 @@ const platformOnly: EpisodeView = {
   },
 };
 const daily: EpisodeView = { ...fatigue, kind: 'FATIGUE_DAILY' };
+/** X6: the pre-warning at 3 h 30 min of continuous driving. */
+const preWarning: EpisodeView = {
+  ...fatigue,
+  kind: 'FATIGUE_PRE_WARNING',
+  fatigue: { ...(fatigue.fatigue as NonNullable<EpisodeView['fatigue']>), continuousDrivingS: 3.5 * 3600 },
+};
 
 describe('episode wording (S10, A4, X2)', () => {
   it('normal type: the figures of each episode as stored', () => {
@@ -60,6 +66,10 @@ describe('episode wording (S10, A4, X2)', () => {
     expect(w.summary(daily)).toBe('今日累计驾驶 7 小时，已超过 4 小时');
     expect(w.summary(platformOnly)).toBe('定位平台报告疲劳驾驶；本系统记录连续驾驶 16 分钟，未超过 4 小时');
     expect(w.stateChip(fatigue)).toBe('进行中');
+    expect(w.kindChip(preWarning)).toBe('疲劳预警');
+    expect(w.summary(preWarning)).toBe('已连续驾驶 3 小时 30 分钟，快到 4 小时上限，请提醒司机休息');
+    expect(w.summary({ ...preWarning, state: 'ENDED' })).toBe('连续驾驶 3 小时 30 分钟后已休息');
+    expect(w.detailTitle(preWarning)).toBe('疲劳驾驶预警（连续驾驶）');
     expect(w.rows(speeding, Date.parse(base.startedAt))).toContainEqual(['最高车速', '114.3 km/h']);
   });
 
@@ -68,6 +78,7 @@ describe('episode wording (S10, A4, X2)', () => {
     expect(w.summary(speeding)).toBe('超速开了 4 分钟，最快每小时 114.3 公里（限速 100 公里）');
     expect(w.summary(fatigue)).toBe('已经连续开车 4 小时 5 分钟，该休息了');
     expect(w.summary(daily)).toBe('今天一共开了 7 小时，开得太久了');
+    expect(w.summary(preWarning)).toBe('已经连续开车 3 小时 30 分钟，快到 4 小时了，可以打电话提醒他休息');
     expect(w.summary(platformOnly)).toBe(
       '车上的定位平台报了疲劳驾驶，但按我们的记录只连续开了 16 分钟，没有超过 4 小时',
     );
@@ -76,7 +87,7 @@ describe('episode wording (S10, A4, X2)', () => {
 
   it('both modes word every part, and a platform-only flag is never said as our finding', () => {
     for (const w of [episodeWording.normal, episodeWording.large]) {
-      for (const e of [speeding, fatigue, daily, platformOnly]) {
+      for (const e of [speeding, fatigue, daily, platformOnly, preWarning]) {
         expect(w.summary(e)).not.toBe('');
         expect(w.rows(e, Date.now()).every(([k, v]) => k && v)).toBe(true);
       }

@@ -7,7 +7,16 @@
  */
 import type { EpisodeView, RestStopView } from '../../../domain/view.schema.js';
 import { distance, duration, speedFigure } from '../format.js';
-import { drivenS, episodeRows, fatigueOf, isDaily, ongoing, type Row, speedingOf } from './episode-rows.js';
+import {
+  drivenS,
+  episodeRows,
+  fatigueOf,
+  isDaily,
+  isPreWarning,
+  ongoing,
+  type Row,
+  speedingOf,
+} from './episode-rows.js';
 
 export interface EpisodeWording {
   title: string;
@@ -43,12 +52,17 @@ function normalSummary(e: EpisodeView): string {
   const driven = isDaily(e)
     ? `今日累计驾驶 ${duration(f.cumulativeDrivingS)}`
     : `连续驾驶 ${duration(f.continuousDrivingS)}`;
+  // X6: once the rest ended it, a pre-warning reads like the fatigue it warned of.
+  if (isPreWarning(e) && ongoing(e))
+    return `已${driven}，快到 ${duration(f.limitS)}上限，请提醒司机休息${stopsNearby(e)}`;
   if (e.platformOnly) return `定位平台报告疲劳驾驶；本系统记录${driven}，未超过 ${duration(f.limitS)}`;
   if (!ongoing(e)) return isDaily(e) ? `${driven}，提醒已结束` : `${driven}后已休息`;
   if (isDaily(e)) return `${driven}，已超过 ${duration(f.limitS)}`;
-  const stops = e.restStops.length ? `，附近有 ${e.restStops.length} 处司机之家` : '';
-  return `已${driven}（规定不超过 ${duration(f.limitS)}）${stops}`;
+  return `已${driven}（规定不超过 ${duration(f.limitS)}）${stopsNearby(e)}`;
 }
+
+const stopsNearby = (e: EpisodeView) =>
+  e.restStops.length ? `，附近有 ${e.restStops.length} 处司机之家` : '';
 
 function largeSummary(e: EpisodeView): string {
   const f = fatigueOf(e);
@@ -61,6 +75,8 @@ function largeSummary(e: EpisodeView): string {
       : `超速开了 ${duration(e.durationS)}，${figures}`;
   }
   const limit = duration(f.limitS);
+  if (isPreWarning(e) && ongoing(e))
+    return `已经连续开车 ${duration(f.continuousDrivingS)}，快到 ${limit}了，可以打电话提醒他休息`;
   if (e.platformOnly) {
     const driven = isDaily(e) ? `今天一共开了 ${duration(drivenS(e))}` : `只连续开了 ${duration(drivenS(e))}`;
     return `车上的定位平台报了疲劳驾驶，但按我们的记录${driven}，没有超过 ${limit}`;
@@ -72,7 +88,8 @@ function largeSummary(e: EpisodeView): string {
   return `已经连续开车 ${duration(f.continuousDrivingS)}，该休息了${stops}`;
 }
 
-const kindWord = (e: EpisodeView) => (e.kind === 'SPEEDING' ? '超速' : '疲劳驾驶');
+const kindWord = (e: EpisodeView) =>
+  e.kind === 'SPEEDING' ? '超速' : isPreWarning(e) ? '疲劳预警' : '疲劳驾驶';
 
 const STOP_TYPES = {
   normal: {
@@ -113,7 +130,13 @@ export const episodeWording: Record<'normal' | 'large', EpisodeWording> = {
     stateChip: (e) => (ongoing(e) ? '进行中' : '已结束'),
     summary: normalSummary,
     detailTitle: (e) =>
-      e.kind === 'SPEEDING' ? '超速行驶' : isDaily(e) ? '疲劳驾驶（当日累计）' : '疲劳驾驶（连续驾驶）',
+      e.kind === 'SPEEDING'
+        ? '超速行驶'
+        : isPreWarning(e)
+          ? '疲劳驾驶预警（连续驾驶）'
+          : isDaily(e)
+            ? '疲劳驾驶（当日累计）'
+            : '疲劳驾驶（连续驾驶）',
     detailLabel: (e) => `${kindWord(e)}提醒详情`,
     announce: (e) => `新的动态提醒：${kindWord(e)}，${normalSummary(e)}`,
     sourceLabel: '来源',
@@ -134,9 +157,11 @@ export const episodeWording: Record<'normal' | 'large', EpisodeWording> = {
         ? `定位平台报了${e.kind === 'SPEEDING' ? '超速' : '疲劳驾驶'}`
         : e.kind === 'SPEEDING'
           ? '开车超速'
-          : isDaily(e)
-            ? '疲劳驾驶：今天开车太久'
-            : '疲劳驾驶：连续开车太久',
+          : isPreWarning(e)
+            ? '快到疲劳驾驶了：该休息了'
+            : isDaily(e)
+              ? '疲劳驾驶：今天开车太久'
+              : '疲劳驾驶：连续开车太久',
     detailLabel: (e) => `看${kindWord(e)}提醒的详细情况`,
     announce: (e) => `新提醒：${largeSummary(e)}`,
     sourceLabel: '谁发现的',
