@@ -685,6 +685,21 @@ describe('family page /s/{token}', () => {
     await p.screenshot('large-track-empty');
   });
 
+  it("X7/X3: with a tile URL template today's track and its stop lie on the tiles", async () => {
+    const a = await startApi({ tileUrl: '/tiles/{z}/{x}/{y}.svg' });
+    scriptDay(a);
+    const p = await open(a);
+    await waitText(p.page, '#track-summary', '今天已行驶');
+    const order = await p.page
+      .locator('#map svg > *')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('class') ?? e.tagName));
+    expect(order.indexOf('tiles')).toBeLessThan(order.indexOf('track'));
+    expect(order.indexOf('track')).toBeLessThan(order.indexOf('truck truck-online'));
+    expect(await p.page.locator('#map .track-stop').count()).toBe(1);
+    await expect.poll(() => p.requested.filter((u) => u.includes('/tiles/')).length).toBeGreaterThan(0);
+    await p.screenshot('track-tiles');
+  });
+
   it('X3: with a tile URL template the map draws tiles under the track', async () => {
     const a = await startApi({ tileUrl: '/tiles/{z}/{x}/{y}.svg' });
     const p = await open(a);
