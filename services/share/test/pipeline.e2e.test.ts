@@ -1,7 +1,8 @@
 /**
- * The family's view through the real pipeline (S10, S11, X3, A4): a simulated
- * truck with a known speeding episode, a platform-only fatigue flag and a
- * known 4 h fatigue episode is produced to positions.raw as its platform
+ * The family's view through the real pipeline (S10, S11, X3, A4, X6): a
+ * simulated truck with a known speeding episode, a platform-only fatigue flag,
+ * a known 4 h fatigue episode with its 3 h 30 min pre-warning and a driving
+ * clock is produced to positions.raw as its platform
  * sends it; ingest, alerts and share (the services' own apps, on the real
  * broker, Postgres and Redis) carry it to the view; the view and the family
  * page in Chromium must show exactly the stored figures, each episode once.
@@ -15,8 +16,10 @@ import { type AlertScenario, buildAlertScenario } from '@safewatch/simulator';
 import { getInfra, waitFor } from '@safewatch/testkit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AlertsApp, createAlertsApp } from '../../alerts/src/app.js';
+import { type AlertsApp, createAlertsApp, rulesFromConfig, toPositions } from '../../alerts/src/app.js';
 import { loadConfig as alertsConfig } from '../../alerts/src/config.js';
+import { toClockRecord } from '../../alerts/src/domain/alert-record.js';
+import { evaluateVehicle, initialVehicleState } from '../../alerts/src/domain/vehicle.evaluator.js';
 import { createIngestApp, type IngestApp } from '../../ingest/src/app.js';
 import { loadConfig as ingestConfig } from '../../ingest/src/config.js';
 import { buildPage } from '../scripts/build-page.js';
@@ -71,6 +74,66 @@ async function storedAlerts() {
     start: number;
     detail: Record<string, unknown>;
   }[];
+}
+
+/** X6: the vehicle's latest driving clock event as the share service keeps it. */
+async function storedClock() {
+  const r = await e.app.deps.pool.query(
+    `SELECT event_id, kind, at_ms::float8 AS at_ms, state, continuous_s, today_s, driving_since_ms::float8 AS since
+       FROM vehicle_clocks WHERE vehicle_key = $1`,
+    [vehicleKey(PLATE, COLOR)],
+  );
+  return r.rows[0] as
+    | {
+        event_id: string;
+        kind: string;
+        at_ms: number;
+        state: string;
+        continuous_s: number;
+        today_s: number;
+        since: number;
+      }
+    | undefined;
+}
+
+/** X6: the clock events the alerts service stored for the vehicle, in order. */
+async function storedClockEvents() {
+  const r = await e.app.deps.pool.query(
+    `SELECT event_id, kind, clock FROM driving_clock_events
+      WHERE plate_number = $1 AND plate_color = $2 ORDER BY occurred_at, event_id`,
+    [PLATE, COLOR],
+  );
+  return r.rows as { event_id: string; kind: string; clock: Record<string, number | string> }[];
+}
+
+/**
+ * X6, computed here from the fixes apart from the services' code: an interval between two
+ * fixes is driving when its first fix reports more than 5 km/h (the scenario never moves a
+ * stopped truck). The last drive starts at the fix leaving the last rest.
+ */
+function expectedClock() {
+  const ps = scenario.positions;
+  const last = ps.at(-1)?.gnssTimeMs ?? 0;
+  const drivenS = (fromMs: number) => {
+    let ms = 0;
+    for (let i = 0; i + 1 < ps.length; i++) {
+      const [a, b] = [ps[i], ps[i + 1]] as [(typeof ps)[number], (typeof ps)[number]];
+      if (a.speedDkmh > 50) ms += Math.max(0, Math.min(b.gnssTimeMs, last) - Math.max(a.gnssTimeMs, fromMs));
+    }
+    return ms / 1000;
+  };
+  const departure = ps.findLastIndex((p, i) => i > 0 && p.speedDkmh > 0 && ps[i - 1]?.speedDkmh === 0);
+  const drivingSinceMs = ps[departure]?.gnssTimeMs ?? 0;
+  const continuousS = drivenS(drivingSinceMs);
+  return {
+    lastFixMs: last,
+    drivingSinceMs,
+    /** DRIVING_STARTED: at the fix after the departure fix, when the first driving interval ends. */
+    drivingStartedAtMs: ps[departure + 1]?.gnssTimeMs ?? 0,
+    continuousS,
+    restDueS: scenario.expected.fatigue.limitS - continuousS,
+    todayS: drivenS(chinaDayStartMs(last)),
+  };
 }
 
 beforeAll(async () => {
@@ -139,10 +202,15 @@ beforeAll(async () => {
     });
   }
   await producer.disconnect();
-  await waitFor(async () => (await storedAlerts()).length >= 6, {
+  await waitFor(async () => (await storedAlerts()).length >= 8, {
     timeoutMs: 90_000,
     intervalMs: 500,
-    message: 'the six alert records of the scenario reach the share service',
+    message: 'the eight alert records of the scenario reach the share service',
+  });
+  await waitFor(async () => (await storedClock())?.at_ms === expectedClock().drivingStartedAtMs, {
+    timeoutMs: 30_000,
+    intervalMs: 500,
+    message: 'the last driving clock event reaches the share service',
   });
 }, 180_000);
 
@@ -186,7 +254,7 @@ describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
     for (const ep of view.episodes) byKind.set(ep.kind, [...(byKind.get(ep.kind) ?? []), ep]);
   });
 
-  it('stores the six records the scenario implies, exactly once each', async () => {
+  it('stores the eight records the scenario implies, exactly once each', async () => {
     const rows = await storedAlerts();
     expect(rows.map((r) => `${r.kind} ${r.phase} ${r.source}`).sort()).toEqual(
       [
@@ -194,6 +262,8 @@ describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
         'FATIGUE_CONTINUOUS ENDED PLATFORM',
         'FATIGUE_CONTINUOUS STARTED DETECTED',
         'FATIGUE_CONTINUOUS STARTED PLATFORM',
+        'FATIGUE_PRE_WARNING ENDED DETECTED',
+        'FATIGUE_PRE_WARNING STARTED DETECTED',
         'SPEEDING ENDED DETECTED',
         'SPEEDING STARTED DETECTED',
       ].sort(),
@@ -203,10 +273,88 @@ describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
   it('S10: one item per episode, all ended, newest first', () => {
     expect(view.episodes.map((x) => `${x.kind} ${x.state} ${x.source}`)).toEqual([
       'FATIGUE_CONTINUOUS ENDED DETECTED',
+      'FATIGUE_PRE_WARNING ENDED DETECTED',
       'FATIGUE_CONTINUOUS ENDED PLATFORM',
       'SPEEDING ENDED DETECTED',
     ]);
-    expect(new Set(view.episodes.map((x) => x.episodeId)).size).toBe(3);
+    expect(new Set(view.episodes.map((x) => x.episodeId)).size).toBe(4);
+  });
+
+  it('X6: the pre-warning is its own episode, from 3 h 30 min of driving to the rest, with the stored figures', async () => {
+    const f = scenario.expected.fatigue;
+    const [ep] = byKind.get('FATIGUE_PRE_WARNING') ?? [];
+    const stored = (await storedAlerts()).filter((r) => r.kind === 'FATIGUE_PRE_WARNING');
+    expect(stored.map((r) => [r.phase, r.occurred_at.getTime(), r.start])).toEqual([
+      ['STARTED', f.preWarningAtMs, f.preWarningAtMs],
+      ['ENDED', f.endedAtMs, f.preWarningAtMs],
+    ]);
+    const ended = stored[1]?.detail ?? {};
+    expect(ep).toMatchObject({
+      episodeId: `FATIGUE_PRE_WARNING:${f.preWarningAtMs}`,
+      state: 'ENDED',
+      platformOnly: false,
+      startedAt: iso(f.preWarningAtMs),
+      endedAt: iso(f.endedAtMs),
+      fatigue: {
+        drivingSince: iso(f.drivingSinceMs),
+        continuousDrivingS: ended.continuousDrivingS,
+        cumulativeDrivingS: ended.cumulativeDrivingS,
+        limitS: f.limitS,
+      },
+    });
+    expect(ended.continuousDrivingS).toBe(f.continuousDrivingSAtEnd);
+    // Warned before the limit: STARTED at the first fix of 3 h 30 min, rest stops ahead named.
+    expect(stored[0]?.detail.continuousDrivingS).toBeGreaterThanOrEqual(3.5 * 3600);
+    expect(ep?.restStops.length).toBeGreaterThan(0);
+  });
+
+  it('X6: the clock is the latest stored clock event run on to the last fix', async () => {
+    const x = expectedClock();
+    // The alerts service stored exactly the events its rules give for the scenario's fixes.
+    const events = await storedClockEvents();
+    const rules = rulesFromConfig(alertsConfig(serviceEnv({})));
+    const fixes = toPositions(scenario.positions.map((p) => Buffer.from(pb.Position.encode(p).finish())));
+    const vehicle = { vehicleKey: vehicleKey(PLATE, COLOR), plateNumber: PLATE, plateColor: COLOR };
+    const ruled = evaluateVehicle(
+      initialVehicleState(),
+      fixes.map((p) => p.fix),
+      rules.ctx,
+    ).clock.map((ev) => toClockRecord(vehicle, ev));
+    expect(events.map((r) => [r.event_id, r.clock])).toEqual(ruled.map((r) => [r.eventId, r.event]));
+    expect(events.filter((r) => r.kind === 'PRE_WARNING').map((r) => r.clock.atMs)).toEqual([
+      scenario.expected.fatigue.preWarningAtMs,
+    ]);
+    // What the share service keeps is the alerts service's last event, figures unchanged.
+    const latest = events.at(-1);
+    const kept = await storedClock();
+    expect(kept).toEqual({
+      event_id: latest?.event_id,
+      kind: 'DRIVING_STARTED',
+      at_ms: x.drivingStartedAtMs,
+      state: 'DRIVING',
+      continuous_s: latest?.clock.continuousDrivingS,
+      today_s: latest?.clock.todayDrivingS,
+      since: x.drivingSinceMs,
+    });
+    const sinceEventS = (x.lastFixMs - x.drivingStartedAtMs) / 1000;
+    expect(view.clock).toEqual({
+      state: 'DRIVING',
+      asOf: iso(x.lastFixMs),
+      continuousDrivingS: (kept?.continuous_s ?? 0) + sinceEventS,
+      drivingSince: iso(x.drivingSinceMs),
+      restDueInS: x.restDueS,
+      todayDrivingS: (kept?.today_s ?? 0) + sinceEventS,
+      restingSince: null,
+      restingS: 0,
+      preWarning: false,
+      limitReached: false,
+      restMinS: 20 * 60,
+      preWarningS: 3.5 * 3600,
+      continuousLimitS: 4 * 3600,
+    });
+    // …which are the figures the fixes give.
+    expect(view.clock?.continuousDrivingS).toBe(x.continuousS);
+    expect(view.clock?.todayDrivingS).toBe(x.todayS);
   });
 
   it('S10/S11: the speeding episode has the stored peak, limit, times and places', async () => {
@@ -373,6 +521,13 @@ const minutes = (s: number) => {
   const m = Math.floor((s % 3600) / 60);
   return h ? (m ? `${h} 小时 ${m} 分钟` : `${h} 小时`) : `${m} 分钟`;
 };
+/** The driving clock's "3 小时 40 分" / "20 分钟" / "不到 1 分钟" (X6), whole minutes rounded down (the time left is rounded up first). */
+const hoursMinutes = (s: number) => {
+  if (s < 60) return '不到 1 分钟';
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? (m ? `${h} 小时 ${m} 分` : `${h} 小时`) : `${m} 分钟`;
+};
 const metres = (m: number) => (m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(1)} 公里`);
 
 describe('the family page through the real pipeline, in Chromium (S10, S11, X2, X3, A4)', () => {
@@ -394,7 +549,14 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     const size = phone.page.viewportSize();
     await phone.page.setViewportSize({ width: 390, height: 3000 });
     for (const ep of shown.episodes) {
-      const name = ep.kind === 'SPEEDING' ? 'speeding' : ep.platformOnly ? 'platform-fatigue' : 'fatigue';
+      const name =
+        ep.kind === 'SPEEDING'
+          ? 'speeding'
+          : ep.kind === 'FATIGUE_PRE_WARNING'
+            ? 'pre-warning'
+            : ep.platformOnly
+              ? 'platform-fatigue'
+              : 'fatigue';
       await article(ep.episodeId).screenshot({ path: join(SHOTS_DIR, `pipeline-${mode}-${name}.png`) });
     }
     if (size) await phone.page.setViewportSize(size);
@@ -416,7 +578,7 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
   });
 
   it('the page was fed the stored figures (its view answer equals the API’s)', async () => {
-    await expect.poll(() => shown?.episodes.length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => shown?.episodes.length, { timeout: 10_000 }).toBe(4);
     const rows = await storedAlerts();
     const peak = rows.find((r) => r.kind === 'SPEEDING' && r.phase === 'ENDED')?.detail.peakSpeedDkmh;
     expect(shown.episodes.find((x) => x.kind === 'SPEEDING')?.speeding?.peakKmh).toBe(Number(peak) / 10);
@@ -439,7 +601,16 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     await mkdir(SHOTS_DIR, { recursive: true });
     await writeFile(
       join(SHOTS_DIR, 'pipeline-stored.json'),
-      JSON.stringify({ alerts: await storedAlerts(), lastFix: scenario.positions.at(-1) }, null, 1),
+      JSON.stringify(
+        {
+          alerts: await storedAlerts(),
+          clockEvents: await storedClockEvents(),
+          clock: await storedClock(),
+          lastFix: scenario.positions.at(-1),
+        },
+        null,
+        1,
+      ),
     );
     await phone.page.locator('#alert-detail').tap();
     await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
@@ -506,7 +677,7 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     await phone.screenshot('pipeline-large-episodes');
     await phone.page.locator('#alert-detail').tap();
     await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
-    expect(await phone.page.locator('#alert-dialog article.alert-detail').count()).toBe(3);
+    expect(await phone.page.locator('#alert-dialog article.alert-detail').count()).toBe(4);
     const s = scenario.expected.speeding;
     expect(await rows(`SPEEDING:${s.startMs}`)).toMatchObject({
       超速多久: minutes(s.durationS),
@@ -531,7 +702,8 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     const dayStart = chinaDayStartMs(Date.now());
     const { stops } = expectedStops(dayStart);
     // Back from the large type's 详情 of the case before, to the normal type.
-    if (await phone.page.locator('#alert-dialog').isVisible()) await phone.page.locator('#dialog-close').tap();
+    if (await phone.page.locator('#alert-dialog').isVisible())
+      await phone.page.locator('#dialog-close').tap();
     await phone.page.locator('#large-toggle').tap();
     await phone.page.locator('html:not(.large)').waitFor({ state: 'attached', timeout: 5_000 });
     await phone.page.locator('#track-summary').filter({ hasText: '今天已行驶' }).waitFor({ timeout: 10_000 });
@@ -545,6 +717,61 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     );
     expect(await phone.page.locator('#map .track-stop').count()).toBe(stops.length);
     await phone.screenshot('pipeline-track');
+    expect(phone.errors).toEqual([]);
+  });
+
+  it('X6: the vehicle card shows the clock of the stored events and 详情 the pre-warning, in both types', async () => {
+    const x = expectedClock();
+    const kept = await storedClock();
+    const continuous = (kept?.continuous_s ?? 0) + (x.lastFixMs - (kept?.at_ms ?? 0)) / 1000;
+    const today = (kept?.today_s ?? 0) + (x.lastFixMs - (kept?.at_ms ?? 0)) / 1000;
+    expect([continuous, today]).toEqual([x.continuousS, x.todayS]);
+    if (await phone.page.locator('html.large').count()) await phone.page.locator('#large-toggle').tap();
+    await phone.page.locator('html:not(.large)').waitFor({ state: 'attached', timeout: 5_000 });
+    const clockNow = phone.page.locator('#clock-now');
+    await clockNow.filter({ hasText: '已连续驾驶' }).waitFor({ timeout: 10_000 });
+    expect(await clockNow.textContent()).toBe(
+      `已连续驾驶 ${hoursMinutes(continuous)} · ${hoursMinutes(Math.ceil(x.restDueS / 60) * 60)}内需休息`,
+    );
+    expect(await phone.page.locator('#clock-today').textContent()).toBe(
+      `今日累计驾驶 ${hoursMinutes(today)}`,
+    );
+    await phone.page.locator('section.vehicle').screenshot({ path: join(SHOTS_DIR, 'pipeline-clock.png') });
+
+    // The pre-warning in 详情, with the figures of its stored records.
+    const f = scenario.expected.fatigue;
+    const pre = shown.episodes.find((ep) => ep.kind === 'FATIGUE_PRE_WARNING');
+    expect(pre?.episodeId).toBe(`FATIGUE_PRE_WARNING:${f.preWarningAtMs}`);
+    await phone.page.locator('#alert-detail').tap();
+    await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
+    expect(
+      await article(pre?.episodeId ?? '')
+        .locator('h3')
+        .textContent(),
+    ).toBe('疲劳驾驶预警（连续驾驶）已结束');
+    expect(await rows(pre?.episodeId ?? '')).toEqual({
+      提醒开始: chinaTime(f.preWarningAtMs, false),
+      提醒结束: chinaTime(f.endedAtMs, false),
+      本次开始驾驶: chinaTime(f.drivingSinceMs, false),
+      连续驾驶: minutes(f.continuousDrivingSAtEnd),
+      当日累计驾驶: minutes(f.cumulativeDrivingSAtEnd),
+      规定上限: `连续驾驶不超过 ${minutes(f.limitS)}`,
+    });
+    await phone.page.locator('#dialog-close').tap();
+
+    await phone.page.locator('#large-toggle').tap();
+    await clockNow.filter({ hasText: '已经连续开车' }).waitFor({ timeout: 5_000 });
+    expect(await clockNow.textContent()).toBe(
+      `已经连续开车 ${hoursMinutes(continuous)}，再过 ${hoursMinutes(Math.ceil(x.restDueS / 60) * 60)}就该停车休息了`,
+    );
+    expect(await phone.page.locator('#clock-today').textContent()).toBe(
+      `今天一共开了 ${hoursMinutes(today)}`,
+    );
+    await phone.page
+      .locator('section.vehicle')
+      .screenshot({ path: join(SHOTS_DIR, 'pipeline-large-clock.png') });
+    await phone.screenshot('pipeline-large-clock-page');
+    await phone.page.locator('#large-toggle').tap();
     expect(phone.errors).toEqual([]);
   });
 

@@ -31,8 +31,8 @@ const resting: DrivingClockView = {
 describe('X6 driving clock wording (X2)', () => {
   it('normal type: the sentences of the issue, whole minutes', () => {
     const w = clockWording.normal;
-    // 19 min 35 s left: within 20 minutes.
-    expect(w.now({ ...driving, restDueInS: 20 * MIN })).toBe('已连续驾驶 3 小时 40 分 · 20 分钟内需休息');
+    // 3 h 40 min 25 s driven, 19 min 35 s left: within 20 minutes.
+    expect(w.now(driving)).toBe('已连续驾驶 3 小时 40 分 · 20 分钟内需休息');
     expect(w.today(driving)).toBe('今日累计驾驶 6 小时 10 分');
     expect(w.now(resting)).toBe('正在休息 12 分钟');
     expect(w.now({ ...driving, continuousDrivingS: 4 * H, restDueInS: 0 })).toBe(
@@ -42,15 +42,16 @@ describe('X6 driving clock wording (X2)', () => {
       w.now({ ...driving, continuousDrivingS: 4 * H + 10 * MIN, restDueInS: 0, limitReached: true }),
     ).toBe('已连续驾驶 4 小时 10 分 · 已超过 4 小时，应立即休息');
     expect(w.now({ ...driving, continuousDrivingS: 30, restDueInS: 4 * H - 30 })).toBe(
-      '已连续驾驶 不到 1 分钟 · 3 小时 59 分内需休息',
+      '已连续驾驶 不到 1 分钟 · 4 小时内需休息',
+    );
+    expect(w.now({ ...driving, continuousDrivingS: 4 * H - 20, restDueInS: 20 })).toBe(
+      '已连续驾驶 3 小时 59 分 · 1 分钟内需休息',
     );
   });
 
   it('large type: plain words with the same figures', () => {
     const w = clockWording.large;
-    expect(w.now({ ...driving, restDueInS: 20 * MIN })).toBe(
-      '已经连续开车 3 小时 40 分，再过 20 分钟就该停车休息了',
-    );
+    expect(w.now(driving)).toBe('已经连续开车 3 小时 40 分，再过 20 分钟就该停车休息了');
     expect(w.today(driving)).toBe('今天一共开了 6 小时 10 分');
     expect(w.now(resting)).toBe('正在停车休息，已经休息 12 分钟');
     expect(

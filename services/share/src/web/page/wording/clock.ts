@@ -13,7 +13,7 @@ export interface ClockWording {
   today(c: DrivingClockView): string;
 }
 
-/** "3 小时 40 分", "4 小时", "20 分钟", "不到 1 分钟": whole minutes, rounded down. */
+/** "3 小时 40 分", "4 小时", "20 分钟", "不到 1 分钟": whole minutes, rounded down (time driven or rested). */
 export function hoursMinutes(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   if (s < 60) return '不到 1 分钟';
@@ -24,6 +24,8 @@ export function hoursMinutes(seconds: number): string {
 }
 
 const due = (c: DrivingClockView) => c.state === 'DRIVING' && c.restDueInS === 0;
+/** "Rest within": the time left rounded up to the minute, so that the sentence stays true. */
+const within = (c: DrivingClockView) => hoursMinutes(Math.ceil(c.restDueInS / 60) * 60);
 
 export const clockWording: Record<'normal' | 'large', ClockWording> = {
   normal: {
@@ -31,7 +33,7 @@ export const clockWording: Record<'normal' | 'large', ClockWording> = {
     now: (c) => {
       if (c.state === 'RESTING') return `正在休息 ${hoursMinutes(c.restingS)}`;
       const driven = `已连续驾驶 ${hoursMinutes(c.continuousDrivingS)}`;
-      if (!due(c)) return `${driven} · ${hoursMinutes(c.restDueInS)}内需休息`;
+      if (!due(c)) return `${driven} · ${within(c)}内需休息`;
       const limit = hoursMinutes(c.continuousLimitS);
       return `${driven} · ${c.limitReached ? '已超过' : '已达'} ${limit}，应立即休息`;
     },
@@ -42,7 +44,7 @@ export const clockWording: Record<'normal' | 'large', ClockWording> = {
     now: (c) => {
       if (c.state === 'RESTING') return `正在停车休息，已经休息 ${hoursMinutes(c.restingS)}`;
       const driven = `已经连续开车 ${hoursMinutes(c.continuousDrivingS)}`;
-      if (!due(c)) return `${driven}，再过 ${hoursMinutes(c.restDueInS)}就该停车休息了`;
+      if (!due(c)) return `${driven}，再过 ${within(c)}就该停车休息了`;
       return `${driven}，${c.limitReached ? '超过' : '到了'} ${hoursMinutes(c.continuousLimitS)}，该马上停车休息了`;
     },
     today: (c) => `今天一共开了 ${hoursMinutes(c.todayDrivingS)}`,
