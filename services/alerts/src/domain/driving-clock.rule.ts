@@ -64,11 +64,6 @@ export interface ClockResult {
   alerts: RuleEvent[];
 }
 
-const NOTHING: ClockResult = Object.freeze({
-  clock: Object.freeze([]) as unknown as ClockEvent[],
-  alerts: Object.freeze([]) as unknown as RuleEvent[],
-});
-
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** 00:00 China Standard Time (UTC+8, no daylight saving) of the day holding t. */
@@ -77,7 +72,8 @@ export const chinaMidnightMs = (t: number) =>
 
 /**
  * Call after evaluateFatigue took `fix`, with its state's stretchStartMs and continuousMs
- * from before (the fatigue rule updates its state in place). Updates `c` in place.
+ * from before (the fatigue rule updates its state in place). Updates `c` in place; null
+ * when nothing changed (most fixes: no allocation).
  */
 export function evaluateClock(
   c: DrivingClockState,
@@ -87,10 +83,9 @@ export function evaluateClock(
   continuousBeforeMs: number,
   fatigue: FatigueParams,
   params: ClockParams,
-): ClockResult {
+): ClockResult | null {
   const restCompleted = stretchBeforeMs >= 0 && f.stretchStartMs !== stretchBeforeMs;
   const driving = f.stopMs === 0 && f.stretchStartMs >= 0;
-  // Allocated only when something changes: most fixes change nothing.
   let kinds: ClockEventKind[] | null = null;
   let alerts: RuleEvent[] | null = null;
   if (f.stopMs >= params.stopShownS * 1000 && c.phase !== 'RESTING') {
@@ -123,9 +118,9 @@ export function evaluateClock(
     c.limitReached = true;
     kinds = add(kinds, 'LIMIT_REACHED');
   }
-  if (kinds === null) return NOTHING;
+  if (kinds === null) return null;
   const figures = clockAt(f, fix.t, fatigue, params);
-  return { clock: kinds.map((kind) => ({ kind, ...figures })), alerts: alerts ?? NOTHING.alerts };
+  return { clock: kinds.map((kind) => ({ kind, ...figures })), alerts: alerts ?? [] };
 }
 
 function add<T>(list: T[] | null, item: T): T[] {

@@ -86,8 +86,10 @@ export function evaluateVehicle(
     );
     for (const e of sp.events) events.push(e);
     for (const e of fa.events) events.push(e);
-    for (const e of cl.alerts) events.push(e);
-    for (const e of cl.clock) clock.push(e);
+    if (cl) {
+      for (const e of cl.alerts) events.push(e);
+      for (const e of cl.clock) clock.push(e);
+    }
     s = { v: 1, lastT: fix.t, speeding: sp.state, fatigue: fa.state, clock: s.clock };
   }
   return { state: s, events, clock, late };
