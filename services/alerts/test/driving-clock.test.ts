@@ -87,7 +87,9 @@ async function outcome(e: AlertsEnv, topic: Awaited<ReturnType<typeof collectClo
   });
   const published = new Map<string, string>();
   for (const m of topic.messages) {
-    const json = JSON.stringify(pb.DrivingClock.toObject(m.value, { longs: Number, enums: String, defaults: true }));
+    const json = JSON.stringify(
+      pb.DrivingClock.toObject(m.value, { longs: Number, enums: String, defaults: true }),
+    );
     // A redelivered chunk may publish an event again: always with the same content.
     expect(published.get(m.value.eventId ?? '') ?? json).toBe(json);
     expect(m.key).toBe(`${PLATE}:2`);
