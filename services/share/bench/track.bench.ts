@@ -276,7 +276,7 @@ try {
       await measure(`${day}, no cache, 1 connection`, { ...plan, connections: 1, url: base, targets: list }),
     );
     rows.push(await measure(`${day}, no cache`, { ...plan, url: base, targets: list }));
-    deps.tracks = new TrackCache({ ttlMs: WARM_TTL_MS, maxEntries: 10_000 });
+    deps.tracks = new TrackCache({ ttlMs: WARM_TTL_MS, maxBytes: 256 * 2 ** 20 });
     await warm(base, list);
     const warmStats = { ...deps.tracks.stats };
     const row = await measure(`${day}, cache warm`, { ...plan, url: base, targets: list });

@@ -116,7 +116,7 @@ export async function createShareApp(
     positions,
     tracks: new TrackCache({
       ttlMs: cfg.SHARE_TRACK_CACHE_SECONDS * 1000,
-      maxEntries: cfg.SHARE_TRACK_CACHE_VEHICLES,
+      maxBytes: cfg.SHARE_TRACK_CACHE_MB * 2 ** 20,
     }),
   };
   hub = new StreamHub({

@@ -38,8 +38,8 @@ const schema = z.object({
   SHARE_STREAM_MAX_PER_IDENTITY: positiveInt(5),
   /** X7: how long a vehicle's track of today is kept in memory, seconds (0: not kept). */
   SHARE_TRACK_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
-  /** X7: vehicles whose track is kept at most (least recently read go first). */
-  SHARE_TRACK_CACHE_VEHICLES: positiveInt(10_000),
+  /** X7: memory for the kept tracks, MiB (least recently read go first; a day's track is ~60 KB). */
+  SHARE_TRACK_CACHE_MB: positiveInt(64),
   /** Open streams per client address, whatever the viewer tokens (set TRUST_PROXY behind a load balancer). */
   SHARE_STREAM_MAX_PER_IP: positiveInt(100),
 });

@@ -2,43 +2,60 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * X7: today's track per vehicle, kept in memory for a short time (default
- * 30 s, about one new fix) and bounded in entries: every viewer of a vehicle
- * and every reload within that time share one query. Concurrent misses of one
- * vehicle share one load. A TTL of 0 keeps nothing (each request loads).
+ * 30 s, about one new fix) as the answer's bytes: every viewer of a vehicle
+ * and every reload within that time share one query and one encoding.
+ * Bounded in bytes (a day's track is ~60 KB of JSON), least recently read
+ * first out. Concurrent misses of one vehicle share one load; a failed load
+ * is not kept. A TTL of 0 keeps nothing (each request loads).
  */
 export interface TrackCacheOptions {
   ttlMs: number;
-  maxEntries: number;
+  maxBytes: number;
 }
 
-export class TrackCache<T> {
-  private readonly entries: LRUCache<string, Promise<T>> | undefined;
+export class TrackCache {
+  private readonly kept: LRUCache<string, Buffer> | undefined;
+  private readonly loading = new Map<string, Promise<Buffer>>();
   private hitCount = 0;
   private missCount = 0;
 
-  constructor({ ttlMs, maxEntries }: TrackCacheOptions) {
-    this.entries = ttlMs > 0 ? new LRUCache({ max: maxEntries, ttl: ttlMs, ttlAutopurge: false }) : undefined;
+  constructor({ ttlMs, maxBytes }: TrackCacheOptions) {
+    this.kept =
+      ttlMs > 0
+        ? new LRUCache({
+            ttl: ttlMs,
+            maxSize: maxBytes,
+            sizeCalculation: (b: Buffer) => Math.max(1, b.length),
+          })
+        : undefined;
   }
 
-  /** The entry of `key`, loaded by `load` when absent or expired; a failed load is not kept. */
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const cached = this.entries?.get(key);
-    if (cached) {
+  /** The answer of `key`, loaded by `load` when absent or expired. */
+  get(key: string, load: () => Promise<Buffer>): Promise<Buffer> {
+    const kept = this.kept?.get(key);
+    const pending = kept ? undefined : this.loading.get(key);
+    if (kept || pending) {
       this.hitCount++;
-      return cached;
+      return kept ? Promise.resolve(kept) : (pending as Promise<Buffer>);
     }
     this.missCount++;
-    const loading = load();
-    if (this.entries) {
-      this.entries.set(key, loading);
-      loading.catch(() => {
-        if (this.entries?.get(key) === loading) this.entries.delete(key);
-      });
-    }
-    return loading;
+    if (!this.kept) return load();
+    const loaded = load()
+      .then((answer) => {
+        this.kept?.set(key, answer);
+        return answer;
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, loaded);
+    return loaded;
   }
 
-  get stats(): { hits: number; misses: number; size: number } {
-    return { hits: this.hitCount, misses: this.missCount, size: this.entries?.size ?? 0 };
+  get stats(): { hits: number; misses: number; entries: number; bytes: number } {
+    return {
+      hits: this.hitCount,
+      misses: this.missCount,
+      entries: this.kept?.size ?? 0,
+      bytes: this.kept?.calculatedSize ?? 0,
+    };
   }
 }

@@ -280,8 +280,8 @@ export async function shareRoutes(
       schema: { params: tokenParams, response: r.track },
     },
     async (req, reply) => {
-      const json = await call(() => readTrack(deps, req.params.token, principalOf(req).sub));
-      return reply.header('cache-control', 'private, max-age=30').type('application/json').send(json);
+      const body = await call(() => readTrack(deps, req.params.token, principalOf(req).sub));
+      return reply.header('cache-control', 'private, max-age=30').type('application/json').send(body);
     },
   );
 

@@ -38,7 +38,7 @@ export interface ShareDeps {
   /** Batched recording of views (the service); absent: one INSERT per view. */
   views?: ViewRecorder;
   /** X7: today's tracks (JSON) kept per vehicle for a short time (the service); absent: every read loads. */
-  tracks?: TrackCache<string>;
+  tracks?: TrackCache;
   /** X5: a stop's place in words (the places package, once ready); absent: placeText stays null. */
   describePlace?: PlaceDescriber;
 }

@@ -33,13 +33,13 @@ async function describeStops(track: TrackView, describe: PlaceDescriber | undefi
   return { ...track, stops: track.stops.map((s, i) => ({ ...s, placeText: texts[i] ?? null })) };
 }
 
-/** The day's track of one vehicle, as JSON. */
+/** The day's track of one vehicle, as JSON bytes. */
 export async function loadTrack(
   deps: ShareDeps,
   plateNumber: string,
   plateColor: number,
   nowMs: number,
-): Promise<string> {
+): Promise<Buffer> {
   const fromMs = chinaDayStartMs(nowMs);
   // The whole China day: a fix a little ahead of this clock (ingest accepts up to 5 min) is today's too.
   const fixes = await deps.repos.positions.fixesBetween(
@@ -51,11 +51,11 @@ export async function loadTrack(
   );
   const known = fixes.length === 0 ? await lastKnown(deps, vehicleKey(plateNumber, plateColor)) : null;
   const track = await describeStops(buildTrack({ fixes, nowMs, lastKnown: known }), deps.describePlace);
-  return serialize(track);
+  return Buffer.from(serialize(track));
 }
 
-/** X7: the track of the share behind `token` for its claimer `viewerId`, as JSON; refusals as the view's. */
-export async function readTrack(deps: ShareDeps, token: string, viewerId: string): Promise<string> {
+/** X7: the track of the share behind `token` for its claimer `viewerId`, as JSON bytes; refusals as the view's. */
+export async function readTrack(deps: ShareDeps, token: string, viewerId: string): Promise<Buffer> {
   const share = await viewerShare(deps, token, viewerId, false);
   const nowMs = deps.now().getTime();
   const plateColor = Number(share.plateColor);

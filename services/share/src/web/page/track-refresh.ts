@@ -12,6 +12,7 @@ export const TRACK_REFRESH_MS = 5 * 60_000;
 
 export class TrackRefresh {
   private timer = 0;
+  private stopped = false;
 
   constructor(
     private readonly api: ViewerApi,
@@ -20,17 +21,19 @@ export class TrackRefresh {
 
   async start(): Promise<void> {
     await this.load();
-    this.timer = window.setInterval(() => void this.load(), TRACK_REFRESH_MS);
+    // The page may have ended while the first read was under way.
+    if (!this.stopped) this.timer = window.setInterval(() => void this.load(), TRACK_REFRESH_MS);
   }
 
   stop(): void {
+    this.stopped = true;
     window.clearInterval(this.timer);
   }
 
   private async load(): Promise<void> {
     try {
       const track = await this.api.track();
-      if (track) this.show(track);
+      if (track && !this.stopped) this.show(track);
     } catch {
       // No track this time (a network error, a login needed): the page goes on with the last one.
     }
