@@ -262,6 +262,10 @@ describe("X7 today's track for the claimer", () => {
         throw new Error('geocoder down');
       };
       expect((await track(link.token, viewer)).json().stops[0].placeText).toBeNull();
+      deps.describePlace = () => {
+        throw new Error('a synchronous failure');
+      };
+      expect((await track(link.token, viewer)).json().stops[0].placeText).toBeNull();
     } finally {
       deps.tracks = tracks;
       deps.describePlace = undefined;

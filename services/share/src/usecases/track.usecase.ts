@@ -26,10 +26,14 @@ async function lastKnown(deps: ShareDeps, key: string) {
   return positionView(positions.get(key));
 }
 
-/** Fills in each stop's place in words; a describer that fails leaves it null. */
+/** Fills in each stop's place in words; a describer that fails (or throws) leaves it null. */
 async function describeStops(track: TrackView, describe: PlaceDescriber | undefined): Promise<TrackView> {
   if (!describe || track.stops.length === 0) return track;
-  const texts = await Promise.all(track.stops.map((s) => describe(s.place.wgs84).catch(() => null)));
+  const said = (s: TrackView['stops'][number]) =>
+    Promise.resolve()
+      .then(() => describe(s.place.wgs84))
+      .catch(() => null);
+  const texts = await Promise.all(track.stops.map(said));
   return { ...track, stops: track.stops.map((s, i) => ({ ...s, placeText: texts[i] ?? null })) };
 }
 
