@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage } from '../scripts/build-page.js';
+import { chinaDayStartMs } from '../src/domain/track.js';
 import { PAGE_ASSETS_DIR, PAGE_BUILD_COMMAND, readPageAssets } from '../src/web/web.routes.js';
 import { launchChromium, type PhonePage, phonePage, waitText } from './page/browser.js';
 import { drivingClock, preWarningEpisode, restingClock } from './page/clock.js';
@@ -671,7 +672,9 @@ describe('family page /s/{token}', () => {
 
   it('X7: without a fix today it says so and shows the last known position', async () => {
     const a = await startApi();
-    a.setFix({ lat: 36.6512, lon: 117.1201, speedKmh: 0, headingDeg: 180, ageMs: 14 * 3_600_000 });
+    // Last heard of at 21:00 yesterday, China time.
+    const ageMs = a.nowMs - chinaDayStartMs(a.nowMs) + 3 * 3_600_000;
+    a.setFix({ lat: 36.6512, lon: 117.1201, speedKmh: 0, headingDeg: 180, ageMs });
     a.dayFixes = [];
     const p = await open(a);
     await waitText(p.page, '#track-summary', '今天还没有行驶记录，显示最后已知位置');
