@@ -13,6 +13,7 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { Gauge, type Registry } from 'prom-client';
+import { placeWords } from './adapters/place-words.js';
 import { PositionCache } from './adapters/position-cache.js';
 import { ShareReadModel } from './adapters/read-model.js';
 import { shareRepos } from './adapters/repos.js';
@@ -23,6 +24,7 @@ import { SyncedLimiter } from './adapters/synced-limiter.js';
 import { TrackCache } from './adapters/track-cache.js';
 import { ViewRecorder } from './adapters/view-recorder.js';
 import type { ShareConfig } from './config.js';
+import { describePlacesWith } from './domain/geo.js';
 import { shareStatus } from './domain/share.rules.js';
 import { adoptionRoutes } from './http/adoption.routes.js';
 import { call, shareRoutes } from './http/share.routes.js';
@@ -100,6 +102,14 @@ export async function createShareApp(
     logger,
   });
   const positions = new PositionCache({ redisUrl: cfg.REDIS_URL, redisPrefix: cfg.REDIS_KEY_PREFIX, logger });
+  // X5: every place of the view and of the track in words.
+  const words = placeWords({
+    amapKey: cfg.SHARE_AMAP_KEY,
+    amapUrl: cfg.SHARE_AMAP_URL,
+    amapPerSecond: cfg.SHARE_AMAP_PER_SECOND,
+    logger,
+  });
+  describePlacesWith(words.sync);
   const deps: ShareDeps = {
     pool,
     repos: shareRepos,
@@ -114,6 +124,7 @@ export async function createShareApp(
     readModel,
     views,
     positions,
+    describePlace: words.describe,
     tracks: new TrackCache({
       ttlMs: cfg.SHARE_TRACK_CACHE_SECONDS * 1000,
       maxBytes: cfg.SHARE_TRACK_CACHE_MB * 2 ** 20,

@@ -37,6 +37,12 @@ const schema = z.object({
   SHARE_STREAM_MAX_CONNECTIONS: positiveInt(60_000),
   SHARE_STREAM_MAX_PER_IDENTITY: positiveInt(5),
   /** X7: how long a vehicle's track of today is kept in memory, seconds (0: not kept). */
+  /** X5: AMap Web service key for places in words; empty: the offline places only. */
+  SHARE_AMAP_KEY: z.string().default(''),
+  /** X5: the AMap web service's base URL (a local fake in tests); empty: AMap's own. */
+  SHARE_AMAP_URL: z.string().default(''),
+  /** X5: requests per second the AMap key may make (over it, the offline words). */
+  SHARE_AMAP_PER_SECOND: positiveInt(3),
   SHARE_TRACK_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
   /** X7: memory for the kept tracks, MiB (least recently read go first; a day's track is ~60 KB). */
   SHARE_TRACK_CACHE_MB: positiveInt(64),

@@ -17,7 +17,14 @@ import { PAGE_ASSETS_DIR, PAGE_BUILD_COMMAND, readPageAssets } from '../src/web/
 import { launchChromium, type PhonePage, phonePage, waitText } from './page/browser.js';
 import { drivingClock, preWarningEpisode, restingClock } from './page/clock.js';
 import { fatigueEpisode, PLATFORM_FATIGUE_TEXT, speedingEpisode, threeEpisodes } from './page/episodes.js';
-import { checkedView, type FakeFix, FakeShareApi, type FakeStop, GCJ_SHIFT } from './page/fake-api.js';
+import {
+  checkedView,
+  FAKE_PLACE_TEXT,
+  type FakeFix,
+  FakeShareApi,
+  type FakeStop,
+  GCJ_SHIFT,
+} from './page/fake-api.js';
 
 const MIN = 60_000;
 
@@ -133,6 +140,9 @@ describe('family page /s/{token}', () => {
     expect(await text(p, '#plate')).toBe('鲁B43330');
     expect(await text(p, '#plate-color')).toBe('黄牌');
     expect(await text(p, '#speed')).toBe('72 km/h');
+    // X5: where the truck is, in the words the view gives.
+    expect(await text(p, '#place-label')).toBe('位置');
+    expect(await text(p, '#place-text')).toBe(FAKE_PLACE_TEXT);
     expect(await text(p, '#heading')).toBe('东 90°');
     expect(await text(p, '#fix-time')).toMatch(/^\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d（刚刚）$/);
     // X3: the map is drawn from the GCJ-02 coordinates, not the WGS-84 ones.
@@ -321,6 +331,7 @@ describe('family page /s/{token}', () => {
       连续驾驶: '4 小时 12 分钟',
       当日累计驾驶: '6 小时 30 分钟',
       规定上限: '连续驾驶不超过 4 小时',
+      地点: FAKE_PLACE_TEXT,
     });
     expect(await article(fatigue).locator('.source').textContent()).toBe(
       '来源：本系统根据车辆上报的位置和速度判定。',
@@ -338,6 +349,7 @@ describe('family page /s/{token}', () => {
       持续时间: '4 分钟',
       最高车速: '114.3 km/h',
       限速: '100 km/h',
+      开始地点: FAKE_PLACE_TEXT,
     });
 
     // A4: the platform's flag is labelled as its report, with the plain sentence, not as our finding.
@@ -463,6 +475,7 @@ describe('family page /s/{token}', () => {
     expect(await size('#alert-detail')).toBeGreaterThan(normal.button);
     expect(await text(p, '#speed-label')).toBe('车速');
     expect(await text(p, '#speed')).toBe('每小时 72 公里');
+    expect(await text(p, '#place-label')).toBe('车在哪里');
     expect(await text(p, '#heading')).toBe('向东行驶');
     expect(await text(p, '#marquee-text')).toContain(
       '已经连续开车 4 小时 12 分钟，该休息了，附近有 2 个司机之家可以休息',
@@ -554,6 +567,7 @@ describe('family page /s/{token}', () => {
       已连续开车: '4 小时 12 分钟',
       今天一共开车: '6 小时 30 分钟',
       规定: '连续开车最多 4 小时',
+      在哪里: FAKE_PLACE_TEXT,
     });
     expect(await article(fatigue).locator('h4').textContent()).toBe('可以到这些司机之家休息');
     expect(await article(fatigue).locator('.rest-stops li').allTextContents()).toEqual([
@@ -567,6 +581,7 @@ describe('family page /s/{token}', () => {
       超速多久: '4 分钟',
       最快车速: '每小时 114.3 公里',
       限速: '每小时 100 公里',
+      在哪里超速: FAKE_PLACE_TEXT,
     });
     expect(await article(platform).locator('h3').textContent()).toBe(
       '定位平台报了疲劳驾驶定位平台提示已经结束',
@@ -791,6 +806,7 @@ describe('web routes', () => {
       连续驾驶: '3 小时 30 分钟',
       当日累计驾驶: '6 小时',
       规定上限: '连续驾驶不超过 4 小时',
+      地点: FAKE_PLACE_TEXT,
     });
     await p.screenshot('clock-pre-warning-details', { fullPage: false });
     await p.page.locator('#dialog-close').tap();

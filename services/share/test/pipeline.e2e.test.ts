@@ -503,9 +503,11 @@ describe("X7 today's track through the real pipeline", () => {
         durationS: (s.endMs - s.startMs) / 1000,
         ongoing: false,
         place: place(s.lat, s.lon),
-        placeText: null,
+        // X5: the stop in words (the offline places; no map-service key here).
+        placeText: place(s.lat, s.lon).text,
       })),
     );
+    for (const stop of track.stops) expect(stop.placeText).toMatch(/市.+附近$/);
   });
 });
 
@@ -628,6 +630,8 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
       持续时间: minutes(s.durationS),
       最高车速: `${s.peakKmh} km/h`,
       限速: `${s.limitKmh} km/h`,
+      // X5: where it started, in words.
+      开始地点: place(s.startPlace.lat, s.startPlace.lon).text,
     });
 
     const stored = await storedAlerts();
@@ -653,6 +657,7 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
       连续驾驶: minutes(f.continuousDrivingSAtEnd),
       当日累计驾驶: minutes(f.cumulativeDrivingSAtEnd),
       规定上限: `连续驾驶不超过 ${minutes(f.limitS)}`,
+      地点: place(f.startPlace.lat, f.startPlace.lon).text,
     });
     // X1: the rest stops the alerts service stored with the STARTED record, with their distance.
     const started = stored.find(
@@ -712,7 +717,7 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     expect(await phone.page.locator('#track-stops li').allTextContents()).toEqual(
       stops.map(
         (s) =>
-          `${chinaTime(s.startMs, false).split(' ')[1]}–${chinaTime(s.endMs, false).split(' ')[1]} 停车 ${minutes((s.endMs - s.startMs) / 1000)}`,
+          `${chinaTime(s.startMs, false).split(' ')[1]}–${chinaTime(s.endMs, false).split(' ')[1]} 停车 ${minutes((s.endMs - s.startMs) / 1000)} · ${place(s.lat, s.lon).text}`,
       ),
     );
     expect(await phone.page.locator('#map .track-stop').count()).toBe(stops.length);
@@ -756,6 +761,7 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
       连续驾驶: minutes(f.continuousDrivingSAtEnd),
       当日累计驾驶: minutes(f.cumulativeDrivingSAtEnd),
       规定上限: `连续驾驶不超过 ${minutes(f.limitS)}`,
+      地点: pre?.place?.text,
     });
     await phone.page.locator('#dialog-close').tap();
 

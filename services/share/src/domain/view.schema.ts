@@ -14,7 +14,13 @@ export const LatLonSchema = Type.Object({ lat: Type.Number(), lon: Type.Number()
 
 /** X3: every coordinate in WGS-84 (as stored) and GCJ-02 (for Chinese map components), decimal degrees. */
 export const PlaceSchema = Type.Object(
-  { wgs84: LatLonSchema, gcj02: LatLonSchema },
+  {
+    wgs84: LatLonSchema,
+    gcj02: LatLonSchema,
+    text: Nullable(
+      Type.String({ description: 'X5: the place in words, e.g. "G2京沪高速 · 泰安市岱岳区附近"' }),
+    ),
+  },
   { ...closed, description: 'WGS-84 as stored and GCJ-02 for Chinese map components (X3)' },
 );
 
@@ -23,6 +29,7 @@ export const PositionSchema = Type.Object(
     gnssTime: DateTime,
     wgs84: LatLonSchema,
     gcj02: LatLonSchema,
+    text: Nullable(Type.String({ description: 'X5: where the truck is, in words' })),
     speedKmh: Type.Number(),
     headingDeg: Type.Integer(),
   },

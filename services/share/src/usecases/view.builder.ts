@@ -64,11 +64,12 @@ const chinaDay = (nowMs: number) => Math.floor((nowMs + CHINA_UTC_OFFSET_MS) / 8
 /** The last fix as the view shows it (S11, X3): km/h, decimal degrees in both datums, ISO time. */
 export function positionView(p: LastPosition | undefined): PositionView | null {
   if (!p) return null;
-  const { wgs84, gcj02 } = place(p.lat, p.lon);
+  const { wgs84, gcj02, text } = place(p.lat, p.lon);
   return {
     gnssTime: new Date(p.gnssTimeMs).toISOString(),
     wgs84,
     gcj02,
+    text,
     speedKmh: p.speedKmh,
     headingDeg: p.headingDeg,
   };

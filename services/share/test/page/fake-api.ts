@@ -74,11 +74,15 @@ export interface FakeFix {
 /** Not the real WGS-84 → GCJ-02 transform: a fixed shift the tests can tell apart (X3). */
 export const GCJ_SHIFT = { lat: 0.0013, lon: 0.0052 };
 
-/** A place of the view (X3) from WGS-84 degrees, with the fake GCJ-02 shift. */
-export function fakePlace(lat: number, lon: number): PlaceView {
+/** The place in words (X5) every scripted place has unless told otherwise. */
+export const FAKE_PLACE_TEXT = 'G3京台高速 · 济南市历城区附近';
+
+/** A place of the view (X3) from WGS-84 degrees, with the fake GCJ-02 shift, in words (X5). */
+export function fakePlace(lat: number, lon: number, text: string | null = FAKE_PLACE_TEXT): PlaceView {
   return {
     wgs84: { lat, lon },
     gcj02: { lat: round6(lat + GCJ_SHIFT.lat), lon: round6(lon + GCJ_SHIFT.lon) },
+    text,
   };
 }
 
@@ -197,7 +201,10 @@ export class FakeShareApi {
       to: new Date(this.nowMs).toISOString(),
       fixes: fixes.length,
       distanceM: this.dayDistanceM,
-      points: fixes.map((f) => ({ gnssTime: new Date(f.t).toISOString(), ...fakePlace(f.lat, f.lon) })),
+      points: fixes.map((f) => {
+        const { wgs84, gcj02 } = fakePlace(f.lat, f.lon);
+        return { gnssTime: new Date(f.t).toISOString(), wgs84, gcj02 };
+      }),
       stops: this.dayStops.map((s) => ({
         startedAt: new Date(s.startMs).toISOString(),
         endedAt: new Date(s.endMs).toISOString(),

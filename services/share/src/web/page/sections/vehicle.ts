@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-/** S6, S7: the vehicle card (plate, 在线/离线, speed, heading, fix time) and the refresh line. */
+/** S6, S7, X5: the vehicle card (plate, 在线/离线, speed, heading, place in words, fix time) and the refresh line. */
 import type { View } from '../../../domain/view.schema.js';
 import type { Claim } from '../api.js';
 import { byId } from '../dom.js';
@@ -21,10 +21,15 @@ export function renderVehicle(view: View, w: VehicleWording, nowMs: number): voi
   byId('speed-label').textContent = w.speedLabel;
   byId('heading-label').textContent = w.headingLabel;
   byId('fix-label').textContent = w.fixLabel;
+  byId('place-label').textContent = w.placeLabel;
   const p = view.position;
   byId('speed').textContent = p ? w.speed(p.speedKmh) : '—';
   byId('heading').textContent = p ? w.heading(p.headingDeg, p.speedKmh) : '—';
   byId('fix-time').textContent = p ? w.fixTime(Date.parse(p.gnssTime), nowMs) : w.noFix;
+  // X5: the place in words; without one (no describer), the coordinates the map also gives.
+  byId('place-text').textContent = p
+    ? (p.text ?? `${p.gcj02.lat.toFixed(4)}, ${p.gcj02.lon.toFixed(4)}`)
+    : '—';
   const note = byId('offline-note');
   note.hidden = view.online;
   note.textContent = view.online ? '' : w.offlineNote(p !== null);

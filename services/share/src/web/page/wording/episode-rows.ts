@@ -34,7 +34,13 @@ function speedingRows(e: EpisodeView, large: boolean, nowMs: number): Row[] {
     [large ? '超速多久' : '持续时间', `${ongoing(e) ? '已 ' : ''}${duration(e.durationS)}`],
     [large ? '最快车速' : '最高车速', kmh(speedFigure(peakKmh))],
     ['限速', kmh(String(limitKmh))],
+    ...placeRow(e, large ? '在哪里超速' : '开始地点'),
   ];
+}
+
+/** X5: where it started (speeding) or was found (fatigue), in words, when the service could say. */
+function placeRow(e: EpisodeView, label: string): Row[] {
+  return e.place?.text ? [[label, e.place.text]] : [];
 }
 
 function fatigueRows(e: EpisodeView, large: boolean, nowMs: number): Row[] {
@@ -54,5 +60,6 @@ function fatigueRows(e: EpisodeView, large: boolean, nowMs: number): Row[] {
     [large ? '已连续开车' : '连续驾驶', duration(f.continuousDrivingS)],
     [large ? '今天一共开车' : '当日累计驾驶', duration(f.cumulativeDrivingS)],
     [large ? '规定' : '规定上限', limit],
+    ...placeRow(e, large ? '在哪里' : '地点'),
   ];
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { EpisodeView } from '../../../domain/view.schema.js';
 import { episodeWording } from './episodes.js';
 
-const place = { wgs84: { lat: 36.6, lon: 117 }, gcj02: { lat: 36.6013, lon: 117.0052 } };
+const place = {
+  wgs84: { lat: 36.6, lon: 117 },
+  gcj02: { lat: 36.6013, lon: 117.0052 },
+  text: '济南市历城区附近',
+};
 const base = {
   episodeId: 'e',
   startedAt: '2026-05-04T02:00:00Z',

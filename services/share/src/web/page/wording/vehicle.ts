@@ -7,6 +7,8 @@ export interface VehicleWording {
   speedLabel: string;
   headingLabel: string;
   fixLabel: string;
+  /** X5: the label of the place in words. */
+  placeLabel: string;
   online: string;
   offline: string;
   noFix: string;
@@ -25,6 +27,7 @@ export const vehicleWording: Record<'normal' | 'large', VehicleWording> = {
     speedLabel: '速度',
     headingLabel: '方向',
     fixLabel: '定位时间',
+    placeLabel: '位置',
     online: '在线',
     offline: '离线',
     noFix: '暂无定位',
@@ -47,6 +50,7 @@ export const vehicleWording: Record<'normal' | 'large', VehicleWording> = {
     speedLabel: '车速',
     headingLabel: '行驶方向',
     fixLabel: '最后定位时间',
+    placeLabel: '车在哪里',
     online: '在线',
     offline: '离线',
     noFix: '还没有收到车辆位置',
