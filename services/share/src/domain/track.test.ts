@@ -21,6 +21,20 @@ describe('X7 buildTrack', () => {
   const now = Date.parse('2026-12-06T04:00:00Z'); // 12:00 in China
   const from = chinaDayStartMs(now);
 
+  it('leaves a hop no truck can drive (a GNSS jump, or a second source of the plate) out of the distance', () => {
+    const fixes: TrackFix[] = [
+      { t: from + 60 * MIN, lat: 36.5, lon: 117, speedKmh: 80 },
+      { t: from + 61 * MIN, lat: 36.51, lon: 117, speedKmh: 80 },
+      // 1 minute later, 1° (≈ 111 km) north: 6,700 km/h.
+      { t: from + 62 * MIN, lat: 37.51, lon: 117, speedKmh: 80 },
+      { t: from + 63 * MIN, lat: 36.52, lon: 117, speedKmh: 80 },
+    ];
+    const { distanceM } = buildTrack({ fixes, nowMs: now, lastKnown: null });
+    // Only the first leg (≈ 1,112 m) at ≤ MAX_PLAUSIBLE_KMH.
+    expect(distanceM).toBeGreaterThan(1_100);
+    expect(distanceM).toBeLessThan(1_120);
+  });
+
   it('gives points in both datums (X3), stops, the distance driven and the day', () => {
     const fixes: TrackFix[] = [
       { t: from + 60 * MIN, lat: 36.5, lon: 117, speedKmh: 80 },

@@ -27,7 +27,20 @@ export const NO_FIX_EVER = '还没有收到这辆车的定位。';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Metres between consecutive fixes, leaving out the intervals inside stops (a parked truck's jitter). */
+/**
+ * A hop faster than this between two fixes is not driving: a GNSS jump, or
+ * two sources reporting one plate. It is left out of the distance (a truck
+ * cannot cover it), whatever the fixes' own speeds say.
+ */
+export const MAX_PLAUSIBLE_KMH = 180;
+
+const plausible = (a: TrackFix, b: TrackFix, metres: number) =>
+  b.t > a.t && metres / ((b.t - a.t) / 3_600_000) / 1000 <= MAX_PLAUSIBLE_KMH;
+
+/**
+ * Metres between consecutive fixes, leaving out the intervals inside stops (a
+ * parked truck's jitter) and implausible hops (MAX_PLAUSIBLE_KMH).
+ */
 function drivenM(fixes: readonly TrackFix[], stops: readonly { first: number; last: number }[]): number {
   let total = 0;
   let s = 0;
@@ -35,7 +48,10 @@ function drivenM(fixes: readonly TrackFix[], stops: readonly { first: number; la
     while (s < stops.length && (stops[s] as { last: number }).last < i) s++;
     const stop = stops[s];
     if (stop && stop.first < i && i <= stop.last) continue;
-    total += metresBetween(fixes[i - 1] as TrackFix, fixes[i] as TrackFix);
+    const a = fixes[i - 1] as TrackFix;
+    const b = fixes[i] as TrackFix;
+    const m = metresBetween(a, b);
+    if (plausible(a, b, m)) total += m;
   }
   return total;
 }
