@@ -19,8 +19,11 @@ import {
   type Principal,
   parseConfig,
   postgresEnv,
+  Redis,
+  redisEnv,
   z,
 } from '@safewatch/common';
+import { parseTime } from '../packages/simulator/src/args.js';
 import { cleanupWhenGone, shellQuote } from '../packages/testkit/src/disposable.js';
 import { startLocalKafka } from '../packages/testkit/src/local-kafka.js';
 import { SAMPLE_REGISTRY_FILE } from '../services/bindings/src/registry/index.js';
@@ -271,6 +274,45 @@ function demoTokens(base: string, auth: Record<string, string>): string {
   ].join('\n');
 }
 
+/**
+ * The simulated fleet is replayed from `sinceMs` (the backfill) on every run,
+ * and the data are kept between runs: what an earlier run stored for the same
+ * simulated trucks after that instant would interleave with this run's fixes
+ * (a track zig-zagging between two roads, a driving clock from another
+ * drive). Forgets it: positions, alerts, clock events and their copies in the
+ * share service from that instant on, and the alerts service's per-vehicle
+ * state and the last positions. Bindings, shares and views are kept.
+ */
+async function forgetOverlappingRun(sinceMs: number): Promise<number> {
+  const pg = parseConfig(z.object(postgresEnv), process.env);
+  const pool = createPgPool(
+    { databaseUrl: pg.DATABASE_URL, schema: pg.PG_SCHEMA, poolSize: 1, applicationName: 'npm-start' },
+    () => undefined,
+  );
+  const since = new Date(sinceMs);
+  let positions = 0;
+  try {
+    positions = (await pool.query('DELETE FROM positions WHERE gnss_time >= $1', [since])).rowCount ?? 0;
+    for (const table of ['alerts', 'driving_clock_events', 'vehicle_alerts'])
+      await pool.query(`DELETE FROM ${table} WHERE occurred_at >= $1`, [since]);
+    await pool.query('DELETE FROM vehicle_clocks WHERE at_ms >= $1', [sinceMs]);
+  } finally {
+    await pool.end();
+  }
+  const { REDIS_URL, REDIS_KEY_PREFIX } = parseConfig(z.object(redisEnv), process.env);
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (const kind of ['alerts', 'last']) {
+      const stream = redis.scanStream({ match: `${REDIS_KEY_PREFIX}${kind}:*`, count: 500 });
+      for await (const keys of stream)
+        if ((keys as string[]).length) await redis.unlink(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return positions;
+}
+
 /** Counts current bindings for the live line; undefined when Postgres does not answer. */
 function currentBindingsCounter(): () => Promise<number | undefined> {
   const pg = parseConfig(z.object(postgresEnv), process.env);
@@ -312,6 +354,9 @@ try {
   say('✓ topics provisioned');
   await runToEnd('migrate', 'packages/common/src/cli/migrate.ts', env);
   say('✓ migrations applied');
+  const forgotten = await forgetOverlappingRun(parseTime(opt.backfill, Date.now()));
+  if (forgotten > 0)
+    say(`✓ an earlier run's ${forgotten.toLocaleString('en')} positions from the replayed period forgotten`);
 
   const ingestPort = opt['ingest-port'];
   await startService(
