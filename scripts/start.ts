@@ -225,7 +225,12 @@ async function demoShareLink(
   if (!vehicleId) throw new Error(`could not bind ${v.plate_number} for the demo`);
   const deadline = Date.now() + 20_000;
   for (;;) {
-    await fetch(`${shareBase}/v1/drivers/me/vehicles/${vehicleId}/shares`, { method: 'DELETE', headers });
+    // S5: the demo driver's earlier demo links end (at most 3 active per vehicle, S3). No body, so no content type.
+    const cancelled = await fetch(`${shareBase}/v1/drivers/me/vehicles/${vehicleId}/shares`, {
+      method: 'DELETE',
+      headers: { authorization: headers.authorization },
+    });
+    if (!cancelled.ok) throw new Error(`cancelling the earlier demo links failed: ${await cancelled.text()}`);
     const r = await fetch(`${shareBase}/v1/drivers/me/shares`, {
       method: 'POST',
       headers,
