@@ -91,19 +91,24 @@ async function setPosition(gnssTimeMs: number, at = AT) {
   );
 }
 
+/** A new link of the truck claimed by a new family member; reads his view. */
+async function newViewer() {
+  const viewer = { sub: `family-${randomUUID()}`, role: 'family' as const };
+  const { token } = await shareLink(e, [DRIVER, VEHICLE, PLATE]);
+  await claimLink(e, token, viewer);
+  return async () =>
+    (
+      await e.app.server.inject({
+        method: 'GET',
+        url: `/v1/shares/${token}`,
+        headers: bearer(e.token(viewer)),
+      })
+    ).json();
+}
+
 describe('X5: the position in words through the map service', () => {
   it('shows the offline words at once, then the map service’s once asked (one request per cell, GCJ-02)', async () => {
-    const viewer = { sub: `family-${randomUUID()}`, role: 'family' as const };
-    const { token } = await shareLink(e, [DRIVER, VEHICLE, PLATE]);
-    await claimLink(e, token, viewer);
-    const view = async () =>
-      (
-        await e.app.server.inject({
-          method: 'GET',
-          url: `/v1/shares/${token}`,
-          headers: bearer(e.token(viewer)),
-        })
-      ).json();
+    const view = await newViewer();
 
     await setPosition(Date.now() - 60_000);
     const first = await view();
@@ -128,17 +133,7 @@ describe('X5: the position in words through the map service', () => {
 
   it('falls back to the offline words when the map service refuses (over its limit)', async () => {
     answer = 'over-limit';
-    const viewer = { sub: `family-${randomUUID()}`, role: 'family' as const };
-    const { token } = await shareLink(e, [DRIVER, VEHICLE, PLATE]);
-    await claimLink(e, token, viewer);
-    const view = async () =>
-      (
-        await e.app.server.inject({
-          method: 'GET',
-          url: `/v1/shares/${token}`,
-          headers: bearer(e.token(viewer)),
-        })
-      ).json();
+    const view = await newViewer();
     // Another place (Qufu on G3), another cell: asked, refused.
     const before = asked.length;
     await setPosition(Date.now() - 20_000, { lat: 35.6, lon: 116.99 });
