@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createTopicsReady } from '@safewatch/common';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { getInfra } from './infra.js';
@@ -67,9 +68,8 @@ async function createTopics(infra: Infra, names: string[], partitions: number): 
   }).admin();
   await admin.connect();
   try {
-    await admin.createTopics({
+    await createTopicsReady(admin, {
       topics: names.map((topic) => ({ topic, numPartitions: partitions })),
-      waitForLeaders: true,
     });
   } finally {
     await admin.disconnect();

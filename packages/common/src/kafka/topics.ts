@@ -1,4 +1,5 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
+import { sleep } from '../retry.js';
 
 /** Every topic of the system (SPEC §3). Provisioned explicitly, never by services. */
 export const TOPICS = {
@@ -55,8 +56,7 @@ export async function provisionTopics(kafka: Kafka, opts: ProvisionOptions): Pro
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t.name));
     if (missing.length === 0) return [];
-    await admin.createTopics({
-      waitForLeaders: true,
+    await createTopicsReady(admin, {
       topics: missing.map((t) => ({
         topic: t.name,
         numPartitions: opts.partitions,
@@ -70,5 +70,38 @@ export async function provisionTopics(kafka: Kafka, opts: ProvisionOptions): Pro
     return missing.map((t) => t.name);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Creates topics and waits until every node of the cluster knows each partition's leader.
+ *
+ * kafkajs' own `waitForLeaders` asks one node for the new topic's metadata and retries only
+ * LEADER_NOT_AVAILABLE; on a cluster of several nodes the node asked may not have heard of the
+ * topic yet and answers UNKNOWN_TOPIC_OR_PARTITION, which fails the whole creation. Here the
+ * creation is sent without that wait, and the metadata is asked for again until it is complete.
+ */
+export async function createTopicsReady(
+  admin: Admin,
+  opts: { topics: ITopicConfig[]; timeoutMs?: number },
+): Promise<boolean> {
+  const created = await admin.createTopics({ topics: opts.topics, waitForLeaders: false });
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  const names = opts.topics.map((t) => t.topic);
+  for (;;) {
+    const ready = await admin.fetchTopicMetadata({ topics: names }).then(
+      (m) =>
+        m.topics.length === names.length &&
+        m.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)),
+      (err: unknown) => {
+        const type = (err as { type?: string }).type;
+        if (type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE') return false;
+        throw err;
+      },
+    );
+    if (ready) return created;
+    if (Date.now() > deadline)
+      throw new Error(`topics ${names.join(', ')}: no leader for every partition in time`);
+    await sleep(100);
   }
 }

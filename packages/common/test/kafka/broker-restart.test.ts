@@ -1,6 +1,6 @@
 import { type LocalKafka, startLocalKafka, waitFor } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProducer, dependencyProbe, type Kafka, sleep } from '../../src/index.js';
+import { createProducer, createTopicsReady, dependencyProbe, type Kafka, sleep } from '../../src/index.js';
 import { kafkaFor, processedCounts, readTopic, recordingConsumer, type Seen } from './helpers.js';
 
 /**
@@ -13,7 +13,7 @@ let kafka: Kafka;
 async function createTopic(topic: string, partitions: number): Promise<string> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  await createTopicsReady(admin, { topics: [{ topic, numPartitions: partitions }] });
   await admin.disconnect();
   return topic;
 }

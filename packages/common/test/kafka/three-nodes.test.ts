@@ -1,7 +1,7 @@
 import { type LocalKafka, startLocalKafka, waitFor } from '@safewatch/testkit';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafka, createProducer, type Kafka, sleep } from '../../src/index.js';
+import { createKafka, createProducer, createTopicsReady, type Kafka, sleep } from '../../src/index.js';
 import {
   committed,
   highWatermarks,
@@ -66,9 +66,8 @@ describe('a consumer group whose coordinator node is killed', () => {
   it('commits to the new coordinator and goes on consuming, without a crash and rejoin', async () => {
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
+    await createTopicsReady(admin, {
       topics: [{ topic: 'moving', numPartitions: 3, replicationFactor: 3 }],
-      waitForLeaders: true,
     });
     await admin.disconnect();
     const groupId = 'coordinator-move-group';
@@ -140,9 +139,8 @@ describe('sends while partition leaders move', () => {
   it('every acknowledged message is stored, through controlled restarts of two nodes', async () => {
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
+    await createTopicsReady(admin, {
       topics: [{ topic: 'leaders', numPartitions: 6, replicationFactor: 3 }],
-      waitForLeaders: true,
     });
     await admin.disconnect();
     const producer = createProducer(kafka);
