@@ -27,6 +27,7 @@ import type { ShareConfig } from './config.js';
 import { describePlacesWith } from './domain/geo.js';
 import { shareStatus } from './domain/share.rules.js';
 import { adoptionRoutes } from './http/adoption.routes.js';
+import { notifyRoutes } from './http/notify.routes.js';
 import { call, shareRoutes } from './http/share.routes.js';
 import { streamRoute } from './http/stream.route.js';
 import type { ShareDeps } from './usecases/deps.js';
@@ -191,6 +192,14 @@ export async function createShareApp(
     limiter,
   });
   await adoptionRoutes(server, { deps });
+  await notifyRoutes(server, {
+    deps,
+    channels: {
+      vapidPublicKey: cfg.SHARE_VAPID_PUBLIC_KEY || null,
+      allowLocalPush: cfg.SHARE_PUSH_ALLOW_LOCAL,
+      wechatTemplates: cfg.SHARE_WECHAT_APP_ID ? cfg.SHARE_WECHAT_TEMPLATES : {},
+    },
+  });
   await streamRoute(server, {
     hub,
     limiter,

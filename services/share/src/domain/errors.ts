@@ -6,7 +6,10 @@ export type ShareCode =
   | 'SHARE_CLAIMED'
   | 'SHARE_OWN_LINK'
   | 'SHARE_ENDED'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'NOTIFY_CHANNEL_UNAVAILABLE'
+  | 'INVALID_PUSH_SUBSCRIPTION'
+  | 'UNKNOWN_TEMPLATE';
 
 export class ShareRefusal extends Error {
   override name = 'ShareRefusal';

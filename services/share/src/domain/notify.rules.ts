@@ -47,8 +47,8 @@ export interface NotifiableEvent {
 export interface ViewerSubscription {
   viewerId: string;
   channel: Channel;
-  /** The kinds this viewer consented to (for WeChat: a template each). */
-  kinds: ReadonlySet<NotificationKind>;
+  /** The kinds this viewer consented to (for WeChat: a template each), with when consent was given. */
+  consents: ReadonlyMap<NotificationKind, number>;
   /** The share's validity: notifications stop when it ends or expires. */
   shareExpiresAtMs: number;
   shareEndedAtMs: number | null;
@@ -56,11 +56,15 @@ export interface ViewerSubscription {
   refused: boolean;
 }
 
-export type Decision =
-  | { send: true; key: string }
-  | { send: false; reason: 'NOT_OPTED_IN' | 'SHARE_ENDED' | 'REFUSED' | 'COOLDOWN' };
+export type Decision = { send: true; key: string } | { send: false; reason: SkipReason };
 
-/** The idempotency key of one notification: the same for a redelivered event or after a restart. */
+export type SkipReason = 'NOT_OPTED_IN' | 'BEFORE_CONSENT' | 'SHARE_ENDED' | 'REFUSED' | 'COOLDOWN';
+
+/**
+ * The idempotency key of one notification: the same for a redelivered event or after a restart.
+ * The episode id names the vehicle, not the share: a viewer holding two drivers' shares of one
+ * truck hears of its episode once.
+ */
 export function notificationKey(episodeId: string, viewerId: string, channel: Channel): string {
   return `${channel}|${viewerId}|${episodeId}`;
 }
@@ -73,7 +77,10 @@ export function decide(
   cooldownMs: number,
 ): Decision {
   if (viewer.refused) return { send: false, reason: 'REFUSED' };
-  if (!viewer.kinds.has(event.kind)) return { send: false, reason: 'NOT_OPTED_IN' };
+  const grantedAtMs = viewer.consents.get(event.kind);
+  if (grantedAtMs === undefined) return { send: false, reason: 'NOT_OPTED_IN' };
+  // What began before the viewer asked to hear of it is not news to him (the page shows it).
+  if (event.atMs < grantedAtMs) return { send: false, reason: 'BEFORE_CONSENT' };
   const ended = viewer.shareEndedAtMs !== null && viewer.shareEndedAtMs <= event.atMs;
   if (ended || viewer.shareExpiresAtMs <= event.atMs) return { send: false, reason: 'SHARE_ENDED' };
   if (lastSentMs !== null && event.atMs - lastSentMs < cooldownMs) return { send: false, reason: 'COOLDOWN' };
@@ -102,5 +109,137 @@ export function notificationText(event: NotifiableEvent): { title: string; body:
   return {
     title: `平安守望：${event.plateNumber}`,
     body: `${WHAT[event.kind]}。时间：${chinaTimeWords(event.atMs)}${where}。`,
+  };
+}
+
+/** The driving being watched: an alert's or a clock event's figures, as the notifier reads them. */
+export interface AlertFacts {
+  vehicleKey: string;
+  plateNumber: string;
+  /** Alert type without its prefix: SPEEDING, FATIGUE_CONTINUOUS, … */
+  type: string;
+  /** STARTED, ENDED, RAISED. */
+  phase: string;
+  /** DETECTED, PLATFORM, DETECTED_AND_PLATFORM. */
+  source: string;
+  occurredAtMs: number;
+  episodeStartMs: number;
+  place: { lat: number; lon: number } | null;
+}
+
+export type EventOrSkip =
+  | { event: NotifiableEvent; place: { lat: number; lon: number } | null }
+  | { skip: 'NOT_NOTIFIED' | 'PLATFORM_ONLY' };
+
+/** The episode's id across shares: the vehicle, the kind and the episode's start. */
+export function episodeIdOf(vehicleKey: string, kind: string, startMs: number): string {
+  return `${vehicleKey}|${kind}:${startMs}`;
+}
+
+/**
+ * X8 from an alert record: a fatigue or speeding episode's start. The pre-warning comes
+ * from the driving clock (its PRE_WARNING event), so the alert of that type is not used.
+ * A platform-only alarm (A4) is not sent: our own figures do not confirm it, and a
+ * family called out by a false alarm stops trusting the next one.
+ */
+export function eventFromAlert(a: AlertFacts): EventOrSkip {
+  const kind = NOTIFIED_EPISODES[a.type];
+  if (!kind || kind === 'PRE_WARNING' || a.phase !== 'STARTED') return { skip: 'NOT_NOTIFIED' };
+  if (a.source === 'PLATFORM') return { skip: 'PLATFORM_ONLY' };
+  const startMs = a.episodeStartMs || a.occurredAtMs;
+  return {
+    event: {
+      kind,
+      episodeId: episodeIdOf(a.vehicleKey, a.type, startMs),
+      plateNumber: a.plateNumber,
+      atMs: a.occurredAtMs,
+      placeText: null,
+    },
+    place: a.place,
+  };
+}
+
+/** X8 from the driving clock (X6): its PRE_WARNING event, once per continuous drive. */
+export function eventFromClock(c: {
+  vehicleKey: string;
+  plateNumber: string;
+  event: string;
+  occurredAtMs: number;
+  drivingSinceMs: number;
+}): EventOrSkip {
+  if (c.event !== 'PRE_WARNING') return { skip: 'NOT_NOTIFIED' };
+  return {
+    event: {
+      kind: 'PRE_WARNING',
+      episodeId: episodeIdOf(c.vehicleKey, 'PRE_WARNING', c.drivingSinceMs || c.occurredAtMs),
+      plateNumber: c.plateNumber,
+      atMs: c.occurredAtMs,
+      placeText: null,
+    },
+    place: null,
+  };
+}
+
+export const OFFLINE_AFTER_MS = 30 * 60_000;
+
+/** X8: the truck silent for 30 minutes since its last fix; one notification per such silence. */
+export function offlineEvent(
+  vehicleKey: string,
+  plateNumber: string,
+  lastFixMs: number,
+  nowMs: number,
+): NotifiableEvent | null {
+  if (nowMs - lastFixMs < OFFLINE_AFTER_MS) return null;
+  return {
+    kind: 'OFFLINE',
+    episodeId: episodeIdOf(vehicleKey, 'OFFLINE', lastFixMs),
+    plateNumber,
+    atMs: lastFixMs + OFFLINE_AFTER_MS,
+    placeText: null,
+  };
+}
+
+/**
+ * An episode heard of long after it began (a replayed backlog, a notifier down for an hour)
+ * is no longer worth a call: the page shows it. OFFLINE is never stale while it lasts.
+ */
+export function isStale(event: NotifiableEvent, nowMs: number, maxAgeMs: number): boolean {
+  return event.kind !== 'OFFLINE' && nowMs - event.atMs > maxAgeMs;
+}
+
+const SHORT_WHAT: Record<NotificationKind, string> = {
+  PRE_WARNING: '疲劳预警',
+  FATIGUE: '疲劳驾驶',
+  SPEEDING: '超速',
+  OFFLINE: '车辆离线',
+};
+
+const ADVICE: Record<NotificationKind, string> = {
+  PRE_WARNING: '请提醒司机到服务区休息',
+  FATIGUE: '请马上打电话提醒司机休息',
+  SPEEDING: '请提醒司机慢一点',
+  OFFLINE: '可以打电话问问情况',
+};
+
+/** Cuts to `max` characters (WeChat's `thing` values hold at most 20), marking the cut. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * The subscription message's keywords. Each template chosen in the mini-program's console has
+ * these five, in this order: thing1 车辆 (plate), phrase2 提醒类型 (≤ 5 characters),
+ * time3 时间, thing4 地点 (≤ 20 characters), thing5 温馨提示 (≤ 20 characters).
+ */
+export function wechatTemplateData(event: NotifiableEvent): Record<string, string> {
+  const d = new Date(event.atMs + CHINA_UTC_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    thing1: clip(event.plateNumber, 20),
+    phrase2: SHORT_WHAT[event.kind],
+    time3: `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
+    thing4: clip(event.placeText ?? '位置见平安守望页面', 20),
+    thing5: ADVICE[event.kind],
   };
 }

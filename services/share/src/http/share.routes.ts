@@ -61,6 +61,8 @@ export const SHARE_RATE_LIMITS = {
   stream: { perIp: 60, perToken: 30 },
   /** X7: the page reads today's track on load and every 5 minutes; reloads stay far below. */
   track: { perIp: 60, perToken: 20 },
+  /** X8: the viewer reads and changes his notification choices now and then. */
+  notify: { perIp: 60, perToken: 20 },
   /** POST /v1/dev/viewer-token (local demo only). */
   devViewerTokenPerIp: 30,
 } as const;
@@ -131,7 +133,7 @@ export function syncedShareLimits(
 export const VIEWER_ROLES = ['family', 'driver'] as const;
 
 const uuid = { type: 'string', format: 'uuid' } as const;
-const tokenParams = {
+export const tokenParams = {
   type: 'object',
   required: ['token'],
   properties: { token: { type: 'string', minLength: 1, maxLength: 128 } },

@@ -1,0 +1,120 @@
+import { type Pool, vehicleKey } from '@safewatch/common';
+import { enqueue, type OutboxRow, offlineWatched, subscribersOf } from '../adapters/notify.repo.js';
+import type { LatLon } from '../domain/geo.js';
+import {
+  decide,
+  isStale,
+  type NotifiableEvent,
+  offlineEvent,
+  type SkipReason,
+} from '../domain/notify.rules.js';
+import type { PlaceDescriber } from './track.usecase.js';
+
+/** X8: from heard events to the outbox, before anything is sent. */
+
+export interface NotifyDeps {
+  pool: Pool;
+  now: () => number;
+  /** X5: the event's place in words; absent: none. */
+  describePlace?: PlaceDescriber;
+  /** Per viewer, share, channel and kind: no second notification of that kind this soon. */
+  cooldownMs: number;
+  /** An episode heard of later than this after it began is not sent (the page shows it). */
+  maxAgeMs: number;
+}
+
+/** An event as the notifier heard it: `heardAtMs` is when it was published (alert to send latency). */
+export interface HeardEvent {
+  event: NotifiableEvent;
+  plateColor: number;
+  place: LatLon | null;
+  heardAtMs: number;
+}
+
+export type NotSent = SkipReason | 'STALE';
+
+export interface EnqueueResult {
+  /** New notifications stored (each sent once later). */
+  queued: number;
+  queuedByKind: Map<NotifiableEvent['kind'], number>;
+  /** Notifications already stored for that episode, viewer and channel (a redelivery). */
+  alreadyQueued: number;
+  /** Viewer and event pairs not queued, by reason. */
+  skipped: Map<NotSent, number>;
+}
+
+/**
+ * Finds the claimed viewers of the vehicle's valid shares with an address on some channel,
+ * decides per viewer and channel (X8 rules) and stores the notifications with their
+ * idempotency keys. Redelivered events compute the same keys: nothing new is stored.
+ */
+export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]): Promise<EnqueueResult> {
+  const result: EnqueueResult = { queued: 0, queuedByKind: new Map(), alreadyQueued: 0, skipped: new Map() };
+  const skip = (reason: NotSent) => result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
+  const nowMs = deps.now();
+  const rows: OutboxRow[] = [];
+  for (const h of heard) {
+    const e = h.event;
+    if (isStale(e, nowMs, deps.maxAgeMs)) {
+      skip('STALE');
+      continue;
+    }
+    const subscribers = await subscribersOf(
+      deps.pool,
+      e.plateNumber,
+      h.plateColor,
+      e.kind,
+      e.episodeId,
+      e.atMs,
+    );
+    const sending = subscribers.flatMap((s) => {
+      const d = decide(e, s, s.lastOfKindMs, deps.cooldownMs);
+      if (!d.send) {
+        skip(d.reason);
+        return [];
+      }
+      return [{ s, key: d.key }];
+    });
+    if (sending.length === 0) continue;
+    const placeText =
+      e.placeText ?? (h.place && deps.describePlace ? await deps.describePlace(h.place) : null);
+    for (const { s, key } of sending)
+      rows.push({
+        key,
+        shareId: s.shareId,
+        viewerId: s.viewerId,
+        channel: s.channel,
+        kind: e.kind,
+        episodeId: e.episodeId,
+        eventAtMs: e.atMs,
+        heardAtMs: h.heardAtMs,
+        message: { plateNumber: e.plateNumber, placeText },
+      });
+  }
+  // Two shares of one truck claimed by the same viewer give one key: one row.
+  const unique = [...new Map(rows.map((r) => [r.key, r])).values()];
+  const fresh = await enqueue(deps.pool, unique, nowMs);
+  result.queued = fresh.size;
+  for (const r of unique)
+    if (fresh.has(r.key)) result.queuedByKind.set(r.kind, (result.queuedByKind.get(r.kind) ?? 0) + 1);
+  result.alreadyQueued = rows.length - fresh.size;
+  return result;
+}
+
+/** X8 offline: the watched vehicles silent for 30 minutes, as events (their last fixes from Redis). */
+export async function offlineEvents(
+  deps: NotifyDeps,
+  lastFixes: (vehicleKeys: string[]) => Promise<Map<string, number>>,
+): Promise<HeardEvent[]> {
+  const nowMs = deps.now();
+  const watched = await offlineWatched(deps.pool, nowMs);
+  if (watched.length === 0) return [];
+  const keys = watched.map((v) => vehicleKey(v.plateNumber, v.plateColor));
+  const fixes = await lastFixes(keys);
+  return watched.flatMap((v, i) => {
+    const fixMs = fixes.get(keys[i] as string);
+    if (fixMs === undefined) return [];
+    const event = offlineEvent(keys[i] as string, v.plateNumber, fixMs, nowMs);
+    return event ? [{ event, plateColor: v.plateColor, place: null, heardAtMs: event.atMs }] : [];
+  });
+}
