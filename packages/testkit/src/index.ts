@@ -7,6 +7,7 @@ export * from './containers.js';
 export * from './disposable.js';
 export * from './disposable-postgres.js';
 export * from './disposable-redis.js';
+export * from './fake-wechat.js';
 export * from './fuzz/index.js';
 export * from './infra.js';
 export * from './isolate.js';

@@ -12,7 +12,9 @@ import { pb } from '@safewatch/proto';
 import { CALLERS, type Caller, callerHeaders, getInfra, isRoleCaller, waitFor } from '@safewatch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_RATE_LIMITS } from '../src/http/share.routes.js';
-import { type Binding, bearer, type Method, type ShareEnv, startShare } from './helpers.js';
+import { type Binding, bearer, type ShareEnv, startShare } from './helpers.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const infra = getInfra();
 let e: ShareEnv;
@@ -133,6 +135,42 @@ const ENDPOINTS: Endpoint[] = [
     roles: ['family', 'driver'],
     url: (f, role) => `/v1/shares/${links(f, role).active}/track`,
     reached: { status: 200 },
+  },
+  // X8: the claimer's notification choices. This app offers no channel, so opting in is refused by the use case.
+  {
+    route: 'GET /v1/shares/{token}/notifications',
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/notifications`,
+    reached: { status: 200 },
+  },
+  {
+    route: 'PUT /v1/shares/{token}/notifications/web-push',
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/notifications/web-push`,
+    body: () => ({
+      subscription: { endpoint: 'https://push.example.com/x', keys: { p256dh: 'a', auth: 'b' } },
+      kinds: ['FATIGUE'],
+    }),
+    reached: { status: 409, code: 'NOTIFY_CHANNEL_UNAVAILABLE' },
+  },
+  {
+    route: 'PUT /v1/shares/{token}/notifications/wechat',
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/notifications/wechat`,
+    body: () => ({ openId: 'o-authz', results: { 'tmpl-1': 'accept' } }),
+    reached: { status: 409, code: 'NOTIFY_CHANNEL_UNAVAILABLE' },
+  },
+  {
+    route: 'DELETE /v1/shares/{token}/notifications/web-push',
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/notifications/web-push`,
+    reached: { status: 204 },
+  },
+  {
+    route: 'DELETE /v1/shares/{token}/notifications/wechat',
+    roles: ['family', 'driver'],
+    url: (f, role) => `/v1/shares/${links(f, role).active}/notifications/wechat`,
+    reached: { status: 204 },
   },
   {
     route: 'GET /v1/family/me/shared-vehicles',

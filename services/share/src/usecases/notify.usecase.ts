@@ -53,6 +53,8 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
   const skip = (reason: NotSent) => result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
   const nowMs = deps.now();
   const rows: OutboxRow[] = [];
+  /** The batch's own notifications count for the cooldown too: two episodes in one chunk give one. */
+  const batchLast = new Map<string, number>();
   for (const h of heard) {
     const e = h.event;
     if (isStale(e, nowMs, deps.maxAgeMs)) {
@@ -68,7 +70,9 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
       e.atMs,
     );
     const sending = subscribers.flatMap((s) => {
-      const d = decide(e, s, s.lastOfKindMs, deps.cooldownMs);
+      const inBatch = batchLast.get(`${s.shareId}|${s.channel}|${e.kind}`);
+      const last = inBatch === undefined ? s.lastOfKindMs : Math.max(inBatch, s.lastOfKindMs ?? inBatch);
+      const d = decide(e, s, last, deps.cooldownMs);
       if (!d.send) {
         skip(d.reason);
         return [];
@@ -78,7 +82,8 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
     if (sending.length === 0) continue;
     const placeText =
       e.placeText ?? (h.place && deps.describePlace ? await deps.describePlace(h.place) : null);
-    for (const { s, key } of sending)
+    for (const { s, key } of sending) {
+      batchLast.set(`${s.shareId}|${s.channel}|${e.kind}`, e.atMs);
       rows.push({
         key,
         shareId: s.shareId,
@@ -90,6 +95,7 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
         heardAtMs: h.heardAtMs,
         message: { plateNumber: e.plateNumber, placeText },
       });
+    }
   }
   // Two shares of one truck claimed by the same viewer give one key: one row.
   const unique = [...new Map(rows.map((r) => [r.key, r])).values()];
