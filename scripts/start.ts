@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole system on local defaults with a simulated fleet.
  * Starts a local Apache Kafka broker (unless KAFKA_BROKERS is given),
- * provisions topics, applies migrations, starts the services and the fleet
- * simulator, prints demo tokens for the bindings API, then a line of live
- * counts every few seconds.
+ * provisions topics, applies migrations, starts the services (with the
+ * notifier, sending to a local WeChat stand-in) and the fleet simulator,
+ * prints demo tokens for the bindings API and a family link, lets simulated
+ * families opt in to notifications, then prints a line of live counts every
+ * few seconds.
  * Service logs go to .cache/logs/<name>.log. Ctrl-C stops everything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -27,6 +29,14 @@ import { parseTime } from '../packages/simulator/src/args.js';
 import { cleanupWhenGone, shellQuote } from '../packages/testkit/src/disposable.js';
 import { startLocalKafka } from '../packages/testkit/src/local-kafka.js';
 import { SAMPLE_REGISTRY_FILE } from '../services/bindings/src/registry/index.js';
+import {
+  demoFamilies,
+  demoNotifyEnv,
+  demoVapidKeys,
+  eventfulTrucks,
+  startDemoWechat,
+  wechatCounts,
+} from './demo-family.js';
 
 const root = resolve(import.meta.dirname, '..');
 const logDir = join(root, '.cache', 'logs');
@@ -42,6 +52,9 @@ const { values: opt } = parseArgs({
     'bindings-port': { type: 'string', default: process.env.BINDINGS_PORT ?? '9102' },
     'alerts-port': { type: 'string', default: process.env.ALERTS_PORT ?? '9103' },
     'share-port': { type: 'string', default: process.env.SHARE_PORT ?? '9104' },
+    'notifier-port': { type: 'string', default: process.env.NOTIFIER_PORT ?? '9105' },
+    /** X8: the local WeChat stand-in the notifier sends to. */
+    'wechat-port': { type: 'string', default: process.env.WECHAT_PORT ?? '9106' },
   },
 });
 
@@ -318,6 +331,20 @@ async function forgetOverlappingRun(sinceMs: number): Promise<number> {
   return positions;
 }
 
+/** Runs `fn` with a one-connection pool on the local Postgres. */
+async function withPool<T>(fn: (pool: ReturnType<typeof createPgPool>) => Promise<T>): Promise<T> {
+  const pg = parseConfig(z.object(postgresEnv), process.env);
+  const pool = createPgPool(
+    { databaseUrl: pg.DATABASE_URL, schema: pg.PG_SCHEMA, poolSize: 1, applicationName: 'npm-start' },
+    () => undefined,
+  );
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
 /** Counts current bindings for the live line; undefined when Postgres does not answer. */
 function currentBindingsCounter(): () => Promise<number | undefined> {
   const pg = parseConfig(z.object(postgresEnv), process.env);
@@ -398,13 +425,24 @@ try {
 
   const sharePort = opt['share-port'];
   const shareBase = `http://127.0.0.1:${sharePort}`;
+  // X8: WeChat is a local stand-in here; Web Push keys are made once per checkout.
+  const wechat = await startDemoWechat(Number(opt['wechat-port']));
+  const notifyEnv = demoNotifyEnv(wechat.url, demoVapidKeys(join(root, '.cache', 'vapid.json')));
   await startService(
     'share',
     'services/share/src/main.ts',
     sharePort,
     // The demo page logs viewers in by itself (production: the mini-program's one-click login).
-    { ...env, ...auth, PUBLIC_BASE_URL: shareBase, SHARE_DEV_VIEWER_LOGIN: 'true' },
+    { ...env, ...auth, ...notifyEnv, PUBLIC_BASE_URL: shareBase, SHARE_DEV_VIEWER_LOGIN: 'true' },
     `${shareBase}/openapi.json · metrics ${shareBase}/metrics`,
+  );
+  const notifierPort = opt['notifier-port'];
+  await startService(
+    'notifier',
+    'services/share/src/notifier/main.ts',
+    notifierPort,
+    { ...env, ...notifyEnv, PUBLIC_BASE_URL: shareBase },
+    `family notifications (X8) · WeChat stand-in ${wechat.url} · metrics http://127.0.0.1:${notifierPort}/metrics`,
   );
 
   run('simulator', 'packages/simulator/src/cli.ts', env, [
@@ -421,6 +459,21 @@ try {
     say(`family page, ready to open: ${await demoShareLink(bindings, shareBase, auth)}\n`);
   } catch (err) {
     say(`(no demo share link: ${err instanceof Error ? err.message : String(err)})`);
+  }
+  try {
+    const families = await demoFamilies({
+      auth: authConfig(parseConfig(z.object(authEnv), { ...process.env, ...auth })),
+      bindingsBase: bindings,
+      shareBase,
+      picks: await withPool((pool) =>
+        eventfulTrucks(pool, JSON.parse(readFileSync(SAMPLE_REGISTRY_FILE, 'utf8')).vehicles, Date.now()),
+      ),
+    });
+    say(
+      `✓ family notifications: ${families.viewers} family members of ${families.trucks.length} shared trucks consented to every WeChat notification (from now on)`,
+    );
+  } catch (err) {
+    say(`(no demo families: ${err instanceof Error ? err.message : String(err)})`);
   }
   say(`logs: ${logDir} · Ctrl-C to stop\n`);
   const countCurrentBindings = currentBindingsCounter();
@@ -451,11 +504,16 @@ try {
     const raised = metric(alertsText, 'alerts_raised_total', 'kind');
     const byKind = (prefix: string) =>
       [...raised.by].filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
+    const notified = wechatCounts(wechat);
+    const kinds = ['PRE_WARNING', 'FATIGUE', 'SPEEDING', 'OFFLINE']
+      .map((k) => `${k.toLowerCase().replace('_', '-')} ${fmt(notified.byKind.get(k) ?? 0)}`)
+      .join(', ');
     say(
       `${new Date().toISOString().slice(11, 19)} positions consumed ${fmt(consumed)} (${fmt(rate)}/s) · accepted ${fmt(accepted)} · ` +
         `rejected ${fmt(rejected.total)}${reasons ? ` (${reasons})` : ''} · duplicates ${fmt(dups)} · lag ${fmt(lag)}` +
         (current === undefined ? '' : ` · bindings ${fmt(current)} current`) +
-        ` · alerts: speeding ${fmt(byKind('SPEEDING'))}, fatigue ${fmt(byKind('FATIGUE'))}, certificates ${fmt(byKind('QUALIFICATION') + byKind('TRANSPORT'))}`,
+        ` · alerts: speeding ${fmt(byKind('SPEEDING'))}, fatigue ${fmt(byKind('FATIGUE'))}, certificates ${fmt(byKind('QUALIFICATION') + byKind('TRANSPORT'))}` +
+        ` · notifications ${fmt(notified.total)} (${kinds}), duplicates ${fmt(notified.duplicates)}`,
     );
   }, 5_000);
 } catch (err) {
