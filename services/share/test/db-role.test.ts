@@ -4,11 +4,13 @@
  * shares, claims, views and reads today's track; it may SELECT ingest's
  * positions and may not write them, nor touch another service's tables.
  */
-import { randomUUID } from 'node:crypto';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '@safewatch/common';
 import { getInfra } from '@safewatch/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueue, settle, takeDue } from '../src/adapters/notify.repo.js';
+import { generateVapidKeys } from '../src/adapters/webpush.sender.js';
 import { type Binding, bearer, claimLink, type ShareEnv, shareLink, startShare } from './helpers.js';
 
 const infra = getInfra();
@@ -55,7 +57,13 @@ beforeAll(async () => {
   const url = new URL(infra.databaseUrl);
   url.username = LOGIN;
   url.password = '';
-  e = await startShare('share-db-role', infra, { env: { DATABASE_URL: url.toString() } });
+  e = await startShare('share-db-role', infra, {
+    env: {
+      DATABASE_URL: url.toString(),
+      SHARE_VAPID_PUBLIC_KEY: generateVapidKeys().publicKey,
+      SHARE_PUSH_ALLOW_LOCAL: 'true',
+    },
+  });
   await e.bind([BOUND]);
 });
 afterAll(async () => {
@@ -70,7 +78,7 @@ describe('X7 least privilege: the share service as safewatch_share', () => {
     expect(r?.rows[0].u).toBe(LOGIN);
   });
 
-  it('shares, claims, views and reads the track with only those grants', async (ctx) => {
+  it('shares, claims, views, reads the track and notifies (X8) with only those grants', async (ctx) => {
     if (!e) return ctx.skip();
     const link = await shareLink(e, BOUND);
     await claimLink(e, link.token, viewer);
@@ -82,12 +90,50 @@ describe('X7 least privilege: the share service as safewatch_share', () => {
       });
       expect(r.statusCode, `${suffix} ${r.body}`).toBe(200);
     }
+    // X8: opting in, and the notifier's outbox round (the notifier connects as this role too).
+    const optIn = await e.app.server.inject({
+      method: 'PUT',
+      url: `/v1/shares/${link.token}/notifications/web-push`,
+      headers: bearer(e.token(viewer)),
+      payload: {
+        subscription: {
+          endpoint: 'http://127.0.0.1:9/push/role',
+          keys: {
+            p256dh: createECDH('prime256v1').generateKeys().toString('base64url'),
+            auth: randomBytes(16).toString('base64url'),
+          },
+        },
+        kinds: ['SPEEDING'],
+      },
+    });
+    expect(optIn.statusCode, optIn.body).toBe(200);
+    const now = Date.now();
+    const row = {
+      key: `WEB_PUSH|${viewer.sub}|role-episode`,
+      shareId: link.shareId,
+      viewerId: viewer.sub,
+      channel: 'WEB_PUSH' as const,
+      kind: 'SPEEDING' as const,
+      episodeId: 'role-episode',
+      eventAtMs: now,
+      heardAtMs: now,
+      message: { plateNumber: BOUND[2], placeText: null },
+    };
+    expect((await enqueue(e.app.deps.pool, [row], now)).size).toBe(1);
+    const [due] = await takeDue(e.app.deps.pool, now, 30_000, 10);
+    expect(due).toMatchObject({ key: row.key, shareValid: true, consented: true });
+    await settle(e.app.deps.pool, [{ key: row.key, attempts: 1, state: 'SENT', atMs: now }]);
     const cancel = await e.app.server.inject({
       method: 'DELETE',
       url: `/v1/drivers/me/shares/${link.shareId}`,
       headers: bearer(e.token({ sub: BOUND[0], role: 'driver' })),
     });
     expect(cancel.statusCode, cancel.body).toBe(200);
+    // The share's end deleted the consent (a trigger, run with this role's grants).
+    const left = await e.app.deps.pool.query('SELECT 1 FROM notify_consents WHERE share_id = $1', [
+      link.shareId,
+    ]);
+    expect(left.rowCount).toBe(0);
   });
 
   it('may SELECT positions, never INSERT, UPDATE, DELETE or TRUNCATE them (42501)', async (ctx) => {
