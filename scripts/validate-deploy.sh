@@ -9,7 +9,8 @@
 #                       1.34 schemas (kubernetes-models, offline), unknown
 #                       fields (tsc), references and policy checks (probes,
 #                       resources, PDB + HPA per Deployment, NetworkPolicy
-#                       exposure, Ingress paths, config consistency)
+#                       exposure, Ingress paths, config consistency, the
+#                       notifier's secrets given to it alone)
 #   package-lock.json   `npm ci` would accept it (the image build runs npm ci);
 #                       a warning unless STRICT_LOCKFILE=1
 #
@@ -110,6 +111,8 @@ import { parseAllDocuments } from 'yaml';
 const [root, genFile, ...renders] = process.argv.slice(2);
 const errors = [];
 const fail = (where, msg) => errors.push(`${where}: ${msg}`);
+// X8: the WeChat AppSecret and the VAPID private key, given to share-notifier only.
+const NOTIFIER_ONLY = /^(SHARE_WECHAT_APP_SECRET|SHARE_VAPID_PRIVATE_KEY)$/;
 
 function load(file) {
   const out = [];
@@ -146,6 +149,10 @@ for (const [name, svc] of Object.entries(services)) {
     if (!existsSync(join(root, dir, 'package.json'))) fail(where, `build arg SERVICE=${args.SERVICE}: no workspace at ${dir}`);
     checkCommand(`${where} (image CMD)`, ['node', main]);
   }
+  // Merge keys (<<) are kept as such by the parser: look into them too.
+  const envKeys = (e) => (Array.isArray(e) ? e.flatMap(envKeys) : e && typeof e === 'object' ? Object.entries(e).flatMap(([k, v]) => (k === '<<' ? envKeys(v) : [k])) : []);
+  const notifySecrets = envKeys(svc.environment).filter((k) => NOTIFIER_ONLY.test(k));
+  if (name !== 'share-notifier' && notifySecrets.length) fail(where, `${notifySecrets.join(', ')}: share-notifier's secrets only`);
   for (const [dep, cond] of Object.entries(svc.depends_on ?? {})) {
     const target = services[dep];
     if (!target) fail(where, `depends_on unknown service ${dep}`);
@@ -166,7 +173,7 @@ const PUBLIC_WORKLOADS = new Set(['share', 'bindings']);
 // Served by every HTTP service next to its API: never routed by an Ingress.
 const INTERNAL_PATHS = ['/healthz', '/readyz', '/metrics', '/openapi.json', '/v1/dev'];
 const SHUTDOWN_S = 25; // packages/common/src/shutdown.ts
-const SECRET_KEYS = /^(DATABASE_URL|REDIS_URL|JWT_PRIVATE_KEY)$|_SECRET$|PASSWORD$/;
+const SECRET_KEYS = /^(DATABASE_URL|REDIS_URL)$|_PRIVATE_KEY$|_SECRET$|PASSWORD$/;
 const bytes = (q) => {
   const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|K|M|G|T|k)?$/.exec(String(q ?? ''));
   if (!m) return undefined;
@@ -253,6 +260,10 @@ for (const entry of renders) {
         if (heap && limit && Number(heap) * 2 ** 20 > 0.75 * limit)
           fail(cw, `NODE_OPTIONS --max-old-space-size=${heap} leaves too little of limits.memory ${c.resources.limits.memory} (heap at most 75%)`);
         if (/^(true|1)$/.test(env.SHARE_DEV_VIEWER_LOGIN ?? '')) fail(cw, 'SHARE_DEV_VIEWER_LOGIN hands out viewer tokens: local demo only');
+        // X8: the WeChat AppSecret and the VAPID private key are the notifier's alone.
+        const notifySecrets = [...(c.env ?? []).filter((e) => NOTIFIER_ONLY.test(e.name) || e.valueFrom?.secretKeyRef?.name === 'safewatch-notify').map((e) => e.name),
+          ...(c.envFrom ?? []).filter((ef) => ef.secretRef?.name === 'safewatch-notify').map(() => 'envFrom safewatch-notify')];
+        if (nameOf(r) !== 'share-notifier' && notifySecrets.length) fail(cw, `${notifySecrets.join(', ')}: share-notifier's secrets only`);
         for (const ef of c.envFrom ?? []) {
           if (ef.configMapRef && !ef.configMapRef.optional && !configMaps.has(ef.configMapRef.name)) fail(cw, `envFrom ConfigMap ${ef.configMapRef.name} is not in the build`);
           if (ef.secretRef && !secrets.has(ef.secretRef.name)) externalSecrets.add(ef.secretRef.name);

@@ -19,6 +19,7 @@ import { createIngestApp } from '../../../services/ingest/src/app.js';
 import { loadConfig as ingestConfig } from '../../../services/ingest/src/config.js';
 import { createShareApp } from '../../../services/share/src/app.js';
 import { loadConfig as shareConfig } from '../../../services/share/src/config.js';
+import { createNotifierApp } from '../../../services/share/src/notifier/app.js';
 import { expandGrafanaVariables, isDuration, type ParsedQuery, parsePromQL } from './promql.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -42,7 +43,7 @@ interface KnownMetric {
   services: Set<string>;
 }
 
-/** Every metric the four services register, read from their real registries. */
+/** Every metric the four services and the share notifier register, read from their real registries. */
 async function serviceMetrics(): Promise<{ metrics: Map<string, KnownMetric>; close: () => Promise<void> }> {
   const logger = createLogger('observability-test', 'silent');
   const auth = { JWT_SECRET: DEV_JWT_SECRET };
@@ -51,6 +52,7 @@ async function serviceMetrics(): Promise<{ metrics: Map<string, KnownMetric>; cl
     alerts: createAlertsApp(alertsConfig({}), logger),
     bindings: await createBindingsApp(bindingsConfig(auth), logger),
     share: await createShareApp(shareConfig(auth), logger),
+    'share-notifier': await createNotifierApp(shareConfig({}), logger),
   };
   const metrics = new Map<string, KnownMetric>();
   for (const [service, app] of Object.entries(apps)) {
@@ -187,11 +189,13 @@ describe('the services register the metrics the observability files read', () =>
       'service_readiness_condition',
     ])
       expect(known.metrics.has(name), name).toBe(true);
-    // Every consumer reports its lag: ingest, alerts and share consume Kafka.
+    expect(known.metrics.get('share_notify_failed_total')?.services).toEqual(new Set(['share-notifier']));
+    // Every consumer reports its lag: ingest, alerts, share and the notifier consume Kafka.
     expect([...(known.metrics.get('kafka_consumer_lag')?.services ?? [])].sort()).toEqual([
       'alerts',
       'ingest',
       'share',
+      'share-notifier',
     ]);
   });
 
@@ -332,6 +336,8 @@ describe('Prometheus scrapes every service where Compose runs it', () => {
     bindings: bindingsConfig({ JWT_SECRET: DEV_JWT_SECRET }).PORT,
     alerts: alertsConfig({}).PORT,
     share: shareConfig({ JWT_SECRET: DEV_JWT_SECRET }).PORT,
+    // Its own default, set by services/share/src/notifier/main.ts.
+    'share-notifier': 9105,
   };
 
   it.each(Object.entries(ports))('%s', (service, defaultPort) => {
