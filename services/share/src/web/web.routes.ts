@@ -1,12 +1,13 @@
 /**
- * The family page (SPEC S6, S7, X2, X3): `GET /s/{token}` and its two assets.
+ * The family page (SPEC S6, S7, X2, X3): `GET /s/{token}` and its two assets,
+ * and its service worker (X8, Web Push notifications) at `GET /s/sw.js`.
  * The page itself is static; it reads the share token from its own path, claims
  * the link and reads the view through the viewer API (API.md).
  *
  * What is served is the built page: page.js bundled from page/*.ts, with
- * page.html and page.css, all in the service's dist/web/ (see
- * scripts/build-page.ts). The files are read once, at registration; without
- * them the service does not start.
+ * page.html and page.css, and sw.js bundled from sw.ts, all in the service's
+ * dist/web/ (see scripts/build-page.ts). The files are read once, at
+ * registration; without them the service does not start.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -28,11 +29,13 @@ export interface WebRoutesOptions {
 /** The service's dist/web/: the same folder from src/web/ (run from source) and from dist/web/ (built). */
 export const PAGE_ASSETS_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 export const PAGE_BUILD_COMMAND = 'npm run build:page -w services/share';
+/** The service worker's file in the assets folder. */
+export const WORKER_FILE = 'sw.js';
 
 /** The built page's files; a missing one stops start-up with the command that builds them. */
 export async function readPageAssets(
   dir = PAGE_ASSETS_DIR,
-): Promise<{ html: string; css: string; js: string }> {
+): Promise<{ html: string; css: string; js: string; sw: string }> {
   const read = async (file: string) => {
     try {
       return await readFile(join(dir, file), 'utf8');
@@ -43,8 +46,13 @@ export async function readPageAssets(
       );
     }
   };
-  const [html, css, js] = await Promise.all([read('page.html'), read('page.css'), read('page.js')]);
-  return { html, css, js };
+  const [html, css, js, sw] = await Promise.all([
+    read('page.html'),
+    read('page.css'),
+    read('page.js'),
+    read(WORKER_FILE),
+  ]);
+  return { html, css, js, sw };
 }
 
 const HTML_TYPE = 'text/html; charset=utf-8';
@@ -52,6 +60,18 @@ const JS_TYPE = 'text/javascript; charset=utf-8';
 const CSS_TYPE = 'text/css; charset=utf-8';
 /** Assets are addressed by content hash (?v=…), so they may be cached for good. */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
+/**
+ * The worker's URL never changes: browsers check it for updates and must
+ * revalidate it. It fetches nothing and loads no script, so its own policy
+ * allows nothing.
+ */
+const WORKER_HEADERS = {
+  'content-type': JS_TYPE,
+  'cache-control': 'no-cache',
+  'content-security-policy': "default-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 
 /** Validates the tile template and returns the origin the CSP must allow ('self' for a path). */
 export function tileSource(tileUrl: string): string {
@@ -84,7 +104,7 @@ export function pageCsp(tileUrl?: string): string {
 const version = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 12);
 
 export async function webRoutes(app: FastifyInstance, opts: WebRoutesOptions = {}): Promise<void> {
-  const { html: template, css, js } = await readPageAssets(opts.assetsDir);
+  const { html: template, css, js, sw } = await readPageAssets(opts.assetsDir);
   const csp = pageCsp(opts.tileUrl);
   const html = template
     .replaceAll('{{CSS_VERSION}}', version(css))
@@ -110,6 +130,8 @@ export async function webRoutes(app: FastifyInstance, opts: WebRoutesOptions = {
   const hide = { schema: { hide: true } };
   app.get('/s/assets/page.js', hide, async (_req, reply) => reply.headers(assetHeaders(JS_TYPE)).send(js));
   app.get('/s/assets/page.css', hide, async (_req, reply) => reply.headers(assetHeaders(CSS_TYPE)).send(css));
+  // Scope /s/ (its own folder): every family page, /s/{token}.
+  app.get('/s/sw.js', hide, async (_req, reply) => reply.headers(WORKER_HEADERS).send(sw));
   app.get('/s/:token', hide, async (_req, reply) => reply.headers(pageHeaders).send(html));
   // Browsers ask for it on their own; answering "no content" keeps their consoles free of 404s.
   app.get('/favicon.ico', hide, async (_req, reply) =>

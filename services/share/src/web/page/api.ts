@@ -5,8 +5,11 @@
  * refused token is replaced once (dev login), then the page asks to log in.
  * Answers come back as outcomes the page acts on, never as raw responses.
  */
+import type { NotificationChoices } from '../../domain/notify.schema.js';
 import type { TrackView, View } from '../../domain/view.schema.js';
+import type { PushSubscriptionBody } from './push.js';
 import { forgetViewerToken, obtainViewerToken } from './viewer-token.js';
+import type { NotificationKind } from './wording/notify.js';
 import type { NoticeKind } from './wording.js';
 
 /** What POST /v1/shares/{token}/claim answers. */
@@ -49,12 +52,20 @@ async function refusalOf(res: Response): Promise<Refusal | null> {
 }
 
 interface CallInit {
-  method?: 'POST';
+  method?: 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
+  body?: string;
   signal?: AbortSignal;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+async function choicesOf(res: Response): Promise<NotificationChoices | null> {
+  const body: unknown = res.ok ? await res.json().catch(() => null) : null;
+  return isObject(body) && Array.isArray(body.kinds) && isObject(body.webPush)
+    ? (body as NotificationChoices)
+    : null;
+}
 
 export class ViewerApi {
   private constructor(
@@ -95,6 +106,26 @@ export class ViewerApi {
     return isObject(body) && Array.isArray(body.points) && Array.isArray(body.stops)
       ? (body as TrackView)
       : null;
+  }
+
+  /** X8: the viewer's notification choices; null when they cannot be had (the section stays hidden). */
+  async notifications(): Promise<NotificationChoices | null> {
+    return choicesOf(await this.call('/notifications', {}));
+  }
+
+  /** X8: opts in to Web Push with this browser's subscription and the kinds chosen; null when refused or failed. */
+  async saveWebPush(
+    subscription: PushSubscriptionBody,
+    kinds: readonly NotificationKind[],
+  ): Promise<NotificationChoices | null> {
+    const body = JSON.stringify({ subscription, kinds });
+    const headers = { 'content-type': 'application/json' };
+    return choicesOf(await this.call('/notifications/web-push', { method: 'PUT', headers, body }));
+  }
+
+  /** X8: opts out of Web Push for this share; whether the service took it. */
+  async removeWebPush(): Promise<boolean> {
+    return (await this.call('/notifications/web-push', { method: 'DELETE' })).status === 204;
   }
 
   /** The Server-Sent Events stream, resumed after `lastEventId` when given. */

@@ -16,6 +16,7 @@ import { EpisodeDetails } from './sections/episode-details.js';
 import { EpisodesMarquee } from './sections/episodes.js';
 import { renderFrame } from './sections/frame.js';
 import { NoticeSection } from './sections/notice.js';
+import { NotifySection } from './sections/notify.js';
 import { renderTrackText } from './sections/track.js';
 import { renderPlate, renderRefreshLine, renderVehicle } from './sections/vehicle.js';
 import { TrackRefresh } from './track-refresh.js';
@@ -38,12 +39,15 @@ export class FamilyPage {
   private readonly marquee = new EpisodesMarquee(this.details);
   private readonly map = new MapSection();
   private readonly notice = new NoticeSection();
+  /** X8: the notification opt-in. */
+  private readonly notify: NotifySection;
 
   constructor(
     private readonly shareToken: string | null,
     private large: boolean,
   ) {
     this.w = wording(large);
+    this.notify = new NotifySection(this.w.notify);
     renderFrame(this.w);
     setupLargeToggle(large, (on) => this.setLarge(on));
     window.addEventListener(
@@ -75,6 +79,8 @@ export class FamilyPage {
     const first = await api.view();
     if (first.kind !== 'view') return this.end(first.kind === 'refused' ? first.refusal : 'error');
     this.apply(first.view);
+    const pageUrl = `${window.location.origin}${window.location.pathname}`;
+    void this.notify.load(api, { type: 'family-page', shareId: first.view.shareId, pageUrl });
     this.trackRefresh = new TrackRefresh(api, (t) => this.showTrack(t));
     void this.trackRefresh.start();
     this.live = new Live(
@@ -147,6 +153,7 @@ export class FamilyPage {
     this.large = large;
     this.w = wording(large);
     renderFrame(this.w);
+    this.notify.setWording(this.w.notify);
     if (this.finished) this.notice.render(this.w.notices);
     else this.render();
   }

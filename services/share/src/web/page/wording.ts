@@ -8,6 +8,7 @@ import { type ClockWording, clockWording } from './wording/clock.js';
 import { type EpisodeWording, episodeWording } from './wording/episodes.js';
 import { type MapWording, mapWording } from './wording/map.js';
 import { type NoticeWording, noticeWording } from './wording/notices.js';
+import { type NotifyWording, notifyWording } from './wording/notify.js';
 import { type TrackWording, trackWording } from './wording/track.js';
 import { type VehicleWording, vehicleWording } from './wording/vehicle.js';
 
@@ -22,6 +23,7 @@ export interface Wording {
   map: MapWording;
   track: TrackWording;
   notices: NoticeWording;
+  notify: NotifyWording;
 }
 
 const build = (mode: 'normal' | 'large'): Wording => ({
@@ -32,6 +34,7 @@ const build = (mode: 'normal' | 'large'): Wording => ({
   map: mapWording[mode],
   track: trackWording[mode],
   notices: noticeWording[mode],
+  notify: notifyWording[mode],
 });
 
 const NORMAL = build('normal');
