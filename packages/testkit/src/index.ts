@@ -14,6 +14,7 @@ export * from './isolate.js';
 export * from './kafka.js';
 export * from './leaks.js';
 export * from './local-kafka.js';
+export * from './metrics-text.js';
 export * from './reachability.js';
 export * from './redis-keys.js';
 export * from './resolve-infra.js';
