@@ -5,6 +5,7 @@ export type {
   onRequestHookHandler,
   preHandlerHookHandler,
 } from 'fastify';
+export * from './cli/index.js';
 export * from './config.js';
 export * from './consumer-metrics.js';
 export * from './dependency-probe.js';
