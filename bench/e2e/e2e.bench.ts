@@ -22,7 +22,8 @@
  *    `node --cpu-prof` and that step is run again; the profile's samples of
  *    that step are summarised (`--profile false` skips it, `--profile ingest` profiles that
  *    service instead).
- * Writes the figures to BENCHMARKS.md (section e2e) unless `--dry-run`.
+ * Writes the figures to BENCHMARKS.md (section e2e) and draws the sweep as
+ * bench/e2e/sweep.svg (figures in sweep.json), unless `--dry-run` (then under .cache/bench-e2e/).
  */
 
 import { readdirSync } from 'node:fs';
@@ -50,6 +51,7 @@ import {
 } from '@safewatch/testkit';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile.js';
+import { sweepFromReport, writeSweep } from './plot.js';
 import { type CpuSplit, cpuSplitFrom, load1, pidMemory } from './proc.js';
 import { type E2eReport, percentiles, reportLines, type StepResult } from './report.js';
 import { bindAndShare, writeRegistry } from './setup.js';
@@ -579,6 +581,13 @@ try {
     stored,
   };
   const lines = reportLines(report);
+  // The sweep as a picture, with its figures as JSON (plot-sweep.ts redraws it from them).
+  const sweep = sweepFromReport(report, `${new Date().toISOString().slice(0, 16)}Z`);
+  const plotted = writeSweep(
+    args['dry-run'] ? join(REPO, '.cache', 'bench-e2e') : import.meta.dirname,
+    sweep,
+  );
+  say(`sweep drawn: ${plotted}`);
   if (args['dry-run'])
     say(`--dry-run: BENCHMARKS.md not written; the section would be:\n${lines.join('\n')}`);
   else {
