@@ -1,6 +1,6 @@
 /** The end-to-end benchmark's section of BENCHMARKS.md, and the per-service figures it is compared with. */
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { ProfileSummary } from './cpu-profile.js';
 import type { CpuSplit } from './proc.js';
@@ -110,6 +110,10 @@ const c2 = (n: number | undefined) =>
 const mib = (b: number | undefined) =>
   b === undefined || Number.isNaN(b) ? 'n/a' : `${Math.round(b / 2 ** 20)}`;
 const SERVICES = ['ingest', 'alerts', 'share', 'bindings'];
+/** The picture of the sweep that the benchmark draws beside this file (plot.ts), as BENCHMARKS.md links it. */
+export const SWEEP_LINK = 'bench/e2e/sweep.svg';
+const SWEEP_ALT =
+  'bench:e2e sweep: seconds behind the input per service, and CPU per process, at each offered rate';
 
 /** The figures of the per-service benchmarks, read from their sections of BENCHMARKS.md. */
 function perServiceFigures() {
@@ -161,12 +165,10 @@ export function reportLines(r: E2eReport): string[] {
   const per = perServiceFigures();
   const cores = cpus().length;
   const lines: string[] = [];
-  const kafkaMode = r.kafka;
   lines.push(
-    `Machine: ${cores} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${r.pgVersion} (${r.infraMode.postgres}, plain table); Redis ${r.redisVersion} (${r.infraMode.redis}); Kafka: ${kafkaMode}. Everything on this one machine; load average (it counts the run's own processes and any other work) (1/5/15 min) ${r.loadAtStart.map((l) => l.toFixed(2)).join('/')} at the start, ${r.loadAtEnd.map((l) => l.toFixed(2)).join('/')} at the end; 1-minute load at the start and end of every step below. Run time ${fmt(r.runSeconds)} s.`,
-    `System: the four services as separate node processes started as \`npm start\` starts them (\`--max-semi-space-size=64\`, default configuration), topics provisioned (${r.partitions} partitions each) and every service's migrations applied by their command-line tools, in a schema, topic prefix and Redis prefix of this run. Bindings service with the sample registry plus one qualified driver per shared truck; alerts with the sample speed zones and rest stops. Through the HTTP APIs: ${fmt(r.trucks)} drivers each bound one sample truck (B1) and shared it ${r.sharesPerTruck}× (S1), every link claimed by its own family member (S2): ${fmt(r.viewers)} shares. A viewers process holds one live stream per share (\`/v1/shares/{token}/stream\`; **tick shortened to ${fmt(r.tickMs)} ms**, production 30,000 ms, so that the fan-out does more work than in production) and polls every view every ${r.viewPollS} s with If-None-Match; the views of ${r.sample} of the shared trucks are also polled every ${r.samplePollMs} ms for the latency measure (the benchmark deletes the rate limiters' Redis counters every 2 s, as bench:share does: the per-link limit is 60 views per minute).`,
-    `Load: the fleet simulator in its own process, one fix per truck per second (rate = trucks; the first 200 trucks are the sample registry's, so the shared trucks are among them), GNSS times current, each simulated second sent in ${r.sendsPerS} sends spread over it, messages (batches of ≤ 500 positions) keyed by platform id as platforms send them (${r.rawSpread}); every step is simulated and encoded before it starts, so during the step the simulator process only produces. Steps of ${r.stepSeconds} s at increasing rates; before each step the consumers are let to catch up.`,
-    `**Lag grows** (the step is not sustained) when, for ingest (positions produced − \`ingest_positions_consumed_total\` from its /metrics) or for alerts (offsets behind the high watermarks of positions.accepted, from the broker, for its consumer group), the mean lag over the last 3 s of the step is above ${r.lagLimitS} s of input **and** its least-squares slope over the second half of the step is above ${r.slopeLimit} s per s (the consumer keeps less than ${Math.round((1 - r.slopeLimit) * 100)}% of the input); a step is also cut short when a lag passes ${r.runawayLagS} s (it is not sustained then, and the backlog left to drain stays bounded), and not sustained when the simulator could not produce 95% of the rate. Lag sampled every second. The sweep stops at the first step that is not sustained.`,
+    `Run: ${cores} × ${cpus()[0]?.model.trim()}; the four services as node processes as \`npm start\` starts them, topics of ${r.partitions} partitions; ${fmt(r.trucks)} drivers each bound one sample truck and shared it ${r.sharesPerTruck}×, every link claimed: ${fmt(r.viewers)} shares, each with a live stream (tick shortened to ${fmt(r.tickMs)} ms) and its view polled every ${r.viewPollS} s, the views of ${r.sample} trucks every ${r.samplePollMs} ms; fleet simulator at one fix per truck per second in ${r.sendsPerS} sends per second, keyed by platform id (${r.rawSpread}); steps of ${r.stepSeconds} s. A step is not sustained when a consumer's lag over its last 3 s is above ${r.lagLimitS} s of input and still rising (slope > ${r.slopeLimit} s/s), when a lag passes ${r.runawayLagS} s, or when the simulator produces < 95 % of the rate. Load ${r.loadAtStart[0]?.toFixed(2)} at the start, ${r.loadAtEnd[0]?.toFixed(2)} at the end; run time ${fmt(r.runSeconds)} s.`,
+    '',
+    `![${SWEEP_ALT}](${SWEEP_LINK})`,
     '',
     '| step | positions/s produced (target) | ingest lag at end, s (slope) | alerts lag at end, s (slope) | verdict | produced → view p50 / p99 ms (fixes) | alerts raised | SSE frames | view responses | load start→end |',
     '|---|---:|---:|---:|---|---:|---:|---:|---|---:|',
@@ -198,7 +200,7 @@ export function reportLines(r: E2eReport): string[] {
   );
   lines.push(
     '',
-    `CPU per step (cores of ${cores}, from /proc: each process of this run by pid, the benchmark driver through process.cpuUsage; postgres and redis-server are every process of that name, so they include what other work on the machine asked of them; "rest" = machine busy − all of these: other work, the kernel, short-lived processes):`,
+    `CPU per step (cores of ${cores}; postgres and redis-server count every process of that name; "rest" = machine busy − all of these):`,
     '',
     '| step | ingest | alerts | share | bindings | simulator | viewers | broker | postgres | redis-server | benchmark driver | rest | machine busy |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -211,7 +213,7 @@ export function reportLines(r: E2eReport): string[] {
   }
   lines.push(
     '',
-    "Chunks (from the services' /metrics, deltas over each step): a chunk is what a consumer takes through its steps at once — for ingest, up to 512 KiB of the messages one fetch returned for a partition; for alerts, up to 5,000 messages. Time per chunk is wall time, several chunks are in flight at once:",
+    "Chunks (deltas of the services' /metrics over each step; a chunk is what a consumer takes through its steps at once — ingest: up to 512 KiB of one fetch for a partition; alerts: up to 5,000 messages; wall time, several in flight):",
     '',
     '| step | ingest chunks | positions per chunk | ms per chunk (persist / last_position / publish) | alerts chunks | positions per chunk | ms per chunk |',
     '|---|---:|---:|---|---:|---:|---:|',
@@ -224,7 +226,7 @@ export function reportLines(r: E2eReport): string[] {
   );
   lines.push(
     '',
-    'Memory (RSS, MiB) of each service process at the end of each step, and its peak (VmHWM) over the sweep:',
+    'Memory (RSS, MiB) of each service process at the end of each step, and its peak over the sweep:',
     '',
     `| step | ${SERVICES.join(' | ')} |`,
     `|---|${SERVICES.map(() => '---:').join('|')}|`,
@@ -240,7 +242,7 @@ export function reportLines(r: E2eReport): string[] {
     const p = percentiles(s.latencies);
     lines.push(
       '',
-      '**Against the per-service figures** (sections above, each measured with the service alone on the machine):',
+      '**Against the per-service figures** (sections above, each service alone on the machine):',
       '',
       '| figure | per-service benchmark | here (sustained step) |',
       '|---|---:|---:|',
