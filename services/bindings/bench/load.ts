@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { LatencySummary } from '@safewatch/testkit/bench';
 
 /** What the load generator sends. */
 export type Scenario =
@@ -24,13 +25,7 @@ export interface LoadPlan {
   scenario: Scenario;
 }
 
-export interface LatencySummary {
-  count: number;
-  /** Milliseconds, from every response of the measured run. */
-  p50: number;
-  p99: number;
-}
-
+/** Latencies in milliseconds, from every response of the measured run. */
 export interface LoadResult extends LatencySummary {
   durationS: number;
   /** Per kind of request ('bind', 'unbind', or the GET scenario's label), with status code counts. */

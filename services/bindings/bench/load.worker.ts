@@ -4,6 +4,7 @@
  * the servers under test. Measures one scenario, then posts a `LoadResult`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { summarize } from '@safewatch/testkit/bench';
 import autocannon from 'autocannon';
 import type { LoadPlan, LoadResult, Scenario } from './load.js';
 
@@ -109,13 +110,6 @@ instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: 
   samples.push({ kind: lastKind, status: lastStatus, ms });
 });
 const result = await instance;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const summarize = (values: number[]) => {
-  const sorted = Array.from(Float64Array.from(values).sort());
-  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-};
 
 const kinds = [...new Set(samples.map((x) => x.kind))];
 const out: LoadResult = {

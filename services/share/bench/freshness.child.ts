@@ -10,7 +10,7 @@
  * One message from the parent ({ cmd: 'run', ...FreshnessPlan }), one answer
  * ({ type: 'result', ...FreshnessResult }), then the process exits.
  */
-import { createKafka, createLogger, lastPositionKey, producerConfig, Redis } from '@safewatch/common';
+import { createKafka, createLogger, lastPositionKey, producerConfig, Redis, sleep } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
 import { BENCH_PLATFORMS, sendKeyed } from '@safewatch/testkit';
 
@@ -54,7 +54,6 @@ export interface FreshnessResult {
 }
 
 const wallNow = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 async function run(plan: FreshnessPlan): Promise<FreshnessResult> {
   const logger = createLogger('bench-freshness', 'warn');

@@ -11,11 +11,12 @@
  * the first target).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { Percentiles } from '@safewatch/testkit/bench';
 import autocannon from 'autocannon';
 import type { LoadPlan, LoadResult } from './load.js';
 
 const plan = workerData as LoadPlan;
-const latencies: number[] = [];
+const latencies = new Percentiles();
 const statuses: Record<string, number> = {};
 
 const requests: autocannon.Request[] = plan.targets?.map((t) => ({
@@ -43,21 +44,18 @@ const instances = Array.from({ length: plan.connections }, (_, i) => {
   const instance = autocannon(options) as unknown as Running;
   // Only the measured run emits 'response' here (the warm-up has its own tracker).
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
+    latencies.record(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   return instance;
 });
 const results = await Promise.all(instances);
 
-const sorted = Float64Array.from(latencies).sort();
-const percentile = (p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 const out: LoadResult = {
   durationS: Math.max(...results.map((r) => r.duration)),
-  count: sorted.length,
-  p50: percentile(50),
-  p99: percentile(99),
+  count: latencies.count,
+  p50: latencies.percentile(50),
+  p99: latencies.percentile(99),
   statuses,
   errors: results.reduce((n, r) => n + r.errors, 0),
   timeouts: results.reduce((n, r) => n + r.timeouts, 0),

@@ -1,0 +1,6 @@
+/** The benchmarks' helpers, without the rest of testkit: `@safewatch/testkit/bench` (light enough for worker threads). */
+export * from './child-messages.js';
+export * from './cpu-split.js';
+export * from './keyed-send.js';
+export * from './report.js';
+export * from './stats.js';
