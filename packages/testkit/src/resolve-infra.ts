@@ -22,6 +22,13 @@ export interface RunningInfra {
   stop(): Promise<void>;
 }
 
+/** The variables startInfra reads, for the --help of what runs on it (benchmarks). */
+export const INFRA_ENV: Readonly<Record<string, string>> = {
+  KAFKA_BROKERS: 'Kafka to use (default: a container when Docker answers, else a local node)',
+  DATABASE_URL: 'PostgreSQL to use (default: a container when Docker answers, else the local one)',
+  REDIS_URL: 'Redis to use (default: a container when Docker answers, else the local one)',
+};
+
 /**
  * Decides where Kafka, Postgres and Redis come from, each on its own:
  * an environment variable, else testcontainers when a Docker engine answers,

@@ -17,14 +17,16 @@
  * writes them with a description of the machine to BENCHMARKS.md.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
 import {
   authConfig,
   createLogger,
   createPgPool,
+  fmt,
+  fmtMs,
   lastPositionKey,
   migrate,
   mintToken,
+  parseCliArgs,
   Redis,
   topicNames,
   vehicleKey,
@@ -34,6 +36,7 @@ import {
   coresBetween,
   cpuByCommand,
   describeKafka,
+  INFRA_ENV,
   isolate,
   startInfra,
   threadCpuSeconds,
@@ -47,20 +50,54 @@ import { importRegistryFile, SAMPLE_REGISTRY_FILE } from '../src/registry/index.
 import { claimOf, MIGRATIONS, sample } from '../test/helpers.js';
 import { type LoadResult, runLoad, type Scenario } from './load.js';
 
-const { values: args } = parseArgs({
+const { values: args } = parseCliArgs({
+  name: 'bench:bindings',
+  summary: `Measures the bindings API with autocannon (req/s, p50/p99): a bare SELECT 1 route as the baseline,
+GET /v1/drivers/me/bindings, and bind + unbind cycles; writes BENCHMARKS.md.`,
   options: {
-    connections: { type: 'string', default: '32' },
-    /** Seconds measured per scenario, after the warm-up. */
-    duration: { type: 'string', default: '15' },
-    warmup: { type: 'string', default: '3' },
-    /** Generated drivers for each of the two driver scenarios. */
-    drivers: { type: 'string', default: '2000' },
+    connections: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 32,
+      placeholder: 'N',
+      description: 'autocannon connections',
+    },
+    duration: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 15,
+      placeholder: 'S',
+      description: 'seconds measured per scenario, after the warm-up',
+    },
+    warmup: {
+      type: 'number',
+      integer: true,
+      min: 0,
+      default: 3,
+      placeholder: 'S',
+      description: 'warm-up seconds per scenario',
+    },
+    drivers: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 2000,
+      placeholder: 'N',
+      description: 'generated drivers for each of the two driver scenarios',
+    },
+  },
+  env: {
+    ...INFRA_ENV,
+    'PG_POOL_SIZE, BINDINGS_*':
+      'settings of the bindings service under test (the baseline pool follows PG_POOL_SIZE)',
   },
 });
-const CONNECTIONS = Number(args.connections);
-const DURATION_S = Number(args.duration);
-const WARMUP_S = Number(args.warmup);
-const DRIVERS = Number(args.drivers);
+const CONNECTIONS = args.connections;
+const DURATION_S = args.duration;
+const WARMUP_S = args.warmup;
+const DRIVERS = args.drivers;
 const VEHICLES_PER_DRIVER = 3;
 /** Raised for the bench only: the default (10 per identity per minute) would refuse almost every bind. */
 const BIND_ATTEMPTS_PER_MINUTE = 1_000_000;
@@ -68,8 +105,6 @@ const BENCH_JWT_SECRET = 'bindings-bench-secret-0123456789abcdef';
 
 const logger = createLogger('bench', 'warn');
 const say = (s: string) => process.stdout.write(`${s}\n`);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const times = (n: number) => `×${n.toFixed(2)}`;
 
 /** The machine may be shared (tests of other work running): recorded with the results. */
@@ -216,11 +251,11 @@ try {
     ].join(', ');
     const rps = r.count / r.durationS;
     say(
-      `${label}: ${fmt(rps)} req/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms · CPU (cores): ${cpu}` +
+      `${label}: ${fmt(rps)} req/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms · CPU (cores): ${cpu}` +
         Object.entries(r.byKind)
           .map(
             ([kind, k]) =>
-              `\n  ${kind}: ${fmt(k.count / r.durationS)}/s, p50 ${ms(k.p50)} ms, p99 ${ms(k.p99)} ms, statuses ${JSON.stringify(k.statuses)}`,
+              `\n  ${kind}: ${fmt(k.count / r.durationS)}/s, p50 ${fmtMs(k.p50)} ms, p99 ${fmtMs(k.p99)} ms, statuses ${JSON.stringify(k.statuses)}`,
           )
           .join(''),
     );
@@ -268,7 +303,7 @@ try {
   say(`bind + unbind: ${fmt(cycles)} cycles/s`);
 
   const row = (measureName: string, r: { rps: number; p50: number; p99: number }) =>
-    `| ${measureName} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${times(r.rps / base.rps)} | ${times(r.p50 / base.p50)} | ${times(r.p99 / base.p99)} |`;
+    `| ${measureName} | ${fmt(r.rps)} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${times(r.rps / base.rps)} | ${times(r.p50 / base.p50)} | ${times(r.p99 / base.p99)} |`;
   const kindRow = (name: string, kind: string) => {
     const k = cycle.byKind[kind];
     return k ? row(name, { rps: k.count / cycle.durationS, p50: k.p50, p99: k.p99 }) : '';

@@ -15,13 +15,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   createKafka,
   createLogger,
   createPgPool,
+  fmt,
   migrate,
+  Progress,
+  parseCliArgs,
+  perSecond,
   producerConfig,
+  sleep,
   topicNames,
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
@@ -32,6 +36,7 @@ import {
   cpuByCommand,
   describeKafka,
   describeSpread,
+  INFRA_ENV,
   isolate,
   KeyedSender,
   startInfra,
@@ -46,29 +51,70 @@ import type { AcceptedPosition } from '../src/domain/position.js';
 import { DEFAULT_VALIDATION } from '../src/domain/validate.rule.js';
 import { MIGRATIONS } from '../test/helpers.js';
 
-const { values: args } = parseArgs({
+const { values: args } = parseCliArgs({
+  name: 'bench:ingest',
+  summary: `Fills positions.raw with simulator positions, then measures two baselines (kafkajs consume +
+decode; Postgres batch insert of the same rows) and the ingest service end to end (positions/s, and
+the ratio to each baseline); writes BENCHMARKS.md.`,
   options: {
-    positions: { type: 'string', default: '1000000' },
-    trucks: { type: 'string', default: '10000' },
-    partitions: { type: 'string', default: '16' },
-    'batch-size': { type: 'string', default: '500' },
-    /** Writes a CPU profile of the end-to-end phase to .cache/profiles/. */
-    profile: { type: 'boolean', default: false },
-    /** Diagnosis only: replace one I/O step by a no-op to see what bounds the rate. */
-    skip: { type: 'string' },
+    positions: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 1_000_000,
+      placeholder: 'N',
+      description: 'valid positions produced to positions.raw',
+    },
+    trucks: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 10_000,
+      placeholder: 'N',
+      description: 'simulated trucks',
+    },
+    partitions: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 16,
+      placeholder: 'N',
+      description: 'partitions of the topics',
+    },
+    'batch-size': {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 500,
+      placeholder: 'N',
+      description: 'positions per batch message',
+    },
+    profile: {
+      type: 'boolean',
+      description: 'write a CPU profile of the end-to-end phase to .cache/profiles/',
+    },
+    skip: {
+      type: 'string',
+      choices: ['persist', 'last_position', 'publish'],
+      description:
+        'diagnosis only: replace one I/O step by a no-op to see what bounds the rate\n(nothing is written to BENCHMARKS.md)',
+    },
+  },
+  env: {
+    ...INFRA_ENV,
+    'INGEST_*': 'settings of the ingest service under test (e.g. INGEST_PARTITIONS_CONCURRENTLY=8)',
   },
 });
-const N = Number(args.positions);
+const N = args.positions;
 // INGEST_* variables tune the service under test (e.g. INGEST_PARTITIONS_CONCURRENTLY=8).
 const ingestOverrides = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_')),
 );
-const TRUCKS = Number(args.trucks);
-const PARTITIONS = Number(args.partitions);
+const TRUCKS = args.trucks;
+const PARTITIONS = args.partitions;
 const logger = createLogger('bench', 'warn');
 const say = (s: string) => process.stdout.write(`${s}\n`);
-const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
-const fmt = (n: number) => n.toLocaleString('en-US');
+const rate = (n: number, ms: number) => Math.round(perSecond(n, ms));
 
 const running = await startInfra(process.env, 'bench');
 const { infra } = running;
@@ -98,7 +144,7 @@ try {
     trucks: TRUCKS,
     startTimeMs: Date.now() - (ticks + 2) * 30_000,
     badRate: 0,
-    batchSize: Number(args['batch-size']),
+    batchSize: args['batch-size'],
     platforms: BENCH_PLATFORMS,
   });
   const producer = kafka.producer(producerConfig());
@@ -111,6 +157,7 @@ try {
   // partitioner places each platform on one partition, so fewer platforms than partitions leave
   // some partitions empty; the workload line says how they spread.
   const sender = new KeyedSender(producer, rawTopic);
+  const fill = new Progress({ label: `fill ${rawTopic}`, total: N, unit: 'positions', force: true });
   while (produced < N) {
     const tick = fleet.nextTick({ maxPositions: N - produced });
     for (const b of tick.batches) {
@@ -119,8 +166,10 @@ try {
       messages += 1;
     }
     produced += tick.positions;
+    fill.update(produced);
   }
   await sender.flush();
+  fill.finish(false);
   const fillMs = performance.now() - fillStart;
   await producer.disconnect();
   const admin = kafka.admin();
@@ -254,7 +303,7 @@ try {
 
 async function tick(ms: number, deadline: number) {
   if (Date.now() > deadline) throw new Error('benchmark phase did not finish within 10 minutes');
-  await new Promise((r) => setTimeout(r, ms));
+  await sleep(ms);
 }
 
 async function startProfiler() {

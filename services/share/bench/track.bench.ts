@@ -19,17 +19,27 @@
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   authConfig,
   createLogger,
   createPgPool,
+  fmt,
+  fmtMs,
   migrate,
   mintToken,
+  Progress,
+  parseCliArgs,
   Redis,
   topicNames,
 } from '@safewatch/common';
-import { describeKafka, isolate, startInfra, unlinkMatching, writeBenchSection } from '@safewatch/testkit';
+import {
+  describeKafka,
+  INFRA_ENV,
+  isolate,
+  startInfra,
+  unlinkMatching,
+  writeBenchSection,
+} from '@safewatch/testkit';
 import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 import Fastify from 'fastify';
 import { TrackCache } from '../src/adapters/track-cache.js';
@@ -42,42 +52,61 @@ import { claimShare } from '../src/usecases/viewer.usecase.js';
 import { type LoadResult, runLoad } from './load.js';
 import { type DayVehicle, storeDays } from './track-days.js';
 
-const USAGE = `npm run bench:track [-- options]
-
-Stores full China days of fixes in positions, shares each vehicle once, and
-measures GET /v1/shares/{token}/track (p50/p99, req/s) on one share process,
-without and with the track cache; writes the table to BENCHMARKS.md.
-
-  --vehicles N        days at one fix per 30 s (2,880 fixes)      default 1000
-  --fine-vehicles N   days at one fix per 5 s (17,280 fixes)      default 1000
-  --connections N     autocannon connections                      default 8
-  --duration S        measured seconds per row                    default 10
-  --warmup S          warm-up seconds per row                     default 2
-  --no-write          print the figures, leave BENCHMARKS.md as it is
-  --help              this text`;
-
-const { values: args } = parseArgs({
+const { values: args } = parseCliArgs({
+  name: 'bench:track',
+  summary: `Stores full China days of fixes in positions, shares each vehicle once, and measures
+GET /v1/shares/{token}/track (p50/p99, req/s) on one share process, without and with the track
+cache; writes the table to BENCHMARKS.md.`,
   options: {
-    vehicles: { type: 'string', default: '1000' },
-    'fine-vehicles': { type: 'string', default: '1000' },
-    connections: { type: 'string', default: '8' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    'no-write': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
+    vehicles: {
+      type: 'number',
+      integer: true,
+      min: 0,
+      default: 1000,
+      placeholder: 'N',
+      description: 'days at one fix per 30 s (2,880 fixes)',
+    },
+    'fine-vehicles': {
+      type: 'number',
+      integer: true,
+      min: 0,
+      default: 1000,
+      placeholder: 'N',
+      description: 'days at one fix per 5 s (17,280 fixes)',
+    },
+    connections: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 8,
+      placeholder: 'N',
+      description: 'autocannon connections',
+    },
+    duration: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 10,
+      placeholder: 'S',
+      description: 'measured seconds per row',
+    },
+    warmup: {
+      type: 'number',
+      integer: true,
+      min: 0,
+      default: 2,
+      placeholder: 'S',
+      description: 'warm-up seconds per row',
+    },
+    'no-write': { type: 'boolean', description: 'print the figures, leave BENCHMARKS.md as it is' },
   },
+  env: INFRA_ENV,
 });
-if (args.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const COARSE = Number(args.vehicles);
-const FINE = Number(args['fine-vehicles']);
-const CONNECTIONS = Number(args.connections);
-const DURATION_S = Number(args.duration);
-const WARMUP_S = Number(args.warmup);
-for (const [name, v] of Object.entries({ COARSE, FINE, CONNECTIONS, DURATION_S, WARMUP_S }))
-  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, got ${v}`);
+const COARSE = args.vehicles;
+const FINE = args['fine-vehicles'];
+const CONNECTIONS = args.connections;
+const DURATION_S = args.duration;
+const WARMUP_S = args.warmup;
 
 const BENCH_JWT_SECRET = 'track-bench-secret-0123456789abcdefghij';
 /** The track's per-link and per-address limits are far below a load generator's rate: counters are deleted this often. */
@@ -86,8 +115,6 @@ const RATE_LIMIT_RESET_MS = 2_000;
 const WARM_TTL_MS = 10 * 60_000;
 const logger = createLogger('bench', 'warn');
 const say = (s: string) => process.stdout.write(`${s}\n`);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const load1 = () => loadavg()[0] ?? 0;
 
 const loadAtStart = loadavg();
@@ -178,7 +205,7 @@ async function measure(label: string, plan: Parameters<typeof runLoad>[0]): Prom
   const r = await runLoad(plan);
   const rps = r.count / r.durationS;
   say(
-    `${label}: ${fmt(rps)} req/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts}, load ${before.toFixed(2)}→${load1().toFixed(2)}`,
+    `${label}: ${fmt(rps)} req/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts}, load ${before.toFixed(2)}→${load1().toFixed(2)}`,
   );
   return { label, r: { ...r, rps, load: load1() } };
 }
@@ -235,11 +262,14 @@ try {
   const fine = plates('鲁T5', FINE);
   const stored = { coarse: 0, fine: 0, seconds: 0 };
   const t0 = performance.now();
-  const progress = (what: string, total: number) => (done: number) => {
-    if (done % 100 === 0 || done === total) say(`   ${what}: ${fmt(done)} of ${fmt(total)} days stored`);
+  const store = async (what: string, vehicles: DayVehicle[], intervalS: number) => {
+    const progress = new Progress({ label: `   ${what}`, total: vehicles.length, unit: 'days', force: true });
+    const rows = await storeDays(db, vehicles, dayStartMs, intervalS, (done) => progress.update(done));
+    progress.finish();
+    return rows;
   };
-  stored.coarse = await storeDays(db, coarse, dayStartMs, 30, progress('30 s days', COARSE));
-  stored.fine = await storeDays(db, fine, dayStartMs, 5, progress('5 s days', FINE));
+  stored.coarse = await store('30 s days', coarse, 30);
+  stored.fine = await store('5 s days', fine, 5);
   await db.query('ANALYZE positions');
   stored.seconds = (performance.now() - t0) / 1000;
   const size = (await db.query("SELECT pg_size_pretty(pg_total_relation_size('positions')) AS s")).rows[0].s;
@@ -289,7 +319,7 @@ try {
 
   const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
   const line = ({ label, r }: Row) =>
-    `| ${label} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${JSON.stringify(r.statuses)}${r.errors || r.timeouts ? ` errors ${r.errors}, timeouts ${r.timeouts}` : ''} | ${r.load.toFixed(2)} |`;
+    `| ${label} | ${fmt(r.rps)} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${JSON.stringify(r.statuses)}${r.errors || r.timeouts ? ` errors ${r.errors}, timeouts ${r.timeouts}` : ''} | ${r.load.toFixed(2)} |`;
   const sampleText = Object.entries(samples)
     .map(
       ([k, s]) =>
