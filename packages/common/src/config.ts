@@ -58,6 +58,15 @@ export const redisEnv = {
   REDIS_KEY_PREFIX: z.string().default('sw:'),
 };
 
+/** The variables above as a CLI's --help names them (cliUsage `env`). */
+export const ENV_HELP = {
+  KAFKA_BROKERS: 'Kafka bootstrap brokers, comma-separated (default 127.0.0.1:9092)',
+  KAFKA_TOPIC_PREFIX: 'prepended to every topic name (default none)',
+  DATABASE_URL: 'PostgreSQL (default postgres://postgres@127.0.0.1:5432/postgres)',
+  PG_SCHEMA: 'schema of the tables (default public)',
+  LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent (default info)',
+} as const;
+
 export const httpEnv = {
   HOST: z.string().default('0.0.0.0'),
 };

@@ -1,5 +1,6 @@
+import { CliUsageError } from '@safewatch/common/cli';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, parseTime, UsageError } from './args.js';
+import { type CliOptions, parseSimulatorArgs, parseTime } from './args.js';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0, 345);
 
@@ -18,13 +19,19 @@ describe('parseTime', () => {
 
   it('rejects anything else', () => {
     for (const bad of ['5h', '-5x', 'yesterday', '', '12'])
-      expect(() => parseTime(bad, NOW)).toThrow(UsageError);
+      expect(() => parseTime(bad, NOW)).toThrow(CliUsageError);
   });
 });
 
-describe('parseCliArgs', () => {
+const parse = (argv: string[], env: Record<string, string>, now: number): CliOptions => {
+  const o = parseSimulatorArgs(argv, env, now);
+  if (o === 'help') throw new Error('unexpected help');
+  return o;
+};
+
+describe('parseSimulatorArgs', () => {
   it('has the documented defaults', () => {
-    const o = parseCliArgs([], {}, NOW);
+    const o = parse([], {}, NOW);
     expect(o).toMatchObject({
       brokers: ['127.0.0.1:9092'],
       topicPrefix: '',
@@ -44,8 +51,8 @@ describe('parseCliArgs', () => {
 
   it('reads the environment and flags (flags win)', () => {
     const env = { KAFKA_BROKERS: 'a:1,b:2', KAFKA_TOPIC_PREFIX: 'x.' };
-    expect(parseCliArgs([], env, NOW)).toMatchObject({ brokers: ['a:1', 'b:2'], topicPrefix: 'x.' });
-    const o = parseCliArgs(
+    expect(parse([], env, NOW)).toMatchObject({ brokers: ['a:1', 'b:2'], topicPrefix: 'x.' });
+    const o = parse(
       [
         '--brokers',
         'k:9',
@@ -90,15 +97,19 @@ describe('parseCliArgs', () => {
       statsFile: '/tmp/s.json',
       quiet: true,
     });
-    expect(parseCliArgs(['--start=-30m'], {}, NOW).startMs).toBe(NOW - 345 - 30 * 60_000);
+    expect(parse(['--start=-30m'], {}, NOW).startMs).toBe(NOW - 345 - 30 * 60_000);
   });
 
   it('starts early enough for --count when no start is given', () => {
-    const o = parseCliArgs(['--count', '100000', '--trucks', '1000'], {}, NOW);
+    const o = parse(['--count', '100000', '--trucks', '1000'], {}, NOW);
     // ≥ 100 ticks of 30 s before now
     expect(o.startMs).toBeLessThanOrEqual(NOW - 100 * 30_000);
     expect(o.startMs).toBeGreaterThan(NOW - 110 * 30_000);
-    expect(parseCliArgs(['--count', '100000', '--follow'], {}, NOW).startMs).toBe(NOW - 345);
+    expect(parse(['--count', '100000', '--follow'], {}, NOW).startMs).toBe(NOW - 345);
+  });
+
+  it('answers --help', () => {
+    expect(parseSimulatorArgs(['--trucks', '5', '-h'], {}, NOW)).toBe('help');
   });
 
   it('rejects bad values with a usage error', () => {
@@ -111,7 +122,7 @@ describe('parseCliArgs', () => {
       ['--unknown'],
       ['positional'],
     ]) {
-      expect(() => parseCliArgs(argv, {}, NOW), argv.join(' ')).toThrow(UsageError);
+      expect(() => parse(argv, {}, NOW), argv.join(' ')).toThrow(CliUsageError);
     }
   });
 });

@@ -7,7 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createKafka, createLogger, type Message, topicNames } from '@safewatch/common';
-import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args.js';
+import { CliUsageError, cliUsage } from '@safewatch/common/cli';
+import { type CliOptions, parseSimulatorArgs, SIMULATOR_CLI } from './args.js';
 import { addCounts, createFleet, type Fleet, type PositionCounts, zeroCounts } from './fleet.js';
 
 // kafkajs reads this when the producer is created: we use its default partitioner
@@ -20,10 +21,13 @@ const SEND_CHUNK_POSITIONS = 20_000;
 
 function parseOrExit(): CliOptions {
   try {
-    return parseCliArgs(process.argv.slice(2), process.env, Date.now());
+    const opts = parseSimulatorArgs(process.argv.slice(2), process.env, Date.now());
+    if (opts !== 'help') return opts;
+    process.stdout.write(`${cliUsage(SIMULATOR_CLI)}\n`);
+    process.exit(0);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    if (err instanceof CliUsageError) {
+      process.stderr.write(`simulate: ${err.message}\n(--help for every option)\n`);
       process.exit(2);
     }
     throw err;
@@ -71,10 +75,6 @@ function statsJson(
 
 async function main(): Promise<number> {
   const opts = parseOrExit();
-  if (opts.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const logger = createLogger('simulator', opts.quiet ? 'warn' : (process.env.LOG_LEVEL ?? 'info'));
   const topic = topicNames(opts.topicPrefix).positionsRaw;
   const fleet = createFleet({

@@ -106,6 +106,20 @@ describe('readCliArgs', () => {
     expect(() => readCliArgs(withEnv, [], { TRUCKS: 'x' })).toThrow(/^TRUCKS \(for --trucks\): expected/);
   });
 
+  it('refuses a missing required option, unless the environment has it', () => {
+    const withRequired = {
+      name: 'x',
+      summary: 'x',
+      options: { sub: { type: 'string', required: true, env: 'SUB', description: 'subject' } },
+    } as const satisfies CliSpec;
+    expect(() => readCliArgs(withRequired, [], {})).toThrow(/^--sub is required \(or SUB\)$/);
+    expect(() => readCliArgs(withRequired, ['--sub', ''], {})).toThrow(/^--sub: must not be empty$/);
+    const r = readCliArgs(withRequired, [], { SUB: 'd-1' });
+    const sub: string = r.help ? '' : r.values.sub;
+    expect(sub).toBe('d-1');
+    expect(cliUsage(withRequired)).toContain('--sub VALUE  subject (required, env SUB)');
+  });
+
   it('takes positionals when the spec names them', () => {
     const r = readCliArgs({ ...spec, positionals: '<file> [<file>...]' }, ['a.csv', '--follow', 'b.csv'], {});
     expect(r.help ? [] : r.positionals).toEqual(['a.csv', 'b.csv']);

@@ -28,22 +28,26 @@ interface OptionBase {
   defaultText?: string;
 }
 
-export interface StringOption extends OptionBase {
+interface ValueOption extends OptionBase {
+  /** Environment variable read when the option is not given (before the default). */
+  env?: string;
+  /** Refused when neither given nor in the environment. */
+  required?: boolean;
+}
+
+export interface StringOption extends ValueOption {
   type: 'string';
   default?: string;
   /** The only values accepted. */
   choices?: readonly string[];
-  /** Environment variable read when the option is not given (before the default). */
-  env?: string;
 }
 
-export interface NumberOption extends OptionBase {
+export interface NumberOption extends ValueOption {
   type: 'number';
   default?: number;
   integer?: boolean;
   min?: number;
   max?: number;
-  env?: string;
 }
 
 export interface BooleanOption extends OptionBase {
@@ -72,19 +76,17 @@ export interface CliSpec<O extends CliOptions = CliOptions> {
   usageExitCode?: number;
 }
 
+/** Whether the option always has a value: a default, or required. */
+type Always<O> = O extends { default: string | number } ? true : O extends { required: true } ? true : false;
+type Maybe<O, T> = Always<O> extends true ? T : T | undefined;
+
 type ValueOf<O extends CliOption> = O extends BooleanOption
   ? boolean
   : O extends NumberOption
-    ? O extends { default: number }
-      ? number
-      : number | undefined
+    ? Maybe<O, number>
     : O extends { choices: readonly (infer C)[] }
-      ? O extends { default: string }
-        ? C
-        : C | undefined
-      : O extends { default: string }
-        ? string
-        : string | undefined;
+      ? Maybe<O, C>
+      : Maybe<O, string>;
 
 export type CliValues<O extends CliOptions> = { -readonly [K in keyof O]: ValueOf<O[K]> };
 
@@ -142,7 +144,11 @@ export function readCliArgs<const O extends CliOptions>(
       o.env !== undefined && env[o.env] !== undefined && env[o.env] !== '' ? env[o.env] : undefined;
     const raw = (given as string | undefined) ?? fromEnv;
     const where = given !== undefined ? `--${name}` : `${o.env} (for --${name})`;
-    if (raw === undefined) values[name] = o.default;
+    if (raw === undefined) {
+      if (o.required && o.default === undefined)
+        throw new CliUsageError(`--${name} is required${o.env ? ` (or ${o.env})` : ''}`);
+      values[name] = o.default;
+    } else if (o.required && raw === '') throw new CliUsageError(`${where}: must not be empty`);
     else if (o.type === 'number') values[name] = toNumber(where, raw, o);
     else {
       if (o.choices && !o.choices.includes(raw))
@@ -155,8 +161,8 @@ export function readCliArgs<const O extends CliOptions>(
 
 /**
  * readCliArgs for a CLI's entry point: with --help prints the usage to stdout
- * and exits 0; on a usage error prints the error and the usage to stderr and
- * exits with `usageExitCode` (2).
+ * and exits 0; on a usage error prints the error and the usage line to stderr
+ * and exits with `usageExitCode` (2).
  */
 export function parseCliArgs<const O extends CliOptions>(
   spec: CliSpec<O>,
@@ -168,7 +174,7 @@ export function parseCliArgs<const O extends CliOptions>(
     args = readCliArgs(spec, argv, env);
   } catch (err) {
     if (!(err instanceof CliUsageError)) throw err;
-    process.stderr.write(`${spec.name}: ${err.message}\n\n${cliUsage(spec)}\n`);
+    process.stderr.write(`${spec.name}: ${err.message}\n${usageLine(spec)}\n(--help for every option)\n`);
     process.exit(spec.usageExitCode ?? 2);
   }
   if (args.help) {
@@ -178,17 +184,19 @@ export function parseCliArgs<const O extends CliOptions>(
   return args;
 }
 
+function usageLine(spec: CliSpec): string {
+  return `Usage: ${spec.usage ?? `npm run ${spec.name} -- [options]${spec.positionals ? ` ${spec.positionals}` : ''}`}`;
+}
+
 /** The help text: usage line, summary, options with their defaults, environment, notes. */
 export function cliUsage(spec: CliSpec): string {
-  const usage =
-    spec.usage ?? `npm run ${spec.name} -- [options]${spec.positionals ? ` ${spec.positionals}` : ''}`;
   const all: CliOptions = { ...spec.options, help: HELP };
   const rows: [string, string][] = Object.entries(all).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}`;
     const arg = o.type === 'boolean' ? '' : ` ${o.placeholder ?? placeholderOf(o)}`;
     return [`${flag}${arg}`, describe(o)];
   });
-  const out = [`Usage: ${usage}`, '', spec.summary.trim(), '', 'Options:', ...table(rows)];
+  const out = [usageLine(spec), '', spec.summary.trim(), '', 'Options:', ...table(rows)];
   if (spec.env && Object.keys(spec.env).length > 0) {
     out.push('', 'Environment:', ...table(Object.entries(spec.env)));
   }
@@ -203,16 +211,22 @@ function placeholderOf(o: StringOption | NumberOption): string {
 
 function describe(o: CliOption): string {
   const extra: string[] = [];
+  if (o.type !== 'boolean' && o.required) extra.push('required');
   if (o.type !== 'boolean' && o.env) extra.push(`env ${o.env}`);
   const dflt =
     o.defaultText ?? (o.type === 'boolean' || o.default === undefined ? undefined : String(o.default));
   if (dflt !== undefined) extra.push(`default ${dflt === '' ? '""' : dflt}`);
-  return extra.length > 0 ? `${o.description} (${extra.join(', ')})` : o.description;
+  if (extra.length === 0) return o.description;
+  const tail = `(${extra.join(', ')})`;
+  const last = o.description.split('\n').pop() ?? '';
+  // A long description keeps its default on a line of its own.
+  return last.length + tail.length < 80 ? `${o.description} ${tail}` : `${o.description}\n${tail}`;
 }
 
 /** Two columns; the second one's extra lines are indented under it. */
 function table(rows: [string, string][]): string[] {
-  const width = Math.min(30, Math.max(...rows.map(([left]) => left.length)));
+  // Left cells longer than 30 characters get a line of their own and do not widen the column.
+  const width = Math.max(0, ...rows.map(([left]) => left.length).filter((n) => n <= 30));
   return rows.flatMap(([left, right]) => {
     const [first = '', ...more] = right.split('\n');
     const head =

@@ -7,9 +7,23 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { logEnv, parseConfig, postgresEnv } from '../config.js';
+import { ENV_HELP, logEnv, parseConfig, postgresEnv } from '../config.js';
 import { createLogger } from '../logger.js';
 import { migrate } from '../migrate.js';
+import { parseCliArgs } from './args.js';
+
+parseCliArgs({
+  name: 'migrate',
+  summary: `Applies every service's SQL migrations (services/<name>/migrations) to one database and
+schema; each service keeps its own migrations table. Migrations already applied are skipped.`,
+  options: {},
+  env: {
+    DATABASE_URL: ENV_HELP.DATABASE_URL,
+    PG_SCHEMA: ENV_HELP.PG_SCHEMA,
+    SERVICES_DIR: "where the services and their migrations are (default the repository's services/)",
+    LOG_LEVEL: ENV_HELP.LOG_LEVEL,
+  },
+});
 
 const cfg = parseConfig(
   z.object({ ...postgresEnv, ...logEnv, SERVICES_DIR: z.string().optional() }),

@@ -7,11 +7,25 @@
  * (2 of 3).
  */
 import { z } from 'zod';
-import { kafkaEnv, logEnv, parseConfig, positiveInt } from '../config.js';
+import { ENV_HELP, kafkaEnv, logEnv, parseConfig, positiveInt } from '../config.js';
 import { createKafka } from '../kafka/client.js';
 import { provisionTopics, topicNames } from '../kafka/topics.js';
 import { createLogger } from '../logger.js';
+import { parseCliArgs } from './args.js';
 
+parseCliArgs({
+  name: 'topics',
+  summary: `Creates the system's Kafka topics (services never create topics); topics that exist are left
+as they are. min.insync.replicas follows the replication factor (2 of 3).`,
+  options: {},
+  env: {
+    KAFKA_BROKERS: ENV_HELP.KAFKA_BROKERS,
+    KAFKA_TOPIC_PREFIX: ENV_HELP.KAFKA_TOPIC_PREFIX,
+    TOPIC_PARTITIONS: "partitions per topic (default 12, production's)",
+    TOPIC_REPLICATION_FACTOR: 'replicas per partition (default 1: a single local broker)',
+    LOG_LEVEL: ENV_HELP.LOG_LEVEL,
+  },
+});
 const cfg = parseConfig(
   z.object({
     ...kafkaEnv,
