@@ -7,6 +7,7 @@ import { type Consumer, createKafka, createLogger, lastPositionKey, type Redis }
 import { pb } from '@safewatch/proto';
 import { BAD_REASONS } from '@safewatch/simulator';
 import type pg from 'pg';
+import type { NotificationsCheck } from './notifications.js';
 import { type Plan, positionKey, RULE_ALERT_KINDS } from './plan.js';
 
 export async function storedCount(db: pg.Pool): Promise<number> {
@@ -114,10 +115,16 @@ export function checkAlerts(plan: Plan, stored: Map<string, number>): AlertsChec
   };
 }
 
-/** Every alert published to the `alerts` topic, counted by id (consumers dedupe by id; redelivery may repeat one). */
+/**
+ * Every alert published to the `alerts` topic, counted by id (consumers dedupe by id; redelivery may repeat one).
+ * kafkajs starts a crashed consumer again only after an error it retries; with the whole cluster
+ * stopped, "Failed to find group coordinator" stops it for good. The services start theirs again
+ * (consumer-recovery.ts); this reader does too, or it would miss what is published afterwards.
+ */
 export class AlertsTopic {
   readonly published = new Map<string, number>();
   private readonly consumer: Consumer;
+  private stopped = false;
 
   constructor(brokers: string[], topic: string) {
     const logger = createLogger('fault-alerts-topic', 'silent');
@@ -133,6 +140,19 @@ export class AlertsTopic {
   private readonly topic: string;
 
   async start(): Promise<void> {
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.startAgain();
+    });
+    await this.run();
+  }
+
+  private startAgain(): void {
+    setTimeout(() => {
+      if (!this.stopped) this.run().catch(() => this.startAgain());
+    }, 1_000).unref();
+  }
+
+  private async run(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await this.consumer.run({
@@ -145,6 +165,7 @@ export class AlertsTopic {
   }
 
   stop(): Promise<void> {
+    this.stopped = true;
     return this.consumer.disconnect();
   }
 }
@@ -202,6 +223,7 @@ export interface Summary {
   lastPositions: LastPositionsCheck;
   alerts: AlertsCheck;
   topic: { distinct: number; republished: number; missing: number };
+  notifications: NotificationsCheck;
   sharesUnchanged: boolean;
   notes: string[];
 }
@@ -233,6 +255,16 @@ export function formatSummary(s: Summary): string {
     ['alerts on the topic (distinct)', s.topic.distinct],
     ['  published again (at-least-once, deduped by id)', s.topic.republished],
     ['  expected but never published', s.topic.missing],
+    ['notifications expected', s.notifications.expected],
+    ['notifications delivered', s.notifications.delivered],
+    ['  duplicated', s.notifications.duplicated],
+    ['  lost', s.notifications.lost],
+    ['  delivered but not expected', s.notifications.unexpected],
+    [
+      'outbox SENT / FAILED / DROPPED',
+      `${s.notifications.outbox.SENT} / ${s.notifications.outbox.FAILED} / ${s.notifications.outbox.DROPPED}`,
+    ],
+    ['  sent again after a lease ran out', s.notifications.resent],
     ['shares and bindings unchanged', s.sharesUnchanged ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,11 +1,13 @@
 /**
  * The fault suite (npm run test:faults). The simulator streams nine hours
  * of simulated time of a fleet (deterministic seed, time-compressed) through
- * real processes of ingest and alerts, with bindings and share running and a
- * few bindings and shares made up front, on a 3-node Kafka cluster (every
- * topic with replication factor 3 and min.insync.replicas 2, checked first),
- * while the suite injects in sequence:
+ * real processes of ingest and alerts, with bindings, share and the
+ * notifier running and a few bindings and shares made up front (their
+ * viewers opted in to WeChat notifications, X8), on a 3-node Kafka cluster
+ * (every topic with replication factor 3 and min.insync.replicas 2, checked
+ * first), while the suite injects in sequence:
  *   - SIGKILL of ingest mid-batch, then a restart;
+ *   - SIGKILL of the notifier while WeChat sends are in flight, then a restart;
  *   - SIGKILL of alerts in the middle of a fatigue episode, then a restart;
  *   - a Postgres restart, a Redis restart (empty);
  *   - a second ingest instance, then the first one stopped (a rebalance);
@@ -19,8 +21,9 @@
  * Through the Kafka outages the services stay up (same processes), report not
  * ready and resume on their own. Afterwards every valid position must be
  * stored exactly once, every last position be the newest, every alert the
- * rules give for the same tracks be stored once, and the shares and bindings
- * be as they were.
+ * rules give for the same tracks be stored once, every notification the
+ * viewers are owed be delivered once, and the shares and bindings be as they
+ * were.
  *
  * Waits are on conditions (generous timeouts: the machines are shared); the
  * only fixed duration is how long the cluster stays frozen.
@@ -44,9 +47,21 @@ import {
   storedRuleAlerts,
 } from './checks.js';
 import { ClusterView } from './cluster.js';
-import { createPeople, type People } from './people.js';
+import {
+  checkNotifications,
+  deliveredCounts,
+  type ExpectedNotification,
+  expectedNotifications,
+  justTaken,
+  notifiableEpisodes,
+  outboxRows,
+  trucksToWatch,
+  type Watcher,
+} from './notifications.js';
+import { createPeople, type People, type Sharing } from './people.js';
 import { buildPlan, fatigueEpisodeToInterrupt, RULE_ALERT_KINDS } from './plan.js';
 import {
+  type Exit,
   httpStatus,
   kafkaClientComplaints,
   metric,
@@ -55,7 +70,15 @@ import {
   type ServiceProcess,
 } from './services.js';
 import { Streamer } from './streamer.js';
-import { JWT_SECRET, KAFKA_NODES, REDIS_PREFIX, type System, startSystem } from './system.js';
+import {
+  JWT_SECRET,
+  KAFKA_NODES,
+  NOTIFY_LEASE_SECONDS,
+  REDIS_PREFIX,
+  type System,
+  startSystem,
+  WECHAT,
+} from './system.js';
 
 const SEED = 1;
 const TRUCKS = 100;
@@ -69,6 +92,18 @@ const SLOW = 2;
 const FLOW = 20;
 const FREEZE_MS = 25_000;
 const HOUR = 3600_000;
+/** X8: the simulated moment the viewers opted in (about an hour into the day): episodes before it are not sent. */
+const CONSENT_TICK = 120;
+/**
+ * X8: a truck each of these drivers shares with three viewers (S3), besides the suite's own shares,
+ * so that one episode makes a round of three sends. Sample drivers whose qualification certificates
+ * stay valid for years (B1 refuses an expired one).
+ */
+const WATCHING_DRIVERS = ['driver-0006', 'driver-0007', 'driver-0019'];
+/** The ticks the notifier case may use: after the ingest case, well before the fatigue episode the alerts case needs. */
+const NOTIFY_CASE_FROM = 270;
+/** A notification taken at most this long ago is still in flight (WeChat answers after WECHAT.answerDelayMs). */
+const JUST_TAKEN_MS = 150;
 const TOPICS = topicNames();
 /** Every topic the nodes hold, the group offsets' own included: all of them must be back in sync after a node returns. */
 const KAFKA_TOPICS = [...Object.values(TOPICS), '__consumer_offsets'];
@@ -99,6 +134,8 @@ let killedRawLeader: number | undefined;
 let people: People;
 let before: unknown;
 let summary: Summary | undefined;
+/** X8: the notifications the viewers are owed (plan and consents), and the episodes before the consent. */
+let notify: { expected: ExpectedNotification[]; beforeConsent: number; watchers: Watcher[] };
 const notes: string[] = [];
 const phases: [string, number][] = [];
 
@@ -277,6 +314,22 @@ beforeAll(async () => {
 
   const fatiguePlate = episode.started.vehicleKey.split(':')[0] as string;
   const others = plan.plates.filter((p) => p !== fatiguePlate);
+  // X8: the viewers opt in at a moment of the simulated day (see below), not on an episode's fix.
+  const episodes = notifiableEpisodes(plan);
+  let consentAtMs = tickTime(CONSENT_TICK) + 15_000;
+  while (episodes.some((e) => Math.abs(e.atMs - consentAtMs) < 1_000)) consentAtMs += 1_000;
+  const watched = trucksToWatch(plan, episodes, {
+    exclude: [fatiguePlate, ...others.slice(0, 3)],
+    consentAtMs,
+    fromTick: NOTIFY_CASE_FROM,
+    toTick: episode.started.tick - 40,
+    count: WATCHING_DRIVERS.length,
+  });
+  const watching: Sharing[] = watched.map((plate, i) => {
+    const driver = WATCHING_DRIVERS[i] as string;
+    const n = driver.replace('driver-', '');
+    return { driver, plates: [plate], family: [1, 2, 3].map((v) => `family-${n}-${v}`) };
+  });
   people = await createPeople(sys.bindings.base, sys.share.base, JWT_SECRET, [
     {
       driver: 'driver-0001',
@@ -286,7 +339,31 @@ beforeAll(async () => {
     },
     { driver: 'driver-0002', plates: [others[1] as string], family: 'family-0002', duration: '1m' },
     { driver: 'driver-0004', plates: [others[2] as string] },
+    ...watching,
   ]);
+
+  // Every claimed viewer accepts the four kinds through the share service (the mini-program's report),
+  // except on a truck whose alerts depend on late fixes (its expected notifications would not be exact).
+  const watchers: Watcher[] = [];
+  for (const share of people.shares) {
+    if (plan.ambiguousVehicles.has(share.vehicleKey)) continue;
+    const w = {
+      viewerId: share.family,
+      openId: `o-fault-${share.family}`,
+      shareId: share.shareId,
+      vehicleKey: share.vehicleKey,
+    };
+    await people.optInWechat(share, w.openId, Object.values(WECHAT.templates));
+    watchers.push(w);
+  }
+  // The simulated day lies hours in the past (every fix must be when sent), the consents were
+  // given just now: they are moved to a moment of that day, as if given then. What starts
+  // after it is news to the viewers; what started before it is not sent (X8).
+  await db.query('UPDATE notify_consents SET granted_at = to_timestamp($1::float8 / 1000)', [consentAtMs]);
+  notify = { ...expectedNotifications(episodes, watchers, consentAtMs, WECHAT.templates), watchers };
+  notes.push(
+    `X8: ${watchers.length} viewers of ${new Set(watchers.map((w) => w.vehicleKey)).size} trucks opted in to WeChat notifications at simulated tick ${CONSENT_TICK}: ${notify.expected.length} episode starts to tell them, ${notify.beforeConsent} before the consent not`,
+  );
   before = await people.snapshot();
 
   streamer = new Streamer(plan, sys.kafka.brokers, 'positions.raw');
@@ -367,6 +444,82 @@ describe.sequential('faults in sequence while the fleet streams', () => {
     phase('ingest SIGKILL mid-batch + restart', t0);
   });
 
+  it('notifier killed with SIGKILL mid-send, then restarted: no notification lost, none sent twice', async () => {
+    const t0 = Date.now();
+    const [notifier] = liveOf('notifier') as [ServiceProcess];
+    const last = episode!.started.tick - 40;
+    const byTick = new Map<number, ExpectedNotification[]>();
+    for (const n of notify.expected)
+      if (n.tick <= last) byTick.set(n.tick, [...(byTick.get(n.tick) ?? []), n]);
+    const bursts = [...byTick].sort(([a], [b]) => a - b);
+
+    // Up to a tick whose fixes start episodes viewers are told of (first one with a round of three
+    // sends), then slowly on while the outbox is watched: the kill lands on sends just taken, before
+    // WeChat answers them; a round missed (already answered) moves on to the next such tick.
+    let killing: Promise<Exit> | undefined;
+    let caught: { key: string; attempts: number; ageMs: number }[] = [];
+    let tick = 0;
+    for (let attempt = 0; !killing; attempt++) {
+      const ahead = bursts.filter(([t]) => t > streamer.sent + 2);
+      const next = (attempt === 0 ? ahead.find(([, ns]) => ns.length >= 3) : undefined) ?? ahead[0];
+      if (!next)
+        throw new Error(`no notification round in flight to kill the notifier in up to tick ${last}`);
+      const [t, ns] = next;
+      tick = t;
+      streamer.runTo(t - 1, FLOW);
+      await waitFor(() => streamer.sent >= t - 1, { timeoutMs: 60_000, message: `tick ${t - 1} sent` });
+      streamer.runTo(t + 6, SLOW);
+      await waitFor(
+        async () => {
+          caught = await justTaken(db, NOTIFY_LEASE_SECONDS, JUST_TAKEN_MS);
+          if (caught.length > 0) {
+            killing = notifier.kill('SIGKILL');
+            return true;
+          }
+          const state = new Map((await outboxRows(db)).map((r) => [r.key, r.state]));
+          return ns.every((n) => state.get(n.key) === 'SENT');
+        },
+        { timeoutMs: 60_000, intervalMs: 20, message: `the notifications of tick ${t} in flight or sent` },
+      );
+    }
+    expect((await (killing as Promise<Exit>)).signal).toBe('SIGKILL');
+    const inFlight = (await outboxRows(db)).filter((r) => r.state === 'SENDING');
+    const signatureOf = new Map(notify.expected.map((n) => [n.key, n.signature]));
+    const deliveredAtKill = deliveredCounts(sys.wechat.delivered);
+    const acceptedBeforeKill = inFlight.filter(
+      (r) => (deliveredAtKill.get(signatureOf.get(r.key) ?? '') ?? 0) > 0,
+    ).length;
+    expect(inFlight.length, 'sends in flight at the kill').toBeGreaterThan(0);
+
+    // The fleet streams on while the notifier is down; the restarted one takes the rows left SENDING
+    // once their lease ran out. It is ready once its consumer groups have it as a member: after the
+    // killed member's session (30 s) ran out.
+    streamer.runTo(streamer.sent + 20, SLOW);
+    const restartedAt = Date.now();
+    await sys.start('notifier');
+    const readyAfter = Date.now() - restartedAt;
+    let now = new Map<string, { state: string; attempts: number }>();
+    await waitFor(
+      async () => {
+        now = new Map((await outboxRows(db)).map((r) => [r.key, r]));
+        return inFlight.every((r) => now.get(r.key)?.state === 'SENT');
+      },
+      { timeoutMs: 90_000, intervalMs: 250, message: 'the notifications in flight at the kill sent' },
+    );
+    const resent = inFlight.filter((r) => (now.get(r.key)?.attempts ?? 0) > r.attempts).length;
+    const delivered = deliveredCounts(sys.wechat.delivered);
+    const duplicates = inFlight.reduce(
+      (d, r) => d + Math.max(0, (delivered.get(signatureOf.get(r.key) ?? '') ?? 0) - 1),
+      0,
+    );
+    notes.push(
+      `notifier SIGKILL with ${inFlight.length} sends in flight; the restarted notifier resent ${resent} after the lease, duplicates ${duplicates} (kill at tick ${tick}, ${Math.max(...caught.map((c) => c.ageMs))} ms after the sends were taken, WeChat answering after ${WECHAT.answerDelayMs} ms: ${acceptedBeforeKill} accepted before the kill; restarted notifier ready after ${seconds(readyAfter)}, once the killed member's session ran out)`,
+    );
+    expect(duplicates, 'notifications in flight at the kill delivered twice').toBe(0);
+    expect(resent, 'every notification left SENDING by the kill sent again').toBe(inFlight.length);
+    phase('notifier SIGKILL mid-send + restart', t0);
+  });
+
   it('alerts killed with SIGKILL in the middle of a fatigue episode: resumes it from the checkpoint', async () => {
     const t0 = Date.now();
     const { started, ended } = episode!;
@@ -425,7 +578,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
     const down = Date.now() - t0;
     await sys.postgres.start();
     await waitFor(() => allReady(200), { timeoutMs: 90_000, intervalMs: 250, message: 'ready again' });
-    expect(live().map((p) => p.name)).toHaveLength(4);
+    expect(live().map((p) => p.name)).toHaveLength(5);
     await waitStored(gate);
     notes.push(
       `Postgres down ${(down / 1000).toFixed(1)} s; persist retries by ingest and alerts: ${await retries('persist')}`,
@@ -590,7 +743,16 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       message: 'every expected alert published',
     }).catch(() => undefined);
 
+    await waitFor(
+      async () => {
+        const c = await checkNotifications(db, sys.wechat.delivered, notify.expected);
+        return c.lost === 0 && c.outbox.PENDING + c.outbox.SENDING === 0;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, message: 'every expected notification delivered' },
+    ).catch(() => undefined);
+
     const after = await people.snapshot();
+    const notifications = await checkNotifications(db, sys.wechat.delivered, notify.expected);
     const positions = await checkPositions(db, plan);
     const accepted = await checkAccepted(sys.kafka.brokers, 'positions.accepted', plan);
     const lastPositions = await checkLastPositions(redis, REDIS_PREFIX, plan);
@@ -610,6 +772,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
         republished,
         missing: [...expected].filter((id) => !topic.published.has(id)).length,
       },
+      notifications,
       sharesUnchanged: JSON.stringify(after) === JSON.stringify(before),
       notes,
     };
@@ -628,6 +791,22 @@ describe.sequential('faults in sequence while the fleet streams', () => {
     expect(alerts.duplicated, `alerts duplicated, e.g. ${alerts.extraSample.join(', ')}`).toBe(0);
     expect(summary.topic.missing, 'expected alerts never published').toBe(0);
     expect(after).toEqual(before);
+    // X8: every notification owed delivered once, none else; the outbox holds exactly those, all SENT.
+    expect(notifications.lost, `notifications lost, e.g. ${notifications.lostSample.join(', ')}`).toBe(0);
+    expect(notifications.duplicated, 'notifications delivered twice').toBe(0);
+    expect(
+      notifications.unexpected,
+      `notifications not owed, e.g. ${notifications.extraSample.join(', ')}`,
+    ).toBe(0);
+    expect(notifications.outboxMissing, 'expected notifications never queued').toBe(0);
+    expect(notifications.outboxExtra, 'notifications queued but not owed').toBe(0);
+    expect(notifications.outbox).toEqual({
+      PENDING: 0,
+      SENDING: 0,
+      SENT: notifications.expected,
+      FAILED: 0,
+      DROPPED: 0,
+    });
 
     // What the family sees and what the driver sees went through the faults too.
     for (const share of people.shares) {
@@ -669,7 +848,8 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       // The services' logs (the Kafka nodes' own logs are the broker's, not ours).
       .filter((f) => f.endsWith('.log') && !f.startsWith('kafka-'))
       .map((f) => [f, readFileSync(join(sys.logDir, f), 'utf8')] as const);
-    expect(logs.length).toBeGreaterThanOrEqual(4);
+    expect(logs.length).toBeGreaterThanOrEqual(5);
+    expect(logs.map(([f]) => f)).toEqual(expect.arrayContaining(['notifier-1.log', 'notifier-2.log']));
     const registry = JSON.parse(
       readFileSync(
         join(import.meta.dirname, '..', 'services', 'bindings', 'samples', 'registry.json'),
@@ -686,6 +866,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       VIN: registry.vehicles.map((v) => v.vin),
       'road transport certificate number': registry.vehicles.map((v) => v.transport_cert_no),
       'share link token': people.shares.map((sh) => sh.token),
+      'WeChat AppSecret': [WECHAT.appSecret],
     };
     // On top of testkit's LEAK_PATTERNS, broader shapes: any three-part token starting like a JWT,
     // a mobile number next to a dot, any 18-character ID number.
@@ -693,6 +874,8 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       ['a JWT', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/],
       ['a mobile number', /(?<!\d)1[3-9]\d{9}(?!\d)/],
       ['a resident ID number', /(?<!\d)\d{17}[\dXx](?!\d)/],
+      // The WeChat stand-in's access tokens (the notifier's credential for every send).
+      ['a WeChat access token', /fake-token-\d+-/],
     ];
     const found: string[] = [];
     for (const [file, text] of logs) {

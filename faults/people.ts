@@ -1,7 +1,8 @@
 /**
  * A few drivers who bind simulated trucks and share them with family members,
  * created through the bindings and share HTTP APIs before the faults, so the
- * suite can show afterwards that the faults changed none of it.
+ * suite can show afterwards that the faults changed none of it. The family
+ * members opt in to WeChat notifications (X8) through the share service.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,11 @@ export interface Sharing {
   driver: string;
   /** Plates the driver binds; the first is shared. */
   plates: string[];
-  /** Family member who claims the share; none: the driver binds without sharing. */
-  family?: string;
+  /**
+   * Family member who claims the share; several: a share of the same truck each (S3: at most
+   * three at a time). None: the driver binds without sharing.
+   */
+  family?: string | string[];
   duration?: '3d' | '7d' | '1m' | '1y';
 }
 
@@ -42,6 +46,8 @@ export interface People {
   view(share: Share): Promise<{ status: number; body: ShareView }>;
   /** A driver's current bindings with the last position the bindings service shows. */
   boundPositions(driver: string): Promise<{ plateNumber: string; gnssTime: string | null }[]>;
+  /** X8: the share's claimer accepts WeChat subscription messages of these templates (the mini-program's report). */
+  optInWechat(share: Share, openId: string, templateIds: string[]): Promise<void>;
 }
 
 export interface ShareView {
@@ -77,6 +83,40 @@ export async function createPeople(
     return { status: r.status, body: text ? JSON.parse(text) : undefined };
   };
 
+  /** The driver shares the bound vehicle; the family member claims the link. */
+  const shareWith = async (s: Sharing, family: string, plate: string, vehicleId: string): Promise<Share> => {
+    let created: { shareId: string; token: string; plateNumber: string; plateColor: number } | undefined;
+    // The share service learns the binding from bindings.events moments later.
+    await waitFor(
+      async () => {
+        const r = await call(`${shareBase}/v1/drivers/me/shares`, {
+          method: 'POST',
+          headers: driverH(s.driver),
+          body: JSON.stringify({ vehicleId, duration: s.duration ?? '7d' }),
+        });
+        if (r.status === 201) created = r.body;
+        else if (r.body?.code !== 'NOT_BOUND') throw new Error(`share refused: ${JSON.stringify(r.body)}`);
+        return r.status === 201;
+      },
+      { timeoutMs: 60_000, intervalMs: 300, message: `share of ${plate} by ${s.driver}` },
+    );
+    if (!created) throw new Error('unreachable');
+    const claim = await call(`${shareBase}/v1/shares/${created.token}/claim`, {
+      method: 'POST',
+      headers: familyH(family),
+    });
+    if (claim.status !== 200)
+      throw new Error(`claim by ${family}: ${claim.status} ${JSON.stringify(claim.body)}`);
+    return {
+      driver: s.driver,
+      family,
+      token: created.token,
+      shareId: created.shareId,
+      plateNumber: created.plateNumber,
+      vehicleKey: `${created.plateNumber}:${created.plateColor}`,
+    };
+  };
+
   const shares: Share[] = [];
   for (const s of plan) {
     const vehicleIds = new Map<string, string>();
@@ -97,42 +137,13 @@ export async function createPeople(
         throw new Error(`${s.driver} binding ${plate}: ${r.status} ${JSON.stringify(r.body)}`);
       vehicleIds.set(plate, r.body.binding.vehicleId);
     }
-    if (!s.family) continue;
     const plate = s.plates[0] as string;
-    let created: { shareId: string; token: string; plateNumber: string; plateColor: number } | undefined;
-    // The share service learns the binding from bindings.events moments later.
-    await waitFor(
-      async () => {
-        const r = await call(`${shareBase}/v1/drivers/me/shares`, {
-          method: 'POST',
-          headers: driverH(s.driver),
-          body: JSON.stringify({ vehicleId: vehicleIds.get(plate), duration: s.duration ?? '7d' }),
-        });
-        if (r.status === 201) created = r.body;
-        else if (r.body?.code !== 'NOT_BOUND') throw new Error(`share refused: ${JSON.stringify(r.body)}`);
-        return r.status === 201;
-      },
-      { timeoutMs: 60_000, intervalMs: 300, message: `share of ${plate} by ${s.driver}` },
-    );
-    if (!created) throw new Error('unreachable');
-    const claim = await call(`${shareBase}/v1/shares/${created.token}/claim`, {
-      method: 'POST',
-      headers: familyH(s.family),
-    });
-    if (claim.status !== 200)
-      throw new Error(`claim by ${s.family}: ${claim.status} ${JSON.stringify(claim.body)}`);
-    shares.push({
-      driver: s.driver,
-      family: s.family,
-      token: created.token,
-      shareId: created.shareId,
-      plateNumber: created.plateNumber,
-      vehicleKey: `${created.plateNumber}:${created.plateColor}`,
-    });
+    for (const family of typeof s.family === 'string' ? [s.family] : (s.family ?? []))
+      shares.push(await shareWith(s, family, plate, vehicleIds.get(plate) as string));
   }
 
   const drivers = [...new Set(plan.map((s) => s.driver))];
-  const families = [...new Set(plan.flatMap((s) => (s.family ? [s.family] : [])))];
+  const families = [...new Set(shares.map((s) => s.family))];
   const get = async (url: string, headers: Record<string, string>) => {
     const r = await call(url, { headers });
     if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -172,6 +183,15 @@ export async function createPeople(
       const items = (await get(`${bindingsBase}/v1/drivers/me/bindings?list=current`, driverH(driver)))
         .items as { plateNumber: string; lastPosition: { gnssTime: string } | null }[];
       return items.map((b) => ({ plateNumber: b.plateNumber, gnssTime: b.lastPosition?.gnssTime ?? null }));
+    },
+    async optInWechat(share, openId, templateIds) {
+      const r = await call(`${shareBase}/v1/shares/${share.token}/notifications/wechat`, {
+        method: 'PUT',
+        headers: familyH(share.family),
+        body: JSON.stringify({ openId, results: Object.fromEntries(templateIds.map((t) => [t, 'accept'])) }),
+      });
+      if (r.status !== 200)
+        throw new Error(`WeChat opt-in by ${share.family}: ${r.status} ${JSON.stringify(r.body)}`);
     },
   };
 }

@@ -45,6 +45,8 @@ export interface ExpectedAlert {
   source: string;
   atMs: number;
   episodeStartMs: number;
+  /** Fatigue kinds: when the stretch of driving began (the driving clock's drivingSinceMs). */
+  drivingSinceMs?: number;
   /** Index of the tick whose fix raised it. */
   tick: number;
 }
@@ -163,6 +165,7 @@ export function buildPlan(opts: PlanOptions): Plan {
           source: rec.source,
           atMs: rec.occurredAtMs,
           episodeStartMs: rec.episodeStartMs,
+          ...(e.kind === 'SPEEDING' ? {} : { drivingSinceMs: e.fatigue.drivingSinceMs }),
           tick: item.tick,
         });
       }

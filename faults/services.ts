@@ -10,6 +10,8 @@ export const SERVICE_MAIN = {
   alerts: 'services/alerts/src/main.ts',
   bindings: 'services/bindings/src/main.ts',
   share: 'services/share/src/main.ts',
+  /** X8: the share service's notifier, a process of its own. */
+  notifier: 'services/share/src/notifier/main.ts',
 } as const;
 export type ServiceKind = keyof typeof SERVICE_MAIN;
 

@@ -4,16 +4,20 @@
  * (replication factor 3, min.insync.replicas 2; nodes killed, restarted,
  * frozen), a disposable Postgres cluster and a disposable Redis (stopped and
  * started again), so the machine's own Postgres and Redis are never touched.
+ * X8 notifications go to a WeChat stand-in in the test process that answers
+ * each send after a delay, so sends are in flight when the notifier is killed.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   type DisposableServer,
+  type FakeWechat,
   freePort,
   type Infra,
   type LocalKafka,
   startDisposablePostgres,
   startDisposableRedis,
+  startFakeWechat,
   startLocalKafka,
 } from '@safewatch/testkit';
 import { ALERTS_FILES } from './plan.js';
@@ -27,6 +31,22 @@ export const PARTITIONS = 6;
 /** Kafka nodes (each a broker and a controller) and the topics' replication factor. */
 export const KAFKA_NODES = 3;
 
+/** X8: the mini-program as the share service and the notifier know it, and WeChat's stand-in. */
+export const WECHAT = {
+  appId: 'wx-fault-suite',
+  appSecret: 'fault-suite-wechat-secret-7f3a91c2',
+  templates: {
+    PRE_WARNING: 'tmpl-fault-pre-warning',
+    FATIGUE: 'tmpl-fault-fatigue',
+    SPEEDING: 'tmpl-fault-speeding',
+    OFFLINE: 'tmpl-fault-offline',
+  },
+  /** WeChat answers each send this long after it arrived: a round of sends is in flight most of its time. */
+  answerDelayMs: 400,
+} as const;
+/** A notification taken by a notifier that died is sent by another after this (the default is 30 s). */
+export const NOTIFY_LEASE_SECONDS = 5;
+
 export interface System {
   kafka: LocalKafka;
   postgres: DisposableServer;
@@ -37,6 +57,9 @@ export interface System {
   alerts: ServiceProcess;
   bindings: ServiceProcess;
   share: ServiceProcess;
+  /** X8: the notifier, sending WeChat subscription messages from the outbox. */
+  notifier: ServiceProcess;
+  wechat: FakeWechat;
   /** Starts another process of a service (a restart, or a second ingest instance) and waits until it is ready. */
   start(kind: ServiceKind, name?: string): Promise<ServiceProcess>;
   /** Every service process started so far. */
@@ -73,9 +96,18 @@ export async function startSystem(): Promise<System> {
         opened.push(s);
         return s;
       });
-    const [postgres, redis] = await Promise.all([
+    const [postgres, redis, wechat] = await Promise.all([
       opening(startDisposablePostgres(local)),
       opening(startDisposableRedis(local)),
+      startFakeWechat({
+        appId: WECHAT.appId,
+        appSecret: WECHAT.appSecret,
+        templates: Object.values(WECHAT.templates),
+        answerDelayMs: WECHAT.answerDelayMs,
+      }).then((w) => {
+        opened.push({ close: () => w.stop() });
+        return w;
+      }),
     ]);
 
     const env: Record<string, string> = {
@@ -93,6 +125,24 @@ export async function startSystem(): Promise<System> {
       ALERTS_SESSION_TIMEOUT_MS: '6000',
       ...ALERTS_FILES,
       BINDINGS_REGISTRY_FILE: SAMPLE_REGISTRY,
+      // X8 over WeChat: the share service takes the viewers' consents, the notifier sends.
+      SHARE_WECHAT_APP_ID: WECHAT.appId,
+      SHARE_WECHAT_URL: wechat.url,
+      SHARE_WECHAT_TEMPLATES: Object.entries(WECHAT.templates)
+        .map(([kind, id]) => `${kind}=${id}`)
+        .join(','),
+    };
+    const notifierEnv: Record<string, string> = {
+      SHARE_WECHAT_APP_SECRET: WECHAT.appSecret,
+      SHARE_NOTIFY_LEASE_SECONDS: String(NOTIFY_LEASE_SECONDS),
+      // Every episode a viewer asked for is expected, however close to the one before.
+      SHARE_NOTIFY_COOLDOWN_SECONDS: '0',
+      // The simulated day lies 2 to 12 hours in the past (its fixes must be): heard now, its
+      // episodes are still news to the viewers, who opted in before it (faults.test.ts).
+      SHARE_NOTIFY_MAX_AGE_SECONDS: String(24 * 3600),
+      // Every simulated truck's last fix is hours old: the offline watch would report each
+      // of them at every look, at moments the suite does not choose. It does not look during a run.
+      SHARE_NOTIFY_OFFLINE_SCAN_SECONDS: String(24 * 3600),
     };
     await runCli('packages/common/src/cli/provision-topics.ts', {
       ...env,
@@ -107,17 +157,22 @@ export async function startSystem(): Promise<System> {
       counters.set(kind, n);
       const port = await freePort();
       const extra: Record<string, string> =
-        kind === 'bindings' || kind === 'share' ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } : {};
+        kind === 'bindings' || kind === 'share'
+          ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }
+          : kind === 'notifier'
+            ? notifierEnv
+            : {};
       const p = spawnService(kind, name ?? `${kind}-${n}`, port, { ...env, ...extra }, logDir);
       processes.push(p);
       await waitReady(p);
       return p;
     };
-    const [ingest, alerts, bindings, share] = await Promise.all([
+    const [ingest, alerts, bindings, share, notifier] = await Promise.all([
       start('ingest'),
       start('alerts'),
       start('bindings'),
       start('share'),
+      start('notifier'),
     ]);
     return {
       kafka,
@@ -129,6 +184,8 @@ export async function startSystem(): Promise<System> {
       alerts,
       bindings,
       share,
+      notifier,
+      wechat,
       start,
       all: () => [...processes],
       close: closeAll,
