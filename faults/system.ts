@@ -135,6 +135,7 @@ export async function startSystem(): Promise<System> {
     const notifierEnv: Record<string, string> = {
       SHARE_WECHAT_APP_SECRET: WECHAT.appSecret,
       SHARE_NOTIFY_LEASE_SECONDS: String(NOTIFY_LEASE_SECONDS),
+      SHARE_NOTIFY_SESSION_TIMEOUT_MS: '6000',
       // Every episode a viewer asked for is expected, however close to the one before.
       SHARE_NOTIFY_COOLDOWN_SECONDS: '0',
       // The simulated day lies 2 to 12 hours in the past (its fixes must be): heard now, its

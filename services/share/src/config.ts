@@ -104,6 +104,8 @@ const schema = z.object({
   SHARE_NOTIFY_CONCURRENCY: positiveInt(16),
   /** X8: a taken notification is one notifier's for this long, seconds (then another may send it). */
   SHARE_NOTIFY_LEASE_SECONDS: positiveInt(30),
+  /** X8: the notifier's Kafka session timeout: how soon a notifier that died gives its partitions to another. */
+  SHARE_NOTIFY_SESSION_TIMEOUT_MS: positiveInt(30_000),
   /** X8: how often the notifier looks for trucks silent for 30 minutes, seconds. */
   SHARE_NOTIFY_OFFLINE_SCAN_SECONDS: positiveInt(60),
 });

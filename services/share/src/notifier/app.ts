@@ -138,7 +138,7 @@ export async function createNotifierApp(
 
   const consumerBase = {
     kafka,
-    sessionTimeoutMs: 30_000,
+    sessionTimeoutMs: cfg.SHARE_NOTIFY_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: 100,
     chunkMessages: 500,
     readiness,

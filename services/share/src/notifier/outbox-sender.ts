@@ -29,10 +29,12 @@ import type { NotifyMetrics } from './notify.metrics.js';
  * - transient (network, rate limit, WeChat busy) → retried with exponential
  *   backoff (2 s, 4 s, … at most 5 min, ±20 %) up to `maxAttempts`, then FAILED.
  *
- * At most once per key: a key's row is taken by one notifier at a time. The
- * one case left is a notifier that dies after WeChat accepted a message and
- * before its SENT was stored (milliseconds): the row's lease runs out and it
- * is sent again, because a lost fatigue warning is worse than a repeated one.
+ * At most once per key: a key's row is taken by one notifier at a time, and
+ * the outcomes are stored however long Postgres is away (tried again until it
+ * takes them). The one case left is a notifier that dies after WeChat
+ * accepted a message and before its SENT was stored (milliseconds): the
+ * row's lease runs out and it is sent again, because a lost fatigue warning
+ * is worse than a repeated one.
  * For Web Push the resend carries the same Topic, so a copy not yet delivered
  * is replaced at the push service.
  */
@@ -123,8 +125,29 @@ export class OutboxSender {
     const due = await takeDue(this.opts.pool, this.now(), this.opts.leaseMs, this.opts.concurrency);
     if (due.length === 0) return 0;
     const settled = await Promise.all(due.map((n) => this.deliver(n)));
-    await settle(this.opts.pool, settled);
+    await this.record(settled);
     return due.length;
+  }
+
+  /**
+   * Stores the outcomes, trying again until Postgres takes them: a sent message whose SENT
+   * was not stored would be sent again once its lease ran out. Only this process dying
+   * leaves that window open.
+   */
+  private async record(settled: Settled[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await settle(this.opts.pool, settled);
+        return;
+      } catch (err) {
+        if (attempt % 20 === 0)
+          this.opts.logger.warn(
+            { err: err instanceof Error ? err.message : String(err), notifications: settled.length },
+            'could not store the outcome of sent notifications; trying again',
+          );
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 200 * 2 ** Math.min(attempt, 5))));
+      }
+    }
   }
 
   private async deliver(n: DueNotification): Promise<Settled> {
