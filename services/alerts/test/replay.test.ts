@@ -68,36 +68,30 @@ const replay = (args: string[]) =>
     child.once('exit', (code) => resolve({ code, out }));
   });
 
+/** The first hour of the stored track. */
+const HOUR = ['--from', '2026-11-20T00:00:00Z', '--to', '2026-11-20T01:00:00Z'];
+
 describe('replay: the stored track through the same rules', () => {
   it('prints the speeding episode of the track with its facts and alert ids', async () => {
-    const { code, out } = await replay([
-      '--plate',
-      '鲁a77777',
-      '--from',
-      '2026-11-20T00:00:00Z',
-      '--to',
-      '2026-11-20T01:00:00Z',
-    ]);
+    const { code, out } = await replay(['--plate', '鲁a77777', ...HOUR]);
     expect(code, out).toBe(0);
     expect(out).toContain('鲁A77777 (colour 2): 51 positions, 2 alert events');
     expect(out).toMatch(/SPEEDING\s+STARTED\s+DETECTED.*peak 118 km\/h, limit 100/);
     expect(out).toMatch(/SPEEDING\s+ENDED/);
     expect(out).toContain(`[鲁A77777:2|SPEEDING|${T0 + 130_000}|STARTED]`);
-    const json = await replay([
-      '--plate',
-      '鲁A77777',
-      '--from',
-      '2026-11-20T00:00:00Z',
-      '--to',
-      '2026-11-20T01:00:00Z',
-      '--json',
-    ]);
+    const json = await replay(['--plate', '鲁A77777', ...HOUR, '--json']);
     expect(JSON.parse(json.out).alerts).toHaveLength(2);
+    // Read and evaluated 7 positions at a time: the same episodes.
+    const paged = await replay(['--plate', '鲁A77777', ...HOUR, '--page-size', '7']);
+    expect(paged.out).toBe(out);
   }, 60_000);
 
   it('refuses bad arguments with a usage line', async () => {
     const { code, out } = await replay(['--plate', '鲁A77777', '--from', 'yesterday', '--to', 'today']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out).toContain('--from and --to must be ISO times');
+    const missing = await replay(HOUR);
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain('--plate is required');
   }, 60_000);
 });

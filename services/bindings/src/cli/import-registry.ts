@@ -10,16 +10,22 @@
  * loaded); 1 fatal (usage, unreadable or malformed file, database down,
  * tables missing). Every file is read and checked before any is loaded.
  */
-import { isAbsolute, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { basename, isAbsolute, resolve } from 'node:path';
 import {
+  type CliSpec,
+  CliUsageError,
   ConfigError,
+  cliUsage,
   createLogger,
   createPgPool,
+  ENV_HELP,
   kafkaEnv,
   logEnv,
+  Progress,
+  type ProgressStream,
   parseConfig,
   postgresEnv,
+  readCliArgs,
   z,
 } from '@safewatch/common';
 import {
@@ -34,12 +40,34 @@ import {
   summaryLine,
 } from '../registry/index.js';
 
-const USAGE = `usage: npm run registry:import -- [--format csv|json] <file> [<file>...]
-
-Loads registry files (vehicles and/or drivers; see services/bindings/samples/README.md)
-into the bindings tables. Rows absent from a file are kept (a refresh may be partial).
-env: DATABASE_URL, PG_SCHEMA, KAFKA_TOPIC_PREFIX, LOG_LEVEL
-exit: 0 all rows loaded, 2 some rows rejected (good rows loaded), 1 fatal error`;
+export const IMPORT_REGISTRY_CLI = {
+  name: 'registry:import',
+  positionals: '<file> [<file>...]',
+  summary: `Loads registry files (vehicles and/or drivers; see services/bindings/samples/README.md) into
+the bindings tables, one transaction per file. Rows absent from a file are kept (a refresh may be
+partial). Every file is read and checked before any is loaded.`,
+  options: {
+    format: {
+      type: 'string',
+      choices: ['csv', 'json'],
+      defaultText: "from each file's extension",
+      description: 'format of the files',
+    },
+    progress: {
+      type: 'boolean',
+      description: 'print rows/s and the ETA to stderr also when it is not a terminal',
+    },
+  },
+  env: {
+    DATABASE_URL: ENV_HELP.DATABASE_URL,
+    PG_SCHEMA: ENV_HELP.PG_SCHEMA,
+    KAFKA_TOPIC_PREFIX: 'names the outbox topic <prefix>bindings.events (default none)',
+    LOG_LEVEL: ENV_HELP.LOG_LEVEL,
+  },
+  notes: `Exit codes: 0 every row loaded; 2 some rows rejected (each printed, the good rows loaded);
+1 fatal: usage, unreadable or malformed file, database down, tables missing.`,
+  usageExitCode: 1,
+} as const satisfies CliSpec;
 
 const configSchema = z.object({
   ...postgresEnv,
@@ -50,11 +78,14 @@ const configSchema = z.object({
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where progress goes (default: `err`, line by line, as to a file). */
+  progress?: ProgressStream;
 }
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stderr,
 };
 
 /** Runs the import; returns the exit code. */
@@ -65,26 +96,25 @@ export async function runImportRegistry(
 ): Promise<number> {
   let files: string[];
   let format: RegistryFormat | undefined;
+  let forceProgress: boolean;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      io.out(USAGE);
+    const args = readCliArgs(IMPORT_REGISTRY_CLI, argv, env);
+    if (args.help) {
+      io.out(cliUsage(IMPORT_REGISTRY_CLI));
       return 0;
     }
-    if (values.format !== undefined && values.format !== 'csv' && values.format !== 'json') {
-      throw new Error('--format must be csv or json');
-    }
-    format = values.format;
-    files = positionals;
-    if (files.length === 0) throw new Error('no file given');
+    format = args.values.format;
+    forceProgress = args.values.progress;
+    files = args.positionals;
+    if (files.length === 0) throw new CliUsageError('no file given');
   } catch (err) {
-    io.err(`registry:import: ${(err as Error).message}\n${USAGE}`);
+    if (!(err instanceof CliUsageError)) throw err;
+    io.err(`registry:import: ${err.message}\n(--help for the usage)`);
     return 1;
   }
+  const progressStream = io.progress ?? {
+    write: (chunk: string) => io.err(chunk.replace(/\n$/, '')),
+  };
 
   let cfg: z.infer<typeof configSchema>;
   try {
@@ -126,7 +156,17 @@ export async function runImportRegistry(
   const reports: ImportReport[] = [];
   try {
     for (const p of parsed) {
-      const report = await loadParsedFile(pool, p, { topicPrefix: cfg.KAFKA_TOPIC_PREFIX });
+      const progress = new Progress({
+        label: basename(p.file),
+        total: p.vehicles.length + p.drivers.length,
+        force: forceProgress,
+        stream: progressStream,
+      });
+      const report = await loadParsedFile(pool, p, {
+        topicPrefix: cfg.KAFKA_TOPIC_PREFIX,
+        onProgress: (done) => progress.update(done),
+      });
+      progress.finish(false);
       reports.push(report);
       io.out(summaryLine(report));
       for (const e of report.errors) io.out(`  rejected ${formatIssue(e)}`);

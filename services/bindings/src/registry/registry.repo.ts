@@ -40,6 +40,8 @@ export interface LoadOptions {
   now?: () => number;
   /** Rows per statement (default 5,000). */
   chunkSize?: number;
+  /** Called after each statement with the vehicle and driver rows upserted so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RegistryRows {
@@ -94,6 +96,12 @@ export async function loadRegistry(
   const chunkSize = opts.chunkSize ?? 5_000;
   const now = opts.now ?? Date.now;
   const topic = topicNames(opts.topicPrefix ?? '').bindingsEvents;
+  const total = rows.vehicles.length + rows.drivers.length;
+  let done = 0;
+  const progressed = (n: number) => {
+    done += n;
+    opts.onProgress?.(done, total);
+  };
   const result: LoadResult = { vehicles: emptyCounts(), drivers: emptyCounts(), events: 0 };
 
   const client = await pool.connect();
@@ -132,12 +140,14 @@ export async function loadRegistry(
       for (const v of changed) {
         if (expiryChanged(v)) certificate(v.plate_number, v.plate_color, { transport: v.expires_on });
       }
+      progressed(chunk.length);
     }
 
     for (let i = 0; i < rows.drivers.length; i += chunkSize) {
       const chunk = rows.drivers.slice(i, i + chunkSize);
       const changed = await upsertDrivers(client, chunk);
       count(result.drivers, chunk.length, changed);
+      progressed(chunk.length);
       const drivers = changed.filter(expiryChanged);
       if (drivers.length === 0) continue;
       const expiry = new Map(drivers.map((d) => [d.driver_id, d.expires_on]));
