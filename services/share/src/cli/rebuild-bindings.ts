@@ -4,12 +4,25 @@
  *   BINDINGS_DATABASE_URL=postgres://… BINDINGS_PG_SCHEMA=public npm run share:rebuild-bindings
  * DATABASE_URL / PG_SCHEMA name the share service's own database, as for the service.
  */
-import { createLogger, createPgPool, z } from '@safewatch/common';
+import { createLogger, createPgPool, ENV_HELP, parseCliArgs, z } from '@safewatch/common';
 import { bindingsServiceCurrent } from '../adapters/current-bindings.repo.js';
 import { shareRepos } from '../adapters/repos.js';
 import { loadConfig } from '../config.js';
 import { rebuildBindings } from '../usecases/rebuild-bindings.usecase.js';
 
+parseCliArgs({
+  name: 'share:rebuild-bindings',
+  summary: `Rebuilds the share service's view of current bindings from the bindings service's database
+(read only there) and ends the shares whose binding is gone.`,
+  options: {},
+  env: {
+    BINDINGS_DATABASE_URL: "the bindings service's database (default DATABASE_URL)",
+    BINDINGS_PG_SCHEMA: "the bindings service's schema (default public)",
+    DATABASE_URL: `the share service's database; ${ENV_HELP.DATABASE_URL}`,
+    PG_SCHEMA: `the share service's schema; ${ENV_HELP.PG_SCHEMA}`,
+    LOG_LEVEL: ENV_HELP.LOG_LEVEL,
+  },
+});
 const cfg = loadConfig(process.env);
 const source = z
   .object({
