@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Idempotent set-up shared by `npm start`, `npm test` and CI: system packages,
 # local Postgres/Redis (unless DATABASE_URL/REDIS_URL point elsewhere), npm
-# dependencies and Apache Kafka for the local broker (Java 17 and the official
-# jars from Maven Central). Fast when everything is there.
+# dependencies, Apache Kafka for the local broker (Java 17 and the official
+# jars from Maven Central) and Prometheus's promtool and server for the
+# observability tests. Fast when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,9 @@ java_major() {
 # docker-compose and kubectl to validate the compose file and the Kubernetes
 # manifests (both work without an engine or a cluster); Debian's Chromium
 # (driven by playwright-core, which downloads no browser) and a CJK font for
-# the share page's browser tests and screenshots.
+# the share page's browser tests and screenshots; Debian's prometheus
+# (/usr/bin/promtool checks and unit-tests the alert rules, /usr/bin/prometheus
+# is started by the tests on a free port to query a running system).
 kafka_need=()
 [ "$(java_major)" -ge 17 ] 2>/dev/null || kafka_need+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || kafka_need+=(maven)
@@ -39,9 +42,19 @@ command -v docker-compose >/dev/null || need+=(docker-compose)
 command -v kubectl >/dev/null || need+=(kubernetes-client)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+[ -x /usr/bin/promtool ] && [ -x /usr/bin/prometheus ] || need+=(prometheus)
 if [ -z "${DATABASE_URL:-}" ] && ! command -v pg_ctlcluster >/dev/null; then need+=(postgresql); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then need+=(redis-server); fi
 if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
+# Debian's package enables (and, where services may start, starts) its own
+# Prometheus on :9090, the port docker-compose.yml's Prometheus publishes; the
+# tests run theirs on free ports. So the service is stopped and disabled
+# right after installing it (one that was there before is left alone).
+if [[ " ${need[*]} " == *" prometheus "* ]]; then
+  log "stopping and disabling Debian's prometheus service (port 9090 stays free)"
+  as_root invoke-rc.d prometheus stop >/dev/null 2>&1 || true
+  as_root systemctl disable prometheus.service >/dev/null 2>&1 || as_root update-rc.d prometheus disable >/dev/null 2>&1 || true
+fi
 
 # Local services, started if stopped (only when no external URL is given).
 if [ -z "${DATABASE_URL:-}" ] && ! pg_isready -q -h 127.0.0.1 -p 5432; then

@@ -12,6 +12,7 @@ export * from './kafka.js';
 export * from './leaks.js';
 export * from './local-kafka.js';
 export * from './metrics-text.js';
+export * from './prometheus.js';
 export * from './reachability.js';
 export * from './redis-keys.js';
 export * from './resolve-infra.js';
