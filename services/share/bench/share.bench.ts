@@ -63,6 +63,7 @@ import {
   describeSpread,
   INFRA_ENV,
   isolate,
+  loadGeneratorOptions,
   nextMessage,
   Percentiles,
   startInfra,
@@ -88,30 +89,7 @@ const { values: args } = parseCliArgs({
 2. concurrent SSE streams (delivery delay after each tick, memory per connection); 3. freshness, batch
 produced → visible in the view, with ingest running; writes BENCHMARKS.md.`,
   options: {
-    connections: {
-      type: 'number',
-      integer: true,
-      min: 1,
-      default: 32,
-      placeholder: 'N',
-      description: 'autocannon connections (1.)',
-    },
-    duration: {
-      type: 'number',
-      integer: true,
-      min: 1,
-      default: 10,
-      placeholder: 'S',
-      description: 'seconds measured per row (1.)',
-    },
-    warmup: {
-      type: 'number',
-      integer: true,
-      min: 0,
-      default: 2,
-      placeholder: 'S',
-      description: 'warm-up seconds per row (1.)',
-    },
+    ...loadGeneratorOptions({ connections: 32, duration: 10, warmup: 2 }, 'row of 1.'),
     views: {
       type: 'number',
       integer: true,

@@ -2,5 +2,6 @@
 export * from './child-messages.js';
 export * from './cpu-split.js';
 export * from './keyed-send.js';
+export * from './options.js';
 export * from './report.js';
 export * from './stats.js';
