@@ -4,14 +4,13 @@
  * to load the sample registry at start-up in a demo.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Pool } from '@safewatch/common';
 import { formatFromPath, parseRegistry } from './parse.js';
 import { type LoadOptions, type LoadResult, loadRegistry } from './registry.repo.js';
 import { type ParsedRegistry, type RegistryFormat, RegistryFormatError, type RowIssue } from './types.js';
 
-/** The sample registry: the simulator's 200 trucks (seed 1) and 20 drivers (see samples/README.md). */
-export const SAMPLE_REGISTRY_FILE = join(import.meta.dirname, '..', '..', 'samples', 'registry.json');
+export { SAMPLE_REGISTRY_FILE } from './sample.js';
 
 export interface ImportReport extends LoadResult {
   file: string;
