@@ -52,6 +52,39 @@ function fieldErrors(err: FastifyError): FieldError[] {
   });
 }
 
+/** Network and server-state codes of a dependency that is away (Node, pg's SQLSTATE). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+/** What pg and ioredis say when their server is gone or they gave up on it. */
+const UNAVAILABLE_MESSAGE =
+  /^(Connection is closed|Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|Reached the max retries per request limit)/;
+
+/**
+ * Whether an error means Postgres or Redis is away (restarting, unreachable): the client
+ * should try again shortly, it did nothing wrong and nothing broke in the service.
+ */
+export function isDependencyUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; message?: unknown } | null;
+  if (!e) return false;
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (e.name === 'MaxRetriesPerRequestError') return true;
+  return typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message);
+}
+
+/** Seconds a client is told to wait when a dependency is away. */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
+
 /** Decides what the client sees for any error thrown during a request. */
 export function toProblem(error: unknown, bodyLimit?: number): ProblemMapping {
   if (error instanceof ProblemError) return { problem: error, unexpected: false };
@@ -76,6 +109,14 @@ export function toProblem(error: unknown, bodyLimit?: number): ProblemMapping {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { problem: problem.validation('the body is not valid JSON'), unexpected: false };
   }
+  if (isDependencyUnavailable(err))
+    return {
+      problem: new ProblemError('NOT_READY', {
+        detail: 'a store this answer needs is unavailable for a moment; try again shortly',
+        headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) },
+      }),
+      unexpected: false,
+    };
   const status = err?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = CODE_BY_STATUS[status] ?? 'VALIDATION';
@@ -96,6 +137,8 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { problem: p, unexpected } = toProblem(error, request.routeOptions.bodyLimit);
     if (unexpected) request.log.error({ err: error }, 'unhandled error');
+    else if (p.code === 'NOT_READY')
+      request.log.warn({ err: (error as Error)?.message, code: p.code }, 'a dependency is unavailable');
     else request.log.info({ code: p.code, status: p.status }, 'request refused');
     return sendProblem(reply, p);
   });

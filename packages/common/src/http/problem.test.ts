@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toProblem } from './error-handler.js';
+import { isDependencyUnavailable, toProblem } from './error-handler.js';
 import { PROBLEM_CODES, ProblemError, problem, renderProblem } from './problem.js';
 
 describe('problem details (RFC 9457)', () => {
@@ -145,5 +145,32 @@ describe('toProblem', () => {
       status: 404,
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('a dependency away (Postgres or Redis restarting)', () => {
+  it('answers 503 NOT_READY with retry-after, not 500, and is not an unexpected error', () => {
+    const away = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      new Error('Connection is closed.'),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('Reached the max retries per request limit (which is 1).'), {
+        name: 'MaxRetriesPerRequestError',
+      }),
+    ];
+    for (const err of away) {
+      const m = toProblem(err);
+      expect(m.unexpected, err.message).toBe(false);
+      expect(m.problem).toMatchObject({ status: 503, code: 'NOT_READY' });
+      expect(m.problem.headers?.['retry-after']).toBe('5');
+    }
+  });
+
+  it('leaves other failures internal (500)', () => {
+    for (const err of [new Error('boom'), Object.assign(new Error('x'), { code: '23505' }), null])
+      expect(isDependencyUnavailable(err)).toBe(false);
+    expect(toProblem(new Error('boom'))).toMatchObject({ unexpected: true, problem: { status: 500 } });
   });
 });
