@@ -8,9 +8,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SampleVehicle } from '@safewatch/bindings/sample-registry';
 import { type AuthConfig, mintToken, type Pool } from '@safewatch/common';
-import { type FakeWechat, startFakeWechat } from '../packages/testkit/src/fake-wechat.js';
-import { generateVapidKeys } from '../services/share/src/adapters/webpush.sender.js';
+import { generateVapidKeys } from '@safewatch/share/notify';
+import { type FakeWechat, startFakeWechat } from '../../packages/testkit/src/fake-wechat.js';
 
 export const DEMO_WECHAT = { appId: 'wx-safewatch-demo', appSecret: 'demo-app-secret' };
 export const DEMO_TEMPLATES = {
@@ -46,13 +47,6 @@ export function demoVapidKeys(file: string): { publicKey: string; privateKey: st
 
 export function startDemoWechat(port: number): Promise<FakeWechat> {
   return startFakeWechat({ ...DEMO_WECHAT, templates: Object.values(DEMO_TEMPLATES), port });
-}
-
-export interface SampleVehicle {
-  plate_number: string;
-  plate_color: number;
-  transport_cert_no: string;
-  vin: string;
 }
 
 /** Viewers per shared truck (S3 allows three active links per vehicle). */
@@ -158,11 +152,13 @@ async function shareTwice(shareBase: string, driver: string, vehicleId: string):
  * What the WeChat stand-in received, per kind, and how many were the same message to the
  * same person twice (same template, same words: one episode told twice).
  */
-export function wechatCounts(wechat: FakeWechat): {
+export interface NotificationCounts {
   total: number;
   byKind: Map<string, number>;
   duplicates: number;
-} {
+}
+
+export function wechatCounts(wechat: FakeWechat): NotificationCounts {
   const byKind = new Map<string, number>();
   const seen = new Set<string>();
   let duplicates = 0;
