@@ -13,6 +13,7 @@
 import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { PAGE_ASSETS_DIR, WORKER_FILE } from '../src/web/web.routes.js';
 
@@ -97,7 +98,28 @@ export async function buildPage(outDir = PAGE_ASSETS_DIR): Promise<string[]> {
   return written;
 }
 
+// The help by hand: this runs before the workspaces are built, so @safewatch/common's parseCliArgs is not there.
+const USAGE = `Usage: npm run build:page -w services/share [-- options]
+
+Builds the family page into services/share/dist/web/, where the share service serves it:
+src/web/page/main.ts bundled with esbuild into page.js, page.html and page.css beside it,
+and its service worker, src/web/sw.ts, bundled into sw.js. Files are replaced atomically.
+
+Options:
+  -h, --help  print this help and exit`;
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    if (parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+  } catch (err) {
+    console.error(
+      `build:page: ${(err as Error).message}\n${USAGE.split('\n')[0]}\n(--help for every option)`,
+    );
+    process.exit(2);
+  }
   const started = performance.now();
   const files = [...(await buildPage()), join(PAGE_ASSETS_DIR, WORKER_FILE)];
   const ms = Math.round(performance.now() - started);
