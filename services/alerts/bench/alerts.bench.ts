@@ -11,7 +11,6 @@
  *    alert (Kafka timestamps, same clock): p50/p99. This includes the fetch
  *    wait, so it bounds the latency "after the position is consumed" from above.
  */
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   createKafka,
@@ -27,12 +26,12 @@ import {
 import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
 import {
-  describeKafka,
+  changelogOptions,
   INFRA_ENV,
   isolate,
   Percentiles,
   startInfra,
-  writeBenchSection,
+  writeBenchmark,
 } from '@safewatch/testkit';
 import { createAlertsApp, rulesFromConfig, toPositions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -66,6 +65,7 @@ the broker (position produced → alert published, p50/p99); writes BENCHMARKS.m
       placeholder: 'N',
       description: 'simulator positions run through the rules on one core',
     },
+    ...changelogOptions,
   },
   env: INFRA_ENV,
 });
@@ -119,7 +119,6 @@ const running = await startInfra(process.env, 'bench');
 const { infra } = running;
 const iso = isolate('bench-alerts', infra);
 const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench-alerts', logger });
-let lines: string[] = [];
 try {
   await migrate({
     databaseUrl: infra.databaseUrl,
@@ -209,9 +208,7 @@ try {
   say(
     `end to end: ${fmt(sent)} positions at ${fmt(rate)}/s, ${fmt(latencies.count)} alerts; position produced → alert published p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${fmt(latencies.max)} ms`,
   );
-  lines = [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; Kafka: ${describeKafka(infra)}; Postgres and Redis local.`,
-    '',
+  const lines = [
     '| measure | result | target |',
     '|---|---:|---|',
     `| pure rules (speeding with ${rules.zones} zones, fatigue, platform alarms), one core, ${fmt(fixes.length)} simulator positions of ${fmt(states.size)} trucks | ${fmt(ruleRate)} positions/s | ≥ 200,000 |`,
@@ -220,7 +217,13 @@ try {
     '',
     'The end-to-end figure starts when the position is produced to positions.accepted, so it includes the consumer fetch wait (≤ 100 ms) and bounds the latency after the position is consumed from above.',
   ];
-  await writeBenchSection('alerts', lines);
+  writeBenchmark({
+    id: 'alerts',
+    headline: `rules ${fmt(ruleRate)} positions/s; end to end p99 ${pct(0.99)} ms at ${fmt(rate)} positions/s`,
+    change: args.change,
+    lines,
+  });
+  say('BENCHMARKS.md: alerts section and changelog row written');
 } finally {
   await iso.dropSchema().catch(() => undefined);
   await running.stop();

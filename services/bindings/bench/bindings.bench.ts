@@ -14,9 +14,9 @@
  *      /v1/drivers/me/bindings/{vehicleId}, many drivers in parallel, each
  *      cycling among 3 vehicles (B3 allows 10 distinct vehicles per 12 months).
  * Reports req/s and p50/p99 latency, each as a ratio to the baseline, and
- * writes them with a description of the machine to BENCHMARKS.md.
+ * writes them to its section of BENCHMARKS.md, with a row in its changelog.
  */
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import {
   authConfig,
   createLogger,
@@ -33,15 +33,15 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import {
+  changelogOptions,
   coresBetween,
   cpuByCommand,
-  describeKafka,
   INFRA_ENV,
   isolate,
   loadGeneratorOptions,
   startInfra,
   threadCpuSeconds,
-  writeBenchSection,
+  writeBenchmark,
 } from '@safewatch/testkit';
 import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 import Fastify from 'fastify';
@@ -65,6 +65,7 @@ GET /v1/drivers/me/bindings, and bind + unbind cycles; writes BENCHMARKS.md.`,
       placeholder: 'N',
       description: 'generated drivers for each of the two driver scenarios',
     },
+    ...changelogOptions,
   },
   env: {
     ...INFRA_ENV,
@@ -200,7 +201,8 @@ try {
 
   interface Measured extends LoadResult {
     rps: number;
-    cpu: string;
+    /** Cores: the servers' main thread, the load generator with the process's other threads, other processes by command. */
+    cpu: { servers: number; generator: number; others: { command: string; cores: number }[] };
   }
   async function measure(label: string, url: string, scenario: Scenario, expected: Record<string, number>) {
     const machineBefore = await cpuByCommand();
@@ -222,14 +224,10 @@ try {
     const others = coresBetween(machineBefore, await cpuByCommand(), seconds).filter(
       (s) => s.command !== 'node',
     );
-    const cpu = [
-      `servers' main thread ${mainCores.toFixed(2)}`,
-      `load generator and other threads of the process ${(processCores - mainCores).toFixed(2)}`,
-      ...others.slice(0, 3).map((s) => `${s.command} ${s.cores.toFixed(2)}`),
-    ].join(', ');
+    const cpu = { servers: mainCores, generator: processCores - mainCores, others };
     const rps = r.count / r.durationS;
     say(
-      `${label}: ${fmt(rps)} req/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms · CPU (cores): ${cpu}` +
+      `${label}: ${fmt(rps)} req/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms · CPU (cores): ${[`servers' main thread ${cpu.servers.toFixed(2)}`, `load generator and other threads ${cpu.generator.toFixed(2)}`, ...others.map((o) => `${o.command} ${o.cores.toFixed(2)}`)].join(', ')}` +
         Object.entries(r.byKind)
           .map(
             ([kind, k]) =>
@@ -286,28 +284,42 @@ try {
     const k = cycle.byKind[kind];
     return k ? row(name, { rps: k.count / cycle.durationS, p50: k.p50, p99: k.p99 }) : '';
   };
-  const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
-  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
-  const kafka = describeKafka(infra);
-  await writeBenchSection('bindings', [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${kafka} (binding events through the outbox relay). Everything on this one machine; 1-minute load average when the run started: ${loadBefore.toFixed(2)}.`,
-    `Load: autocannon ${autocannonPackage.version} in a worker thread of the benchmark process (the servers run on its main thread), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured per row; latencies of every response of the measured run. Postgres pool: ${cfg.PG_POOL_SIZE} connections (the service default) for the service and the baseline alike.`,
-    `Workload: sample registry (${fmt(vehicles.length)} vehicles) plus ${fmt(2 * DRIVERS)} generated qualified drivers. List: ${fmt(DRIVERS)} drivers in round robin, each with ${VEHICLES_PER_DRIVER} current bindings whose vehicles have a last position in Redis. Bind + unbind: ${fmt(DRIVERS)} drivers, each cycling among ${VEHICLES_PER_DRIVER} vehicles (B3 allows 10 distinct vehicles per 12 months); no two connections act for the same driver at once. **Rate limit raised for this benchmark:** BINDINGS_BIND_ATTEMPTS_PER_MINUTE=${fmt(BIND_ATTEMPTS_PER_MINUTE)} (default 10 per driver per minute); the limiter still runs (Redis counter per request).`,
-    '',
-    '| measure | req/s | p50 ms | p99 ms | req/s ÷ baseline | p50 ÷ baseline | p99 ÷ baseline |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    row('a. baseline: bare fastify route, one `SELECT 1` through a pg pool of the same size', base),
-    row('b. `GET /v1/drivers/me/bindings` (JWT, 1 query + 3 last positions from Redis)', list),
-    row(`c. bind + unbind cycles, both requests (${fmt(cycles)} cycles/s)`, cycle),
-    kindRow('c. of which `POST /v1/drivers/me/bindings` (verify, lock, B2/B3/B7, insert, outbox)', 'bind'),
-    kindRow('c. of which `DELETE /v1/drivers/me/bindings/{vehicleId}` (lock, update, outbox)', 'unbind'),
-    '',
-    `CPU during each measure (cores of ${cpus().length}, warm-up included; the servers and the load generator are two threads of the benchmark process; other processes by command name):`,
-    `- a. ${base.cpu}`,
-    `- b. ${list.cpu}`,
-    `- c. ${cycle.cpu}`,
-  ]);
-  say('BENCHMARKS.md: bindings section written');
+  /** Processes with a column of their own in the CPU table; the next largest go under "other". */
+  const CPU_COLUMNS = ['postgres', 'redis-server', 'java'];
+  const cpuRow = (name: string, c: Measured['cpu']) => {
+    const column = (command: string) => c.others.find((o) => o.command === command)?.cores.toFixed(2) ?? '—';
+    const other = c.others
+      .filter((o) => !CPU_COLUMNS.includes(o.command) && o.cores >= 0.02)
+      .slice(0, 2)
+      .map((o) => `${o.command} ${o.cores.toFixed(2)}`)
+      .join(', ');
+    return `| ${name} | ${c.servers.toFixed(2)} | ${c.generator.toFixed(2)} | ${CPU_COLUMNS.map(column).join(' | ')} |${other ? ` ${other} ` : ' '}|`;
+  };
+  writeBenchmark({
+    id: 'bindings',
+    headline: `list ${fmt(list.rps)} req/s (${times(list.rps / base.rps)} of the baseline's ${fmt(base.rps)}); bind + unbind ${fmt(cycles)} cycles/s`,
+    change: args.change,
+    lines: [
+      `Load: autocannon ${autocannonPackage.version} in a worker thread of the benchmark process (the servers on its main thread), ${CONNECTIONS} connection${CONNECTIONS === 1 ? '' : 's'}, ${WARMUP_S} s warm-up then ${DURATION_S} s measured per row; Postgres pool ${cfg.PG_POOL_SIZE} (the service default) for the service and the baseline alike; 1-minute load ${loadBefore.toFixed(2)} at the start. Workload: the sample registry (${fmt(vehicles.length)} vehicles) plus ${fmt(2 * DRIVERS)} qualified drivers; list: ${fmt(DRIVERS)} drivers in round robin, each with ${VEHICLES_PER_DRIVER} current bindings whose vehicles have a last position in Redis; bind + unbind: ${fmt(DRIVERS)} drivers cycling among ${VEHICLES_PER_DRIVER} vehicles, no two connections acting for one driver at once. **Rate limit raised:** BINDINGS_BIND_ATTEMPTS_PER_MINUTE=${fmt(BIND_ATTEMPTS_PER_MINUTE)} (default 10); the limiter still runs.`,
+      '',
+      '| measure | req/s | p50 ms | p99 ms | req/s ÷ baseline | p50 ÷ baseline | p99 ÷ baseline |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      row('a. baseline: bare fastify route, one `SELECT 1` through a pg pool of the same size', base),
+      row('b. `GET /v1/drivers/me/bindings` (JWT, 1 query + 3 last positions from Redis)', list),
+      row(`c. bind + unbind cycles, both requests (${fmt(cycles)} cycles/s)`, cycle),
+      kindRow('c. of which `POST /v1/drivers/me/bindings` (verify, lock, B2/B3/B7, insert, outbox)', 'bind'),
+      kindRow('c. of which `DELETE /v1/drivers/me/bindings/{vehicleId}` (lock, update, outbox)', 'unbind'),
+      '',
+      `CPU (cores of ${cpus().length}, warm-up included; "servers" is the main thread, "generator" the load generator and other threads of the benchmark process):`,
+      '',
+      `| measure | servers | generator | ${CPU_COLUMNS.join(' | ')} | other |`,
+      `|---|---:|---:|${CPU_COLUMNS.map(() => '---:|').join('')}---|`,
+      cpuRow('a', base.cpu),
+      cpuRow('b', list.cpu),
+      cpuRow('c', cycle.cpu),
+    ],
+  });
+  say('BENCHMARKS.md: bindings section and changelog row written');
 } finally {
   await baseline.close().catch(() => undefined);
   await app?.stop().catch(() => undefined);

@@ -9,11 +9,11 @@
  * 4. The ingest service drains the topic end to end (decode, validate, dedupe,
  *    persist, last position in Redis, republish, commit).
  * Reports positions/s and the end-to-end rate as a ratio of each baseline, and
- * writes the results with a description of the machine to BENCHMARKS.md.
+ * writes them to its section of BENCHMARKS.md, with a row in its changelog.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import {
   createKafka,
@@ -32,15 +32,15 @@ import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
 import {
   BENCH_PLATFORMS,
+  changelogOptions,
   coresBetween,
   cpuByCommand,
-  describeKafka,
   describeSpread,
   INFRA_ENV,
   isolate,
   KeyedSender,
   startInfra,
-  writeBenchSection,
+  writeBenchmark,
 } from '@safewatch/testkit';
 import { Redis } from 'ioredis';
 import { PositionsRepo } from '../src/adapters/positions.repo.js';
@@ -99,6 +99,7 @@ the ratio to each baseline); writes BENCHMARKS.md.`,
       description:
         'diagnosis only: replace one I/O step by a no-op to see what bounds the rate\n(nothing is written to BENCHMARKS.md)',
     },
+    ...changelogOptions,
   },
   env: {
     ...INFRA_ENV,
@@ -277,23 +278,26 @@ try {
   if (args.skip) process.exit(0);
   if (stored !== produced) throw new Error(`stored ${stored} of ${produced} positions`);
 
-  const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version;
-  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
-  await writeBenchSection('ingest', [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}, plain table); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${describeKafka(infra)}. Everything on this one machine.`,
-    `Workload: ${fmt(produced)} valid positions from ${fmt(TRUCKS)} simulated trucks in ${fmt(messages)} batches of ${args['batch-size']} (${(rawBytes / produced).toFixed(1)} bytes/position), ${PARTITIONS} partitions; batches keyed by platform id as platforms send them (${fleet.platformIds.length} platforms: ${spread}).`,
-    '',
-    '| measure | positions/s | ingest ÷ measure |',
-    '|---|---:|---:|',
-    `| baseline A: kafkajs consume + protobuf decode only | ${fmt(consumeA.rate)} | ${(e2eRate / consumeA.rate).toFixed(2)} |`,
-    `| baseline B: Postgres batch insert of the same rows (${fmt(chunk)}/statement, ${concurrency} concurrent) | ${fmt(insertRate)} | ${(e2eRate / insertRate).toFixed(2)} |`,
-    `| **ingest end to end** (decode, validate, dedupe, persist, Redis, republish, commit) | **${fmt(e2eRate)}** | — |`,
-    '',
-    `CPU of the whole machine during the end-to-end phase (cores, of ${cpus().length}): ${splitText}.`,
-    `Time in the ingest's I/O steps, summed over chunks (several chunks are in flight at once): ${steps.map((v) => `${v.labels.step} ${v.value.toFixed(1)} s`).join(', ')}.`,
-    '',
-    `Target: ≥ 50,000 positions/s end to end and ≥ 0.6 × the slower baseline. Result: ${fmt(e2eRate)}/s, ${(e2eRate / slower).toFixed(2)} × the slower baseline. Ingest process CPU during the run: ${((cpu.user + cpu.system) / 1000 / e2eMs).toFixed(2)} cores.`,
-  ]);
+  writeBenchmark({
+    id: 'ingest',
+    headline: `${fmt(e2eRate)} positions/s; ${(e2eRate / slower).toFixed(2)} × Postgres`,
+    change: args.change,
+    lines: [
+      `Workload: ${fmt(produced)} valid positions from ${fmt(TRUCKS)} simulated trucks in ${fmt(messages)} batches of ${args['batch-size']} (${(rawBytes / produced).toFixed(1)} bytes/position), ${PARTITIONS} partitions; batches keyed by platform id as platforms send them (${fleet.platformIds.length} platforms: ${spread}).`,
+      '',
+      '| measure | positions/s | ingest ÷ measure |',
+      '|---|---:|---:|',
+      `| baseline A: kafkajs consume + protobuf decode only | ${fmt(consumeA.rate)} | ${(e2eRate / consumeA.rate).toFixed(2)} |`,
+      `| baseline B: Postgres batch insert of the same rows (${fmt(chunk)}/statement, ${concurrency} concurrent) | ${fmt(insertRate)} | ${(e2eRate / insertRate).toFixed(2)} |`,
+      `| **ingest end to end** (decode, validate, dedupe, persist, Redis, republish, commit) | **${fmt(e2eRate)}** | — |`,
+      '',
+      `CPU of the whole machine during the end-to-end phase (cores, of ${cpus().length}): ${splitText}.`,
+      `Time in the ingest's I/O steps, summed over chunks (several chunks are in flight at once): ${steps.map((v) => `${v.labels.step} ${v.value.toFixed(1)} s`).join(', ')}.`,
+      '',
+      `Target: ≥ 50,000 positions/s end to end and ≥ 0.6 × the slower baseline. Result: ${fmt(e2eRate)}/s, ${(e2eRate / slower).toFixed(2)} × the slower baseline. Ingest process CPU during the run: ${((cpu.user + cpu.system) / 1000 / e2eMs).toFixed(2)} cores.`,
+    ],
+  });
+  say('BENCHMARKS.md: ingest section and changelog row written');
 } finally {
   await iso.dropSchema().catch(() => undefined);
   redis.disconnect();

@@ -25,13 +25,13 @@
  *    positions.raw at `--rate` positions/s for `--seconds` s (after a warm-up)
  *    and polls the views of `--sample` shared vehicles every `--poll-ms`: for
  *    each new fix, batch produced → first view showing its gnssTime.
- * Writes the figures with a description of the machine to BENCHMARKS.md.
+ * Writes its section of BENCHMARKS.md, with a row in its changelog.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -57,9 +57,9 @@ import { pb } from '@safewatch/proto';
 import { createFleet } from '@safewatch/simulator';
 import {
   BENCH_PLATFORMS,
+  changelogOptions,
   coresBetween,
   cpuByCommand,
-  describeKafka,
   describeSpread,
   INFRA_ENV,
   isolate,
@@ -70,7 +70,7 @@ import {
   summarize,
   threadCpuSeconds,
   unlinkMatching,
-  writeBenchSection,
+  writeBenchmark,
 } from '@safewatch/testkit';
 import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 import Fastify from 'fastify';
@@ -174,6 +174,7 @@ produced → visible in the view, with ingest running; writes BENCHMARKS.md.`,
       type: 'boolean',
       description: 'measure the view throughput only (quick iterations); BENCHMARKS.md is left as it is',
     },
+    ...changelogOptions,
   },
   env: {
     ...INFRA_ENV,
@@ -638,15 +639,17 @@ try {
       ...others.slice(0, 3).map((s) => `${s.command} ${s.cores.toFixed(2)}`),
     ].join(', ');
     const rps = r.count / r.durationS;
-    const cpuMs = (cores: number) => fmtMs((1000 * cores) / rps);
-    const perRequest = [
-      `server main thread ${cpuMs(mainCores)} ms`,
-      ...others
-        .filter((o) => o.command === 'postgres' || o.command === 'redis-server')
-        .map((o) => `${o.command} ${cpuMs(o.cores)} ms`),
-    ].join(', ');
+    const cpuMs = (cores: number) => (1000 * cores) / rps;
+    /** CPU per request, ms: the server's main thread, then Postgres and Redis where they did any work. */
+    const perRequest = {
+      main: fmtMs(cpuMs(mainCores)),
+      infra: others
+        .filter((o) => (o.command === 'postgres' || o.command === 'redis-server') && cpuMs(o.cores) >= 0.005)
+        .map((o) => `, ${o.command} ${fmtMs(cpuMs(o.cores))} ms`)
+        .join(''),
+    };
     say(
-      `${label}: ${fmt(rps)} req/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts} · CPU (cores): ${cpu} · CPU per request: ${perRequest} · load ${loadBefore.toFixed(2)}→${load1().toFixed(2)}`,
+      `${label}: ${fmt(rps)} req/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts} · CPU (cores): ${cpu} · CPU per request: server main thread ${perRequest.main} ms${perRequest.infra} · load ${loadBefore.toFixed(2)}→${load1().toFixed(2)}`,
     );
     return { ...r, rps, cpu, perRequest, load: load1() };
   }
@@ -1003,11 +1006,11 @@ try {
     chunkSeconds: number;
     stepSeconds: Record<string, number>;
   }>(ingest, 'stats', 30_000);
-  const ingestSteps = `${fmt(ingestStats.chunks)} chunks of ${fmt(ingestStats.consumed / Math.max(1, ingestStats.chunks))} positions on average, ${fmtMs((1000 * ingestStats.chunkSeconds) / Math.max(1, ingestStats.chunks))} ms per chunk through all steps (${Object.entries(
+  const ingestSteps = `${fmt(ingestStats.chunks)} chunks of ${fmt(ingestStats.consumed / Math.max(1, ingestStats.chunks))} positions on average, ${fmtMs((1000 * ingestStats.chunkSeconds) / Math.max(1, ingestStats.chunks))} ms per chunk (${Object.entries(
     ingestStats.stepSeconds,
   )
-    .map(([k, v]) => `${k} ${fmtMs((1000 * v) / Math.max(1, ingestStats.chunks))} ms`)
-    .join(', ')})`;
+    .map(([k, v]) => `${k} ${fmtMs((1000 * v) / Math.max(1, ingestStats.chunks))}`)
+    .join(', ')} ms)`;
   say(`   ingest: ${ingestSteps}`);
   ingest.send({ cmd: 'stop' });
   await new Promise((r) => (ingest.exitCode === null ? ingest.once('exit', r) : r(null)));
@@ -1026,62 +1029,66 @@ try {
   say(`   CPU (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}`);
 
   // ---- report ---------------------------------------------------------------------
-  const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
-  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1];
-  const kafkaMode = describeKafka(infra);
   const loadEnd = loadavg();
   const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
   const sseShort = [
     STREAMS < STREAMS_WANTED
-      ? ` **${fmt(STREAMS_WANTED)} streams could not be reached on this machine:** every stream is a socket, i.e. a file descriptor, of the one share process, whose open files limit is ${fdServer} (soft/hard); raising the hard limit needs CAP_SYS_RESOURCE, which this container does not grant (\`prlimit\`: ${prlimitError || 'n/a'}; \`ulimit -n\` in the client shells likewise stays at the hard limit). The benchmark opened the largest count the limit leaves after its own descriptors (${fmt(STREAMS)} = ${fmt(fdSoft)} − ${FD_HEADROOM}); nothing below is extrapolated to ${fmt(STREAMS_WANTED)}.`
+      ? ` **${fmt(STREAMS_WANTED)} streams cannot be reached here:** each stream is a descriptor of the one share process, whose limit is ${fmt(fdSoft)}; ${fmt(STREAMS)} = ${fmt(fdSoft)} − ${FD_HEADROOM} for its own.`
       : '',
     opened < STREAMS
       ? ` **Only ${fmt(opened)} of ${fmt(STREAMS)} streams opened** (statuses ${JSON.stringify(sse.statuses)}, errors ${JSON.stringify(sse.errors)}).`
       : '',
   ].join('');
-  await writeBenchSection('share', [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}); Redis ${redisVersion} (${infra.mode.redis}); Kafka: ${kafkaMode}. Everything on this one machine; load average (1/5/15 min, the run's own processes and any other work) ${loadAtStart.map((l) => l.toFixed(2)).join('/')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join('/')} at the end; 1-minute load during each measure below.`,
-    `Setup: ${fmt(VEHICLES)} simulator trucks bound to one driver each through bindings.events (consumed by the share service), each with a last position in Redis and 3 alerts (speeding started/ended, fatigue with 2 rest stops; through the alerts topic for the ${fmt(VIEWS)} vehicles of the view measure, copied rows for the others). The ${fmt(VIEWS)} view shares were created and claimed through the service's use cases (createShare, claimShare), one driver and one viewer each; the other ${fmt(streamTargets.length - VIEWS)} stream shares were inserted directly into the shares table (claimed, distinct viewers, ≤ 3 active per vehicle). Postgres pool ${cfg.PG_POOL_SIZE} (service default). Client addresses: the service trusts the loopback proxy (TRUST_PROXY=${process.env.TRUST_PROXY ?? '127.0.0.1'}, as behind a load balancer) and every view request carries its viewer's own address in x-forwarded-for. **Rate limits:** the view's limits (per client address and per link, tens of requests per minute) are far below a load generator's rate: the benchmark deletes the limiters' Redis counters every ${RATE_LIMIT_RESET_MS / 1000} s during the HTTP measures (the limiters still run on every request, they never refuse).`,
-    '',
-    '**1. View throughput** — autocannon ' +
-      `${autocannonPackage.version} in a worker thread of the benchmark process (servers on its main thread), ${CONNECTIONS} connections (one autocannon instance each, every request built once), ${WARMUP_S} s warm-up then ${DURATION_S} s measured, same for both rows; each connection cycles over the ${fmt(VIEWS)} (link, viewer token, client address) triples from its own starting point. One view answer: ${viewAnswer.headerBytes} bytes of headers, ${viewAnswer.bodyBytes} bytes of JSON (position, 3 alerts with details). Served from memory during the measure: last positions ${pct(cacheStats.positions)}, shares ${pct(cacheStats.readModel && { hits: cacheStats.readModel.shareHits, misses: cacheStats.readModel.shareMisses })}, alerts and reminders ${pct(cacheStats.readModel && { hits: cacheStats.readModel.vehicleHits, misses: cacheStats.readModel.vehicleMisses })} of the lookups, warm-up included (the misses: the claims and each link's first view).`,
-    '',
-    '| measure | req/s | p50 ms | p99 ms | statuses | load |',
-    '|---|---:|---:|---:|---|---:|',
-    `| fastify hello-world route (same process, another port) | ${fmt(helloR.rps)} | ${fmtMs(helloR.p50)} | ${fmtMs(helloR.p99)} | ${JSON.stringify(helloR.statuses)} | ${helloR.load.toFixed(2)} |`,
-    `| \`GET /v1/shares/{token}\` (JWT, rate limit, share lookup, view recorded, last position + alerts + reminders) | ${fmt(viewR.rps)} | ${fmtMs(viewR.p50)} | ${fmtMs(viewR.p99)} | ${JSON.stringify(viewR.statuses)}${viewOk(viewR) ? '' : ` errors ${viewR.errors}, timeouts ${viewR.timeouts}`} | ${viewR.load.toFixed(2)} |`,
-    '',
-    `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores of ${cpus().length}, warm-up included) — hello-world: ${helloR.cpu}; view: ${viewR.cpu}. CPU per request — hello-world: ${helloR.perRequest}; view: ${viewR.perRequest}.`,
-    '',
-    `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process (this process; every stream a real loopback socket, a distinct claimed share and viewer), opened by ${CLIENTS} client processes (node http, keep-alive agent, maxSockets unlimited, open files limit ${fdClients.join(' / ')}; server ${fdServer}${prlimitError ? ', prlimit refused' : `, raised by prlimit from ${fdBefore}`}) from source addresses 127.${10}.x.y … (${STREAMS_PER_ADDRESS} streams per address: the service limits stream opens per client IP per minute, and one address has ~28,000 ephemeral ports). Opened in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} Frame period SHARE_STREAM_TICK_MS=${fmt(TICK_MS)} (production 30,000) on a timer wheel of ${SLOTS} slots (SHARE_STREAM_SLOTS): a tick every ${fmt(TICK_MS / SLOTS)} ms renders the shares of one slot (chosen by vehicle), so each viewer gets one frame per period. Delay = client receipt (wall clock of the client process, so it includes the clients' own reading of ${fmt(opened)} sockets on the same ${cpus().length} cores) − the due time of the tick that wrote the frame (frames matched to ticks by their SSE ids, from the hub's stats), for every frame of ${measuredTicks.length} consecutive ticks (${TICKS} full period${TICKS > 1 ? 's' : ''}).`,
-    '',
-    '| measure | result | target |',
-    '|---|---:|---|',
-    `| frames received / written by the hub | ${fmt(sse.frames)} / ${fmt(expectedFrames)} | |`,
-    `| delivery delay after the tick's due time, p50 | ${fmtMs(sse.p50)} ms | |`,
-    `| same, p99 | ${fmtMs(sse.p99)} ms | |`,
-    `| same, max | ${fmtMs(sse.max)} ms | every frame ≤ 1,000 ms: ${yes(sse.max <= 1000)} (${fmt(sse.within1s)} of ${fmt(sse.frames)} within 1 s) |`,
-    `| delivery delay after the tick actually started, p99 | ${fmtMs(sse.startP99)} ms | |`,
-    `| tick duration (hub: first read → last write), min / p50 / max | ${fmt(Math.min(...tickMs))} / ${fmt(new Percentiles().recordAll(tickMs).percentile(50))} / ${fmt(Math.max(...tickMs))} ms | |`,
-    `| share process RSS: before → with the streams open | ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (**${kib(sse.rssPerConn)} per connection**); ${mib(memTick.rss)} after the ticks | |`,
-    `| share process V8 heap used: before → with the streams open | ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (**${kib(sse.heapPerConn)} per connection**) | |`,
-    '',
-    `Per tick (hub stats): ${fmt(sse.ticks[0]?.connections ?? 0)} connections in all; a tick rendered ${fmt(Math.min(...sse.ticks.map((t) => t?.shares ?? 0)))}–${fmt(Math.max(...sse.ticks.map((t) => t?.shares ?? 0)))} shares of ${fmt(Math.min(...sse.ticks.map((t) => t?.vehicles ?? 0)))}–${fmt(Math.max(...sse.ticks.map((t) => t?.vehicles ?? 0)))} vehicles; ${fmt(sse.ticks.reduce((n, t) => n + (t?.written ?? 0), 0))} frames written, ${sse.ticks.reduce((n, t) => n + (t?.skipped ?? 0), 0)} skipped, ${sse.ticks[sse.ticks.length - 1]?.overruns ?? 0} overruns. The timer fired at most ${fmtMs(sse.timerLateMax)} ms after the due time. Each tick reads its vehicles' last positions (position cache, Redis for the rest) and its shares' rows in one query. CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
-    '',
-    `**3. Freshness** — the ingest service (child process, default config) and the share service on the same infrastructure; a child process produces fleet-simulator batches (${fmt(TRUCKS)} trucks, one fix per truck per second, GNSS times current, ${SENDS_PER_TICK} sends per second, messages keyed by platform id as platforms send them, ${platformIds.length} platforms: ${rawSpread}) to positions.raw and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms over HTTP (${fmt(fresh.polls)} polls, ${JSON.stringify(fresh.pollStatuses)}). Latency = first view response showing a fix's gnssTime − the production of its batch (just before producer.send), same process clock, for fixes produced in the ${fresh.seconds.toFixed(1)} s after a ${FRESH_WARMUP_S} s warm-up; it includes the ingest's fetch wait (≤ 200 ms) and the poll period.`,
-    '',
-    '| measure | result | target |',
-    '|---|---:|---|',
-    `| positions produced (achieved rate) | ${fmt(fresh.positions)} in ${fresh.seconds.toFixed(1)} s = ${fmt(freshRate)}/s | ${fmt(RATE)}/s |`,
-    `| fixes observed (${samples.length} vehicles) | ${fmt(freshness.count)} (${fresh.missed} never shown before a newer fix) | |`,
-    `| produced → visible in the view, p50 | ${fmtMs(freshness.p50)} ms | |`,
-    `| same, p99 | ${fmtMs(freshness.p99)} ms | < 1,000 ms: ${yes(freshness.p99 < 1000)} |`,
-    `| same, max | ${fmtMs(freshness.max)} ms | |`,
-    `| of which produced → last position in Redis (written by ingest; Redis polled every ${POLL_MS} ms), p50 / p99 / max | ${fmtMs(inRedis.p50)} / ${fmtMs(inRedis.p99)} / ${fmtMs(inRedis.max)} ms | |`,
-    '',
-    `CPU during the freshness run (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}. Producer late sends: ${fresh.lateSends} (max lag ${fmtMs(fresh.maxSendLagMs)} ms). Ingest: ${ingestSteps}.`,
-  ]);
-  say('BENCHMARKS.md: share section written');
+  const range = (values: number[]) => `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`;
+  const polls = Object.keys(fresh.pollStatuses).every((s) => s === '200')
+    ? 'all 200'
+    : JSON.stringify(fresh.pollStatuses);
+  writeBenchmark({
+    id: 'share',
+    headline: `view ${fmt(viewR.rps)} req/s (× ${viewRatio.toFixed(2)}); SSE p99 ${fmt(sse.p99)} ms; freshness p99 ${fmt(freshness.p99)} ms`,
+    change: args.change,
+    lines: [
+      `Setup: ${fmt(VEHICLES)} simulator trucks bound to one driver each through bindings.events, each with a last position in Redis and 3 alerts; ${fmt(VIEWS)} view shares created and claimed through the use cases, ${fmt(streamTargets.length - VIEWS)} stream shares inserted directly. Postgres pool ${cfg.PG_POOL_SIZE}. Every view request carries its viewer's own address (x-forwarded-for behind TRUST_PROXY=${process.env.TRUST_PROXY ?? '127.0.0.1'}). The view's rate limits run on every request; the benchmark deletes their Redis counters every ${RATE_LIMIT_RESET_MS / 1000} s so that they never refuse. Load average ${(loadAtStart[0] ?? 0).toFixed(2)} at the start, ${(loadEnd[0] ?? 0).toFixed(2)} at the end.`,
+      '',
+      `**1. View throughput** — autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connections (one instance each, requests built once), ${WARMUP_S} s warm-up + ${DURATION_S} s, cycling over the ${fmt(VIEWS)} (link, viewer token, address) triples. One answer: ${fmt(viewAnswer.headerBytes)} bytes of headers, ${fmt(viewAnswer.bodyBytes)} bytes of JSON (position, 3 alerts). Served from memory: last positions ${pct(cacheStats.positions)}, shares ${pct(cacheStats.readModel && { hits: cacheStats.readModel.shareHits, misses: cacheStats.readModel.shareMisses })}, alerts and reminders ${pct(cacheStats.readModel && { hits: cacheStats.readModel.vehicleHits, misses: cacheStats.readModel.vehicleMisses })} of the lookups.`,
+      '',
+      '| measure | req/s | p50 ms | p99 ms | statuses | load |',
+      '|---|---:|---:|---:|---|---:|',
+      `| fastify hello-world route (same process, another port) | ${fmt(helloR.rps)} | ${fmtMs(helloR.p50)} | ${fmtMs(helloR.p99)} | ${JSON.stringify(helloR.statuses)} | ${helloR.load.toFixed(2)} |`,
+      `| \`GET /v1/shares/{token}\` (JWT, rate limit, share lookup, view recorded, last position + alerts + reminders) | ${fmt(viewR.rps)} | ${fmtMs(viewR.p50)} | ${fmtMs(viewR.p99)} | ${JSON.stringify(viewR.statuses)}${viewOk(viewR) ? '' : ` errors ${viewR.errors}, timeouts ${viewR.timeouts}`} | ${viewR.load.toFixed(2)} |`,
+      '',
+      `View ÷ hello-world: **${viewRatio.toFixed(2)}** (target ≥ 0.4: ${yes(viewRatio >= 0.4)}). CPU (cores): hello-world — ${helloR.cpu}; view — ${viewR.cpu}. CPU per request: hello-world ${helloR.perRequest.main} ms${helloR.perRequest.infra}; view ${viewR.perRequest.main} ms (server main thread)${viewR.perRequest.infra}.`,
+      '',
+      `**2. SSE** — ${fmt(opened)} concurrent \`GET /v1/shares/{token}/stream\` on one share process, each a real loopback socket for a distinct claimed share, opened by ${CLIENTS} client processes from addresses 127.10.x.y (${STREAMS_PER_ADDRESS} streams each) in ${openSeconds.toFixed(1)} s (${fmt(opened / openSeconds)}/s); ${fmt(fdsInUse)} descriptors of the share process in use with them open.${sseShort} Frame period ${fmt(TICK_MS)} ms (production${TICK_MS === 30_000 ? '' : ' 30,000'}) on a timer wheel of ${SLOTS} slots: a tick every ${fmt(TICK_MS / SLOTS)} ms renders one slot's shares. Delay = client receipt − the tick's due time, for every frame of ${measuredTicks.length} ticks (${TICKS === 1 ? 'one period' : `${TICKS} periods`}).`,
+      '',
+      '| measure | result | target |',
+      '|---|---:|---|',
+      `| frames received / written by the hub | ${fmt(sse.frames)} / ${fmt(expectedFrames)} | |`,
+      `| delivery delay after the tick's due time, p50 | ${fmtMs(sse.p50)} ms | |`,
+      `| same, p99 | ${fmtMs(sse.p99)} ms | |`,
+      `| same, max | ${fmtMs(sse.max)} ms | every frame ≤ 1,000 ms: ${yes(sse.max <= 1000)} (${fmt(sse.within1s)} of ${fmt(sse.frames)} within 1 s) |`,
+      `| delivery delay after the tick actually started, p99 | ${fmtMs(sse.startP99)} ms | |`,
+      `| tick duration (hub: first read → last write), min / p50 / max | ${fmt(Math.min(...tickMs))} / ${fmt(new Percentiles().recordAll(tickMs).percentile(50))} / ${fmt(Math.max(...tickMs))} ms | |`,
+      `| share process RSS: before → with the streams open | ${mib(memBefore.rss)} → ${mib(memOpen.rss)} (**${kib(sse.rssPerConn)} per connection**); ${mib(memTick.rss)} after the ticks | |`,
+      `| share process V8 heap used: before → with the streams open | ${mib(memBefore.heapUsed)} → ${mib(memOpen.heapUsed)} (**${kib(sse.heapPerConn)} per connection**) | |`,
+      '',
+      `Per tick: ${range(sse.ticks.map((t) => t?.shares ?? 0))} shares of ${range(sse.ticks.map((t) => t?.vehicles ?? 0))} vehicles rendered, ${sse.ticks.reduce((n, t) => n + (t?.skipped ?? 0), 0)} frames skipped, ${sse.ticks[sse.ticks.length - 1]?.overruns ?? 0} overruns; the timer fired at most ${fmtMs(sse.timerLateMax)} ms late. CPU during the ticks (cores): ${sse.cpu}; load ${sse.load}. Memory after a full GC in both readings.`,
+      '',
+      `**3. Freshness** — the ingest service (child process, default config) and the share service; a child process produces simulator batches of ${fmt(TRUCKS)} trucks (one fix per truck per second, ${SENDS_PER_TICK} sends per second, keyed by platform id: ${platformIds.length} platforms ${rawSpread}) and polls the view of ${samples.length} shared vehicles every ${POLL_MS} ms (${fmt(fresh.polls)} polls, ${polls}). Latency = first view showing a fix − the production of its batch, for fixes produced in ${fmt(fresh.seconds)} s after a ${FRESH_WARMUP_S} s warm-up.`,
+      '',
+      '| measure | result | target |',
+      '|---|---:|---|',
+      `| positions produced (achieved rate) | ${fmt(fresh.positions)} in ${fresh.seconds.toFixed(1)} s = ${fmt(freshRate)}/s | ${fmt(RATE)}/s |`,
+      `| fixes observed (${samples.length} vehicles) | ${fmt(freshness.count)} (${fresh.missed} never shown before a newer fix) | |`,
+      `| produced → visible in the view, p50 | ${fmtMs(freshness.p50)} ms | |`,
+      `| same, p99 | ${fmtMs(freshness.p99)} ms | < 1,000 ms: ${yes(freshness.p99 < 1000)} |`,
+      `| same, max | ${fmtMs(freshness.max)} ms | |`,
+      `| of which produced → last position in Redis (written by ingest; Redis polled every ${POLL_MS} ms), p50 / p99 / max | ${fmtMs(inRedis.p50)} / ${fmtMs(inRedis.p99)} / ${fmtMs(inRedis.max)} ms | |`,
+      '',
+      `CPU during the freshness run (cores): ${freshCpuText}; load ${freshLoadBefore.toFixed(2)}→${freshLoad.toFixed(2)}. Producer late sends: ${fresh.lateSends} (max lag ${fmtMs(fresh.maxSendLagMs)} ms). Ingest: ${ingestSteps}.`,
+    ],
+  });
+  say('BENCHMARKS.md: share section and changelog row written');
 } finally {
   await cleanup();
 }

@@ -14,10 +14,10 @@
  * links, each request from its viewer's own client address: without the
  * track cache (every request reads and builds the day; one connection, then
  * `--connections`) and with it warm (every request a hit); a fastify hello-world route of this process is the
- * yardstick. Writes a short table with the machine to BENCHMARKS.md.
+ * yardstick. Writes its section of BENCHMARKS.md, with a row in its changelog.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   authConfig,
@@ -33,13 +33,13 @@ import {
   topicNames,
 } from '@safewatch/common';
 import {
-  describeKafka,
+  changelogOptions,
   INFRA_ENV,
   isolate,
   loadGeneratorOptions,
   startInfra,
   unlinkMatching,
-  writeBenchSection,
+  writeBenchmark,
 } from '@safewatch/testkit';
 import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 import Fastify from 'fastify';
@@ -77,6 +77,7 @@ cache; writes the table to BENCHMARKS.md.`,
     },
     ...loadGeneratorOptions({ connections: 8, duration: 10, warmup: 2 }),
     'no-write': { type: 'boolean', description: 'print the figures, leave BENCHMARKS.md as it is' },
+    ...changelogOptions,
   },
   env: INFRA_ENV,
 });
@@ -250,7 +251,9 @@ try {
   stored.fine = await store('5 s days', fine, 5);
   await db.query('ANALYZE positions');
   stored.seconds = (performance.now() - t0) / 1000;
-  const size = (await db.query("SELECT pg_size_pretty(pg_total_relation_size('positions')) AS s")).rows[0].s;
+  const size = String(
+    (await db.query("SELECT pg_size_pretty(pg_total_relation_size('positions')) AS s")).rows[0].s,
+  ).replace(/\d{4,}/, (n) => fmt(Number(n)));
   say(
     `stored ${fmt(stored.coarse + stored.fine)} fixes (${fmt(stored.coarse)} + ${fmt(stored.fine)}) in ${stored.seconds.toFixed(0)} s; positions ${size}`,
   );
@@ -270,6 +273,8 @@ try {
   const plan = { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S };
   const rows: Row[] = [await measure('fastify hello-world', { ...plan, url: helloUrl, path: '/hello' })];
   const samples: Record<string, Awaited<ReturnType<typeof sampleOf>>> = {};
+  /** For the changelog: each kind of day without the cache and with it warm (the rows at --connections). */
+  const headline: string[] = [];
   const deps = app.deps;
   for (const [kind, list] of [
     ['coarse', targets.coarse],
@@ -277,13 +282,15 @@ try {
   ] as const) {
     if (list.length === 0) continue;
     const day = kind === 'coarse' ? '2,880-fix day (30 s)' : '17,280-fix day (5 s)';
+    const short = kind === 'coarse' ? '30 s day' : '5 s day';
     deps.tracks = undefined;
     samples[kind] = await sampleOf(base, list[0] as Target);
     // One request at a time: the latency of reading and building a day, without queueing.
     rows.push(
       await measure(`${day}, no cache, 1 connection`, { ...plan, connections: 1, url: base, targets: list }),
     );
-    rows.push(await measure(`${day}, no cache`, { ...plan, url: base, targets: list }));
+    const uncached = await measure(`${day}, no cache`, { ...plan, url: base, targets: list });
+    rows.push(uncached);
     deps.tracks = new TrackCache({ ttlMs: WARM_TTL_MS, maxBytes: 256 * 2 ** 20 });
     await warm(base, list);
     const warmStats = { ...deps.tracks.stats };
@@ -292,21 +299,20 @@ try {
     const misses = deps.tracks.stats.misses - warmStats.misses;
     say(`   cache during the measure: ${fmt(hits)} hits, ${fmt(misses)} misses`);
     rows.push(row);
+    headline.push(`${short} ${fmt(uncached.r.rps)} req/s, cached ${fmt(row.r.rps)}`);
   }
   clearInterval(resetTimer);
 
-  const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
   const line = ({ label, r }: Row) =>
     `| ${label} | ${fmt(r.rps)} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${JSON.stringify(r.statuses)}${r.errors || r.timeouts ? ` errors ${r.errors}, timeouts ${r.timeouts}` : ''} | ${r.load.toFixed(2)} |`;
   const sampleText = Object.entries(samples)
     .map(
-      ([k, s]) =>
-        `${k === 'coarse' ? '2,880-fix' : '17,280-fix'} day → ${s.points} points, ${s.stops} stops, ${fmt(s.bytes)} bytes of JSON`,
+      ([k, s], i) =>
+        `${k === 'coarse' ? '2,880-fix' : '17,280-fix'} day → ${s.points} points, ${s.stops} stops, ${fmt(s.bytes)} bytes${i === 0 ? ' of JSON' : ''}`,
     )
     .join('; ');
   const report = [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion} (${infra.mode.postgres}, plain, no TimescaleDB); Redis (${infra.mode.redis}); Kafka: ${describeKafka(infra)}; everything on this machine (load ${loadAtStart.map((l) => l.toFixed(2)).join('/')} at the start).`,
-    `Stored: ${fmt(COARSE)} vehicles' days at one fix per 30 s and ${fmt(FINE)} at one per 5 s (${fmt(stored.coarse + stored.fine)} rows in positions, ${size}, written in ${stored.seconds.toFixed(0)} s by INSERT … SELECT generate_series). One claimed link per vehicle; autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connections (unless said), ${WARMUP_S} s warm-up + ${DURATION_S} s, cycling over the links of one kind of day, each viewer from its own address; the per-link and per-address limits run on every request, their counters deleted every ${RATE_LIMIT_RESET_MS / 1000} s. "No cache": every request reads the day (primary-key range scan) and builds it (simplification, stops, distance, both datums). "Cache warm": every link read once before, then every request a hit. ${sampleText}.`,
+    `Stored: ${fmt(COARSE)} vehicles' days at one fix per 30 s and ${fmt(FINE)} at one per 5 s (${fmt(stored.coarse + stored.fine)} rows, ${size}, written in ${stored.seconds.toFixed(0)} s); load ${(loadAtStart[0] ?? 0).toFixed(2)} at the start. One claimed link per vehicle; autocannon ${autocannonPackage.version} in a worker thread, ${CONNECTIONS} connection${CONNECTIONS === 1 ? '' : 's'} unless said, ${WARMUP_S} s warm-up + ${DURATION_S} s over the links of one kind of day, each viewer from its own address, the limits running on every request (their counters deleted every ${RATE_LIMIT_RESET_MS / 1000} s). "No cache": every request reads the day (primary-key range scan) and builds it (simplification, stops, distance, both datums); "cache warm": every link read once before. ${sampleText}.`,
     '',
     '| measure | req/s | p50 ms | p99 ms | statuses | load |',
     '|---|---:|---:|---:|---|---:|',
@@ -314,8 +320,8 @@ try {
   ];
   for (const l of report) say(l);
   if (!args['no-write']) {
-    await writeBenchSection('track', report);
-    say('BENCHMARKS.md: track section written');
+    writeBenchmark({ id: 'track', lines: report, headline: headline.join('; '), change: args.change });
+    say('BENCHMARKS.md: track section and changelog row written');
   }
 } finally {
   if (resetTimer) clearInterval(resetTimer);

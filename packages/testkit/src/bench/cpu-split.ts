@@ -20,13 +20,19 @@ export async function cpuByCommand(): Promise<Map<string, number>> {
   return out;
 }
 
-/** Cores used per command between two snapshots, largest first. */
+/**
+ * Cores used per command between two snapshots, largest first, those under 0.01 left out. The
+ * kernel's worker threads, named after their work of the moment (kworker/u8:1-events_unbound),
+ * count as one command, kworker.
+ */
 export function coresBetween(before: Map<string, number>, after: Map<string, number>, seconds: number) {
-  const rows: { command: string; cores: number }[] = [];
+  const byCommand = new Map<string, number>();
   for (const [command, t] of after) {
-    const cores = (t - (before.get(command) ?? 0)) / seconds;
-    if (cores >= 0.01) rows.push({ command, cores });
+    const name = command.startsWith('kworker/') ? 'kworker' : command;
+    byCommand.set(name, (byCommand.get(name) ?? 0) + (t - (before.get(command) ?? 0)) / seconds);
   }
+  const rows: { command: string; cores: number }[] = [];
+  for (const [command, cores] of byCommand) if (cores >= 0.01) rows.push({ command, cores });
   return rows.sort((a, b) => b.cores - a.cores);
 }
 

@@ -36,3 +36,13 @@ export function loadGeneratorOptions(
     },
   } as const satisfies CliOptions;
 }
+
+/** --change of the benchmarks that write BENCHMARKS.md: the "what changed" of the run's changelog row. */
+export const changelogOptions = {
+  change: {
+    type: 'string',
+    placeholder: 'TEXT',
+    description:
+      'what changed since the benchmark\'s last run, for its row in the changelog of\nBENCHMARKS.md (default: "re-run at" the commit measured)',
+  },
+} as const satisfies CliOptions;
