@@ -2,7 +2,8 @@
  * `npm start`: the whole system on local defaults with a simulated fleet.
  * Starts a local Apache Kafka broker (unless KAFKA_BROKERS is given),
  * provisions topics, applies migrations, starts the services (with the
- * notifier, sending to a local WeChat stand-in) and the fleet simulator,
+ * notifier, sending to a local WeChat stand-in), a local Prometheus with the
+ * project's alert rules and the fleet simulator,
  * prints demo tokens for the bindings API and a family link, lets simulated
  * families opt in to notifications, then prints a line of live counts every
  * few seconds.
@@ -36,7 +37,7 @@ import {
   wechatCounts,
 } from './start/families.js';
 import { currentBindingsCounter, printStatusEvery } from './start/status.js';
-import { LOG_DIR, Supervisor, say, startKafka } from './start/supervise.js';
+import { LOG_DIR, Supervisor, say, startKafka, startLocalPrometheus } from './start/supervise.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -122,6 +123,20 @@ try {
     { ...env, ...notifyEnv, PUBLIC_BASE_URL: shareBase },
     `family notifications (X8) · WeChat stand-in ${wechat.url} · metrics http://127.0.0.1:${notifierPort}/metrics`,
   );
+
+  try {
+    // The deployment's jobs (deploy/observability/prometheus.yml), which its alert rules name.
+    const job = (name: string, port: string) => ({ job: name, addresses: [`127.0.0.1:${port}`] });
+    await startLocalPrometheus(sup, [
+      job('ingest', ingestPort),
+      job('bindings', opt['bindings-port']),
+      job('alerts', alertsPort),
+      job('share', sharePort),
+      job('share-notifier', notifierPort),
+    ]);
+  } catch (err) {
+    say(`(no Prometheus: ${err instanceof Error ? err.message : String(err)})`);
+  }
 
   sup.run('simulator', 'packages/simulator/src/cli.ts', env, [
     '--trucks',

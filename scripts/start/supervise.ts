@@ -4,13 +4,21 @@
  * the start script), writing .cache/logs/<name>.log; services are waited for
  * on their /readyz. On Ctrl-C, SIGTERM, or when one of them exits early,
  * everything stops in the reverse order of its start: the simulator first,
- * then the services, the broker. If the start script is killed
+ * then Prometheus, the services, the broker. If the start script is killed
  * without that, a watcher stops each child all the same.
  */
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startLocalKafka } from '../../packages/testkit/src/local-kafka.js';
-import { REPO_ROOT, spawnTs, stopProcess, waitReady } from '../../packages/testkit/src/processes.js';
+import { ruleFiles } from '../../packages/testkit/src/observability-files.js';
+import {
+  nextFreePort,
+  REPO_ROOT,
+  spawnTs,
+  stopProcess,
+  waitReady,
+} from '../../packages/testkit/src/processes.js';
+import { type PrometheusTarget, startPrometheus } from '../../packages/testkit/src/prometheus.js';
 
 export const LOG_DIR = join(REPO_ROOT, '.cache', 'logs');
 
@@ -88,4 +96,27 @@ export async function startKafka(sup: Supervisor): Promise<string> {
     `✓ Kafka: Apache Kafka ${broker.version} (KRaft, 1 node) at ${brokers}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s · log ${join(LOG_DIR, 'kafka.log')} (set KAFKA_BROKERS to use another cluster)`,
   );
   return brokers;
+}
+
+/**
+ * Debian's Prometheus on 9090 (or the next free port), scraping the services
+ * and evaluating the project's alert rules (deploy/observability/rules) as
+ * the deployment's Prometheus does. Its data are kept in .cache/prometheus.
+ */
+export async function startLocalPrometheus(sup: Supervisor, targets: PrometheusTarget[]): Promise<void> {
+  const prometheus = await startPrometheus({
+    targets,
+    ruleFiles: ruleFiles(),
+    port: await nextFreePort(9090),
+    dataDir: join(REPO_ROOT, '.cache', 'prometheus'),
+    logFile: join(LOG_DIR, 'prometheus.log'),
+  });
+  sup.onShutdown(prometheus.stop);
+  const version = await fetch(`${prometheus.url}/api/v1/status/buildinfo`)
+    .then((r) => r.json() as Promise<{ data?: { version?: string } }>)
+    .then((b) => (b.data?.version ? ` ${b.data.version}` : ''))
+    .catch(() => '');
+  say(
+    `✓ Prometheus${version} at ${prometheus.url} · alerts ${prometheus.url}/alerts (rules: deploy/observability/rules)`,
+  );
 }

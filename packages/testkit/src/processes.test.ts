@@ -6,6 +6,7 @@ import {
   exitOf,
   freePort,
   isRunning,
+  nextFreePort,
   runToEnd,
   spawnTs,
   stopProcess,
@@ -139,5 +140,19 @@ describe('waitReady', () => {
     const child = spawnTs(echo, { args: ['2'], stdio: 'ignore' });
     const url = `http://127.0.0.1:${await freePort()}/readyz`;
     await expect(waitReady(url, 30_000, { child, name: 'echo' })).rejects.toThrow('echo exited (2)');
+  });
+});
+
+describe('nextFreePort', () => {
+  it('the preferred port when free, else the next free one', async () => {
+    const port = await freePort();
+    expect(await nextFreePort(port)).toBe(port);
+    const server = createServer().listen(port, '127.0.0.1');
+    await new Promise((ok) => server.once('listening', ok));
+    try {
+      expect(await nextFreePort(port)).toBeGreaterThan(port);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -15,6 +15,7 @@
  */
 import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { cleanupWhenGone, shellQuote } from './disposable.js';
 
@@ -92,6 +93,23 @@ export function spawnTs(file: string, opts: SpawnTsOptions = {}): ChildProcess {
     child.once('exit', disarm);
   }
   return child;
+}
+
+/**
+ * `preferred` if nothing listens on it at 127.0.0.1, else the next port up
+ * that is free (a well-known port when it can be had, e.g. Prometheus's 9090).
+ */
+export async function nextFreePort(preferred: number, tries = 100): Promise<number> {
+  for (let port = preferred; port < preferred + tries; port++) if (await canListen(port)) return port;
+  throw new Error(`no free port from ${preferred} to ${preferred + tries - 1}`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
 }
 
 /** Whether the child has neither exited nor been ended by a signal. */
