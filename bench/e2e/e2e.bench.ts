@@ -44,11 +44,13 @@ import {
   describeKafka,
   describeSpread,
   isolate,
+  type MetricsText,
   nextMessage,
   startInfra,
   unlinkMatching,
   writeBenchSection,
 } from '@safewatch/testkit';
+import { runToEnd, stopProcess } from '@safewatch/testkit/processes';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile.js';
 import { sweepFromReport, writeSweep } from './plot.js';
@@ -58,16 +60,12 @@ import { bindAndShare, writeRegistry } from './setup.js';
 import type { StepPlan, StepProduced } from './simulator.child.js';
 import {
   LOG_DIR,
-  metricBy,
-  metricSum,
   REPO,
   type RunningService,
-  runTool,
   type ServiceName,
   scrape,
   spawnChild,
   startService,
-  stopService,
 } from './system.js';
 import type { ViewerCounts, ViewersPlan } from './viewers.child.js';
 
@@ -181,7 +179,7 @@ let platforms = 0;
 let consumedBefore = 0;
 async function ingestConsumed(): Promise<number> {
   const text = await scrape((services.get('ingest') as RunningService).base);
-  return consumedBefore + metricSum(text, 'ingest_positions_consumed_total');
+  return consumedBefore + text.sum('ingest_positions_consumed_total');
 }
 
 async function waitDrained(rate: number, timeoutMs = 40_000) {
@@ -216,11 +214,10 @@ try {
     REDIS_KEY_PREFIX: iso.redisPrefix,
     LOG_LEVEL: 'warn',
   };
-  await runTool('packages/common/src/cli/provision-topics.ts', {
-    ...base,
-    TOPIC_PARTITIONS: String(PARTITIONS),
+  await runToEnd('packages/common/src/cli/provision-topics.ts', {
+    env: { ...base, TOPIC_PARTITIONS: String(PARTITIONS) },
   });
-  await runTool('packages/common/src/cli/migrate.ts', base);
+  await runToEnd('packages/common/src/cli/migrate.ts', { env: base });
   say(`topics (${PARTITIONS} partitions each) and migrations ready in schema ${iso.schema}`);
   const registryFile = writeRegistry(join(REPO, '.cache', 'bench-e2e'), TRUCKS);
   const http = { JWT_SECRET: BENCH_JWT_SECRET, TRUST_PROXY: '127.0.0.1' };
@@ -382,14 +379,14 @@ try {
     );
     const alertsText1 = await scrape((services.get('alerts') as RunningService).base);
     const ingestText1 = await scrape((services.get('ingest') as RunningService).base);
-    const delta = (a: string, b: string, name: string) => metricSum(b, name) - metricSum(a, name);
-    const ingestSteps0 = metricBy(ingestText0, 'ingest_step_duration_seconds_sum', 'step');
+    const delta = (a: MetricsText, b: MetricsText, name: string) => b.sum(name) - a.sum(name);
+    const ingestSteps0 = ingestText0.by('ingest_step_duration_seconds_sum', 'step');
     const chunks: StepResult['chunks'] = {
       ingest: delta(ingestText0, ingestText1, 'ingest_chunk_duration_seconds_count'),
       ingestPositions: delta(ingestText0, ingestText1, 'ingest_positions_consumed_total'),
       ingestSeconds: delta(ingestText0, ingestText1, 'ingest_chunk_duration_seconds_sum'),
       ingestSteps: Object.fromEntries(
-        [...metricBy(ingestText1, 'ingest_step_duration_seconds_sum', 'step')].map(([k, v]) => [
+        [...ingestText1.by('ingest_step_duration_seconds_sum', 'step')].map(([k, v]) => [
           k,
           v - (ingestSteps0.get(k) ?? 0),
         ]),
@@ -398,7 +395,7 @@ try {
       alertsPositions: delta(alertsText0, alertsText1, 'alerts_positions_evaluated_total'),
       alertsSeconds: delta(alertsText0, alertsText1, 'alerts_chunk_duration_seconds_sum'),
     };
-    const raisedBy = (text: string) => metricBy(text, 'alerts_raised_total', 'kind');
+    const raisedBy = (text: MetricsText) => text.by('alerts_raised_total', 'kind');
     const r0 = raisedBy(alertsText0);
     const alertsByKind: Record<string, number> = {};
     for (const [k, v] of raisedBy(alertsText1)) {
@@ -515,7 +512,7 @@ try {
     );
     const old = services.get(busiest) as RunningService;
     if (busiest === 'ingest') consumedBefore = await ingestConsumed();
-    await stopService(old);
+    await stopProcess(old.proc);
     // One folder per profile: node writes one file per thread (the tsx loader runs in a worker).
     const name = `e2e-${busiest}-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '')}`;
     const dir = join(REPO, '.cache', 'profiles', name);
@@ -526,7 +523,7 @@ try {
       window = { fromUs, toUs };
     });
     const profiled = services.get(busiest) as RunningService;
-    await stopService(profiled);
+    await stopProcess(profiled.proc);
     services.delete(busiest);
     // The main thread's file: CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile (thread id 0).
     const main = readdirSync(dir).find((f) => f.includes(`.${profiled.proc.pid}.0.`));
@@ -602,7 +599,7 @@ try {
   for (const c of children) c.kill();
   for (const name of ['share', 'alerts', 'bindings', 'ingest'] as ServiceName[]) {
     const s = services.get(name);
-    if (s) await stopService(s, 10_000);
+    if (s) await stopProcess(s.proc, 10_000);
   }
   await admin.disconnect().catch(() => undefined);
   await unlinkMatching(redis, `${iso.redisPrefix}*`, 5000).catch(() => undefined);

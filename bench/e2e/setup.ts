@@ -6,19 +6,12 @@
  * own family member. The drivers are added to the sample registry in a file
  * of this run (the sample's 20 drivers could bind only 60 trucks, B2).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSampleRegistry, type SampleVehicle } from '@safewatch/bindings/sample-registry';
 import type { AuthConfig } from '@safewatch/common';
 import { mintToken } from '@safewatch/common';
-import { SAMPLE_REGISTRY_FILE } from '../../services/bindings/src/registry/index.js';
 import type { Viewer } from './viewers.child.js';
-
-interface SampleVehicle {
-  plate_number: string;
-  plate_color: number;
-  transport_cert_no: string;
-  vin: string;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const driverId = (i: number) => `bench-e2e-driver-${String(i).padStart(4, '0')}`;
@@ -27,10 +20,7 @@ const clientAddress = (i: number) => `10.77.${(i >> 8) & 255}.${i & 255}`;
 
 /** The sample registry plus `drivers` qualified drivers of this benchmark; returns the file. */
 export function writeRegistry(dir: string, drivers: number): string {
-  const sample = JSON.parse(readFileSync(SAMPLE_REGISTRY_FILE, 'utf8')) as {
-    vehicles: unknown[];
-    drivers: unknown[];
-  };
+  const sample = readSampleRegistry();
   const extra = Array.from({ length: drivers }, (_, i) => ({
     driver_id: driverId(i),
     qualification_cert_no: `BENCHQ${String(i).padStart(10, '0')}`,
@@ -83,7 +73,7 @@ export async function bindAndShare(opts: {
   sharesPerTruck: number;
 }): Promise<SharedFleet> {
   const t0 = performance.now();
-  const sample = JSON.parse(readFileSync(SAMPLE_REGISTRY_FILE, 'utf8')) as { vehicles: SampleVehicle[] };
+  const sample = readSampleRegistry();
   const bearer = (sub: string, role: 'driver' | 'family') =>
     `Bearer ${mintToken(opts.auth, { sub, role }, 4 * 3600)}`;
   const skipped: Record<string, number> = {};
