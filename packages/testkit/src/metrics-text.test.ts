@@ -40,6 +40,18 @@ describe('parseMetricsText', () => {
     expect(samples[9]?.value).toBe(Number.NEGATIVE_INFINITY);
   });
 
+  it("reads NaN and Inf in any case, as Prometheus does (prom-client writes an empty gauge's NaN as `Nan`)", () => {
+    const values = parseMetricsText('a Nan\nb nan\nc inf\nd -INF\ne +Infinity\n').map((s) => s.value);
+    expect(values[0]).toBeNaN();
+    expect(values[1]).toBeNaN();
+    expect(values.slice(2)).toEqual([
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+    ]);
+    expect(() => parseMetricsText('a Nano\n')).toThrow(MetricsTextError);
+  });
+
   it('refuses a malformed sample line, naming it', () => {
     for (const bad of ['x{a="1"', 'x{a=1} 2', 'x{="1"} 2', 'x', 'x{a="1"} many', '1x 2']) {
       expect(() => parseMetricsText(`ok 1\n${bad}\n`), bad).toThrow(MetricsTextError);

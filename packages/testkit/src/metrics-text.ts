@@ -5,8 +5,9 @@
  * with some label values) and that sum by the value of one label.
  *
  * Follows the format's grammar: label values may hold any character, with
- * `\\`, `\"` and `\n` escaped; values may be NaN, +Inf, -Inf; an optional
- * timestamp follows the value. Comment lines (# HELP, # TYPE, # EOF) are
+ * `\\`, `\"` and `\n` escaped; values may be NaN, +Inf, -Inf (in any case,
+ * as prom-client's `Nan`); an optional timestamp follows the value. Comment
+ * lines (# HELP, # TYPE, # EOF) are
  * skipped; histogram and summary series are samples like any other
  * (`x_bucket{le="0.1"}`, `x_sum`, `x_count`).
  *
@@ -82,15 +83,16 @@ function parseSampleLine(line: string, lineNo: number): MetricSample {
   }
   const rest = line.slice(i).trim().split(/\s+/);
   const raw = rest[0] ?? '';
-  const value =
-    raw === '+Inf' || raw === 'Inf'
-      ? Number.POSITIVE_INFINITY
-      : raw === '-Inf'
+  // As Go's ParseFloat, which Prometheus uses: NaN and Inf in any case (prom-client writes `Nan`).
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(raw);
+  const value = special
+    ? special[2]?.toLowerCase() === 'nan'
+      ? Number.NaN
+      : special[1] === '-'
         ? Number.NEGATIVE_INFINITY
-        : raw === 'NaN'
-          ? Number.NaN
-          : Number(raw);
-  if (raw === '' || (Number.isNaN(value) && raw !== 'NaN')) fail('expected a sample value');
+        : Number.POSITIVE_INFINITY
+    : Number(raw);
+  if (raw === '' || (Number.isNaN(value) && !special)) fail('expected a sample value');
   return { name, labels, value };
 }
 
