@@ -30,6 +30,7 @@
  */
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSampleRegistry } from '@safewatch/bindings/sample-registry';
 import { minInsyncReplicas, Redis, topicNames } from '@safewatch/common';
 import { findLeaks, type KafkaNode, waitFor } from '@safewatch/testkit';
 import pg from 'pg';
@@ -850,15 +851,7 @@ describe.sequential('faults in sequence while the fleet streams', () => {
       .map((f) => [f, readFileSync(join(sys.logDir, f), 'utf8')] as const);
     expect(logs.length).toBeGreaterThanOrEqual(5);
     expect(logs.map(([f]) => f)).toEqual(expect.arrayContaining(['notifier-1.log', 'notifier-2.log']));
-    const registry = JSON.parse(
-      readFileSync(
-        join(import.meta.dirname, '..', 'services', 'bindings', 'samples', 'registry.json'),
-        'utf8',
-      ),
-    ) as {
-      vehicles: { transport_cert_no: string; vin: string }[];
-      drivers: { name: string; phone: string; qualification_cert_no: string }[];
-    };
+    const registry = readSampleRegistry();
     const secrets: Record<string, string[]> = {
       'driver name': registry.drivers.map((d) => d.name),
       'phone number': registry.drivers.map((d) => d.phone),

@@ -4,18 +4,9 @@
  * suite can show afterwards that the faults changed none of it. The family
  * members opt in to WeChat notifications (X8) through the share service.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSampleRegistry } from '@safewatch/bindings/sample-registry';
 import { authConfig, authEnv, mintToken, type Principal, parseConfig, z } from '@safewatch/common';
 import { waitFor } from '@safewatch/testkit';
-import { ROOT } from './services.js';
-
-interface RegistryVehicle {
-  plate_number: string;
-  plate_color: number;
-  transport_cert_no: string;
-  vin: string;
-}
 
 export interface Sharing {
   driver: string;
@@ -68,10 +59,7 @@ export async function createPeople(
   });
   const driverH = (sub: string) => auth({ sub, role: 'driver' });
   const familyH = (sub: string) => auth({ sub, role: 'family' });
-  const registry = JSON.parse(
-    readFileSync(join(ROOT, 'services', 'bindings', 'samples', 'registry.json'), 'utf8'),
-  ) as { vehicles: RegistryVehicle[] };
-  const byPlate = new Map(registry.vehicles.map((v) => [v.plate_number, v]));
+  const byPlate = new Map(readSampleRegistry().vehicles.map((v) => [v.plate_number, v]));
 
   const call = async (
     url: string,

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { cleanupWhenGone, shellQuote, waitFor } from '@safewatch/testkit';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scrapeMetrics } from '@safewatch/testkit';
+import { type Exit, exitOf, isRunning, spawnTs, waitReady } from '@safewatch/testkit/processes';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export { type Exit, httpStatus } from '@safewatch/testkit/processes';
 
 export const SERVICE_MAIN = {
   ingest: 'services/ingest/src/main.ts',
@@ -15,11 +16,6 @@ export const SERVICE_MAIN = {
 } as const;
 export type ServiceKind = keyof typeof SERVICE_MAIN;
 
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 /** One service running as a real process, as `npm start` runs it. */
 export interface ServiceProcess {
   name: string;
@@ -28,13 +24,14 @@ export interface ServiceProcess {
   base: string;
   pid: number;
   log: string;
+  proc: ChildProcess;
   exited: Promise<Exit>;
   alive(): boolean;
   /** Sends `signal` and waits for the process to exit. */
   kill(signal: NodeJS.Signals): Promise<Exit>;
 }
 
-/** Spawns `node --import tsx <main.ts>` with `env` over ours; output goes to `<logDir>/<name>.log`. */
+/** Spawns the service's main.ts as `npm start` does, with `env` over ours; output goes to `<logDir>/<name>.log`. */
 export function spawnService(
   kind: ServiceKind,
   name: string,
@@ -42,39 +39,23 @@ export function spawnService(
   env: Record<string, string>,
   logDir: string,
 ): ServiceProcess {
-  mkdirSync(logDir, { recursive: true });
   const log = join(logDir, `${name}.log`);
-  const fd = openSync(log, 'a');
-  const file = join(ROOT, SERVICE_MAIN[kind]);
-  const proc: ChildProcess = spawn(
-    process.execPath,
-    ['--max-semi-space-size=64', '--import', 'tsx', '--conditions=source', file],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', fd, fd],
-    },
-  );
-  closeSync(fd);
-  const pid = proc.pid as number;
-  // If this test process dies without its teardown, the service goes too (checked by its command line).
-  const disarm = cleanupWhenGone(
-    `grep -q ${shellQuote(SERVICE_MAIN[kind])} /proc/${pid}/cmdline 2>/dev/null && kill -9 ${pid}`,
-  );
-  const exited = new Promise<Exit>((done) =>
-    proc.once('exit', (code, signal) => {
-      disarm();
-      done({ code, signal });
-    }),
-  );
-  const alive = () => proc.exitCode === null && proc.signalCode === null;
+  // If this test process dies without its teardown, the service goes too.
+  const proc = spawnTs(SERVICE_MAIN[kind], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    log,
+    stopWhenGone: 'SIGKILL',
+  });
+  const exited = exitOf(proc);
+  const alive = () => isRunning(proc);
   return {
     name,
     kind,
     port,
     base: `http://127.0.0.1:${port}`,
-    pid,
+    pid: proc.pid as number,
     log,
+    proc,
     exited,
     alive,
     async kill(signal) {
@@ -82,16 +63,6 @@ export function spawnService(
       return exited;
     },
   };
-}
-
-export async function httpStatus(url: string, timeoutMs = 3_000): Promise<number> {
-  try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    await r.arrayBuffer();
-    return r.status;
-  } catch {
-    return 0;
-  }
 }
 
 export async function readyz(
@@ -106,28 +77,14 @@ export async function readyz(
   }
 }
 
-export async function waitReady(s: ServiceProcess, timeoutMs = 120_000): Promise<void> {
-  await waitFor(
-    () => {
-      if (!s.alive()) throw new Error(`${s.name} exited; see ${s.log}`);
-      return readyz(s).then((r) => r.status === 200);
-    },
-    { timeoutMs, intervalMs: 250, message: `${s.name} ready (log: ${s.log})` },
-  );
+/** Waits until the service's /readyz answers 2xx; fails at once if it exits. */
+export function serviceReady(s: ServiceProcess, timeoutMs = 120_000): Promise<void> {
+  return waitReady(`${s.base}/readyz`, timeoutMs, { child: s.proc, name: s.name, log: s.log });
 }
 
-/** Sums the samples of a Prometheus metric whose labels include `labels`. */
+/** Sums the samples of a Prometheus metric with these label values. */
 export async function metric(s: ServiceProcess, name: string, labels: Record<string, string> = {}) {
-  const r = await fetch(`${s.base}/metrics`, { signal: AbortSignal.timeout(5_000) });
-  const text = await r.text();
-  let total = 0;
-  for (const line of text.split('\n')) {
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.e+-]+|NaN)$/.exec(line);
-    if (!m || m[1] !== name) continue;
-    const lbl = m[2] ?? '';
-    if (Object.entries(labels).every(([k, v]) => lbl.includes(`${k}="${v}"`))) total += Number(m[3]);
-  }
-  return total;
+  return (await scrapeMetrics(s.base)).sum(name, labels);
 }
 
 /**
@@ -145,19 +102,4 @@ export function kafkaClientComplaints(processes: ServiceProcess[], sinceMs: numb
     }
   }
   return n;
-}
-
-/** Runs one of the repository's TypeScript CLIs to completion. */
-export function runCli(file: string, env: Record<string, string>): Promise<void> {
-  return new Promise((ok, fail) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', join(ROOT, file)], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (out += d));
-    proc.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`${file} failed (${code}):\n${out}`))));
-  });
 }

@@ -9,10 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { SAMPLE_REGISTRY_FILE } from '@safewatch/bindings/sample-registry';
 import {
   type DisposableServer,
   type FakeWechat,
-  freePort,
   type Infra,
   type LocalKafka,
   startDisposablePostgres,
@@ -20,12 +20,12 @@ import {
   startFakeWechat,
   startLocalKafka,
 } from '@safewatch/testkit';
+import { freePort, REPO_ROOT, runToEnd } from '@safewatch/testkit/processes';
 import { ALERTS_FILES } from './plan.js';
-import { ROOT, runCli, type ServiceKind, type ServiceProcess, spawnService, waitReady } from './services.js';
+import { type ServiceKind, type ServiceProcess, serviceReady, spawnService } from './services.js';
 
 export const JWT_SECRET = 'fault-suite-secret-0123456789abcdefghijkl';
 export const REDIS_PREFIX = 'sw:';
-const SAMPLE_REGISTRY = join(ROOT, 'services', 'bindings', 'samples', 'registry.json');
 /** positions.raw partitions: the simulator's four platform keys land on three of six, so two ingest instances both get work. */
 export const PARTITIONS = 6;
 /** Kafka nodes (each a broker and a controller) and the topics' replication factor. */
@@ -70,7 +70,7 @@ export interface System {
 export async function startSystem(): Promise<System> {
   const runId = randomBytes(3).toString('hex');
   const logDir = join(
-    ROOT,
+    REPO_ROOT,
     '.cache',
     'faults',
     `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${runId}`,
@@ -124,7 +124,7 @@ export async function startSystem(): Promise<System> {
       INGEST_SESSION_TIMEOUT_MS: '6000',
       ALERTS_SESSION_TIMEOUT_MS: '6000',
       ...ALERTS_FILES,
-      BINDINGS_REGISTRY_FILE: SAMPLE_REGISTRY,
+      BINDINGS_REGISTRY_FILE: SAMPLE_REGISTRY_FILE,
       // X8 over WeChat: the share service takes the viewers' consents, the notifier sends.
       SHARE_WECHAT_APP_ID: WECHAT.appId,
       SHARE_WECHAT_URL: wechat.url,
@@ -145,12 +145,10 @@ export async function startSystem(): Promise<System> {
       // of them at every look, at moments the suite does not choose. It does not look during a run.
       SHARE_NOTIFY_OFFLINE_SCAN_SECONDS: String(24 * 3600),
     };
-    await runCli('packages/common/src/cli/provision-topics.ts', {
-      ...env,
-      TOPIC_PARTITIONS: String(PARTITIONS),
-      TOPIC_REPLICATION_FACTOR: String(KAFKA_NODES),
+    await runToEnd('packages/common/src/cli/provision-topics.ts', {
+      env: { ...env, TOPIC_PARTITIONS: String(PARTITIONS), TOPIC_REPLICATION_FACTOR: String(KAFKA_NODES) },
     });
-    await runCli('packages/common/src/cli/migrate.ts', env);
+    await runToEnd('packages/common/src/cli/migrate.ts', { env });
 
     const counters = new Map<ServiceKind, number>();
     const start = async (kind: ServiceKind, name?: string) => {
@@ -165,7 +163,7 @@ export async function startSystem(): Promise<System> {
             : {};
       const p = spawnService(kind, name ?? `${kind}-${n}`, port, { ...env, ...extra }, logDir);
       processes.push(p);
-      await waitReady(p);
+      await serviceReady(p);
       return p;
     };
     const [ingest, alerts, bindings, share, notifier] = await Promise.all([

@@ -25,8 +25,9 @@ export interface SampleDriver {
   driver_id: string;
   qualification_cert_no: string;
   qualification_cert_expires_on?: string;
-  name?: string;
-  phone?: string;
+  /** Fictitious, as the phone numbers (samples/README.md). */
+  name: string;
+  phone: string;
 }
 
 /** The sample registry's contents, read from SAMPLE_REGISTRY_FILE. */
