@@ -22,46 +22,52 @@
  *    `node --cpu-prof` and that step is run again; the profile's samples of
  *    that step are summarised (`--profile false` skips it, `--profile ingest` profiles that
  *    service instead).
- * Writes the figures to BENCHMARKS.md (section e2e) and draws the sweep as
+ * Writes the figures to BENCHMARKS.md (section e2e, and a row in its changelog) and draws the sweep as
  * bench/e2e/sweep.svg (figures in sweep.json), unless `--dry-run` (then under .cache/bench-e2e/).
  */
 
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   authConfig,
   authEnv,
   createKafka,
   createLogger,
+  fmt,
+  parseCliArgs,
   parseConfig,
   Redis,
+  sleep,
   topicNames,
   z,
 } from '@safewatch/common';
 import {
+  changelogOptions,
   describeKafka,
   describeSpread,
+  INFRA_ENV,
   isolate,
   type MetricsText,
   nextMessage,
   startInfra,
+  summarize,
   unlinkMatching,
-  writeBenchSection,
+  writeBenchmark,
 } from '@safewatch/testkit';
 import { runToEnd, stopProcess } from '@safewatch/testkit/processes';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile.js';
 import { sweepFromReport, writeSweep } from './plot.js';
 import { type CpuSplit, cpuSplitFrom, load1, pidMemory } from './proc.js';
-import { type E2eReport, percentiles, reportLines, type StepResult } from './report.js';
+import { type E2eReport, reportHeadline, reportLines, type StepResult } from './report.js';
 import { bindAndShare, writeRegistry } from './setup.js';
 import type { StepPlan, StepProduced } from './simulator.child.js';
 import {
   LOG_DIR,
   REPO,
   type RunningService,
+  SERVICE_NAMES,
   type ServiceName,
   scrape,
   spawnChild,
@@ -69,36 +75,141 @@ import {
 } from './system.js';
 import type { ViewerCounts, ViewersPlan } from './viewers.child.js';
 
-const { values: args } = parseArgs({
+const { values: args } = parseCliArgs({
+  name: 'bench:e2e',
+  summary: `The whole system as real processes on this machine (the four services, Kafka, PostgreSQL,
+Redis) with the fleet simulator producing positions at increasing rates until a consumer falls
+behind, then the busiest service profiled at the last sustained rate; writes BENCHMARKS.md
+(section e2e and a changelog row) and bench/e2e/sweep.svg (figures in sweep.json).`,
   options: {
-    steps: { type: 'string', default: '5000,7500,10000,15000,20000,30000,45000,60000,75000' },
-    'step-seconds': { type: 'string', default: '25' },
-    partitions: { type: 'string', default: '8' },
-    'sends-per-s': { type: 'string', default: '2' },
-    trucks: { type: 'string', default: '100' },
-    'shares-per-truck': { type: 'string', default: '3' },
-    'view-poll-s': { type: 'string', default: '10' },
-    sample: { type: 'string', default: '10' },
-    'sample-poll-ms': { type: 'string', default: '50' },
-    'tick-ms': { type: 'string', default: '5000' },
-    'lag-limit-s': { type: 'string', default: '2' },
-    profile: { type: 'string', default: 'true' },
-    'profile-seconds': { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    'dry-run': { type: 'boolean', default: false },
+    steps: {
+      type: 'string',
+      default: '5000,7500,10000,15000,20000,30000,45000,60000,75000',
+      placeholder: 'RATES',
+      description:
+        'rates of the steps, positions/s, comma-separated; the sweep stops at the\nfirst step not sustained',
+    },
+    'step-seconds': {
+      type: 'number',
+      min: 1,
+      default: 25,
+      placeholder: 'S',
+      description: 'seconds of each step',
+    },
+    partitions: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 8,
+      placeholder: 'N',
+      description: 'partitions of each topic',
+    },
+    'sends-per-s': {
+      type: 'number',
+      min: 1,
+      default: 2,
+      placeholder: 'N',
+      description: "the simulator's sends per second (each a share of the second's fixes)",
+    },
+    trucks: {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 100,
+      placeholder: 'N',
+      description: 'drivers, each binding one sample truck through the API',
+    },
+    'shares-per-truck': {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 3,
+      placeholder: 'N',
+      description: 'shares of each truck, each link claimed and viewed by its own family member',
+    },
+    'view-poll-s': {
+      type: 'number',
+      min: 0.1,
+      default: 10,
+      placeholder: 'S',
+      description: 'period of every view poll (besides its live stream)',
+    },
+    sample: {
+      type: 'number',
+      integer: true,
+      min: 0,
+      default: 10,
+      placeholder: 'N',
+      description:
+        'trucks whose views are polled every --sample-poll-ms (position produced →\nfirst view showing it)',
+    },
+    'sample-poll-ms': {
+      type: 'number',
+      min: 1,
+      default: 50,
+      placeholder: 'MS',
+      description: 'period of the sampled view polls',
+    },
+    'tick-ms': {
+      type: 'number',
+      integer: true,
+      min: 1,
+      default: 5000,
+      placeholder: 'MS',
+      description: "the share service's live stream tick (SHARE_STREAM_TICK_MS)",
+    },
+    'lag-limit-s': {
+      type: 'number',
+      min: 0,
+      default: 2,
+      placeholder: 'S',
+      description: "a consumer's lag (seconds of input) above which a rising lag makes a step\nnot sustained",
+    },
+    profile: {
+      type: 'string',
+      choices: ['true', 'false', ...SERVICE_NAMES],
+      default: 'true',
+      description:
+        'profile the busiest service at the last sustained rate (true), no service\n(false), or the service named',
+    },
+    'profile-seconds': {
+      type: 'number',
+      min: 1,
+      placeholder: 'S',
+      defaultText: '--step-seconds',
+      description: 'seconds of the profiled step',
+    },
+    seed: {
+      type: 'number',
+      integer: true,
+      default: 1,
+      placeholder: 'N',
+      description: "the simulator's seed",
+    },
+    'dry-run': {
+      type: 'boolean',
+      description:
+        'write nothing in the repository: the sweep under .cache/bench-e2e/, the\nsection to stdout',
+    },
+    ...changelogOptions,
   },
+  env: INFRA_ENV,
 });
 const STEPS = args.steps.split(',').map(Number);
-const STEP_S = Number(args['step-seconds']);
-const PARTITIONS = Number(args.partitions);
-const SENDS_PER_S = Number(args['sends-per-s']);
-const TRUCKS = Number(args.trucks);
-const SHARES_PER_TRUCK = Number(args['shares-per-truck']);
-const VIEW_POLL_MS = Number(args['view-poll-s']) * 1000;
-const SAMPLE = Number(args.sample);
-const SAMPLE_POLL_MS = Number(args['sample-poll-ms']);
-const TICK_MS = Number(args['tick-ms']);
-const LAG_LIMIT_S = Number(args['lag-limit-s']);
+if (STEPS.some((r) => !Number.isFinite(r) || r <= 0)) {
+  process.stderr.write(`bench:e2e: --steps: expected rates > 0, comma-separated, got "${args.steps}"\n`);
+  process.exit(2);
+}
+const STEP_S = args['step-seconds'];
+const PARTITIONS = args.partitions;
+const SENDS_PER_S = args['sends-per-s'];
+const TRUCKS = args.trucks;
+const SHARES_PER_TRUCK = args['shares-per-truck'];
+const VIEW_POLL_MS = args['view-poll-s'] * 1000;
+const SAMPLE = args.sample;
+const SAMPLE_POLL_MS = args['sample-poll-ms'];
+const TICK_MS = args['tick-ms'];
+const LAG_LIMIT_S = args['lag-limit-s'];
 /**
  * Lag slope (seconds of lag gained per second) above which lag counts as rising: the consumer
  * keeps < 95% of the input. Chunked consumers' lag is a saw-tooth of about a second; over the
@@ -111,13 +222,11 @@ const SLOPE_LIMIT = 0.05;
  */
 const RUNAWAY_LAG_S = 12;
 const PROFILE = args.profile !== 'false';
-const PROFILE_S = Number(args['profile-seconds'] ?? STEP_S);
-const SEED = Number(args.seed);
+const PROFILE_S = args['profile-seconds'] ?? STEP_S;
+const SEED = args.seed;
 const BENCH_JWT_SECRET = 'e2e-bench-secret-0123456789abcdefghijkl';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
-const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hrUs = () => Number(process.hrtime.bigint() / 1000n);
 const logger = createLogger('bench-e2e', 'warn');
 const runStart = performance.now();
@@ -462,7 +571,7 @@ try {
     const r = await runStep(i, rate, STEP_S);
     results.push(r);
     attachLatencies(results);
-    const pct = percentiles(r.latencies);
+    const pct = summarize(r.latencies);
     say(
       `   produced ${fmt(r.positions)} (${fmt(r.achieved)}/s, ${r.lateSends} late sends, generated in ${fmt(r.generatedMs)} ms); ` +
         `ingest lag at end ${r.ingest.endLag.toFixed(2)} s (slope ${r.ingest.slope.toFixed(3)}), alerts lag ${r.alerts.endLag.toFixed(2)} s (slope ${r.alerts.slope.toFixed(3)}) → ${r.sustained ? 'sustained' : 'NOT sustained'}${r.cut ? ' (cut short)' : ''}; ` +
@@ -503,7 +612,7 @@ try {
   let profile: E2eReport['profile'];
   if (PROFILE) {
     const at = sustained ?? (results[0] as StepResult);
-    const names: ServiceName[] = ['ingest', 'alerts', 'share', 'bindings'];
+    const names: readonly ServiceName[] = SERVICE_NAMES;
     const busiest = names.includes(args.profile as ServiceName)
       ? (args.profile as ServiceName)
       : names.reduce((a, b) => ((at.cpu.own[b] ?? 0) > (at.cpu.own[a] ?? 0) ? b : a));
@@ -588,8 +697,8 @@ try {
   if (args['dry-run'])
     say(`--dry-run: BENCHMARKS.md not written; the section would be:\n${lines.join('\n')}`);
   else {
-    await writeBenchSection('e2e', lines);
-    say('BENCHMARKS.md: e2e section written');
+    writeBenchmark({ id: 'e2e', lines, headline: reportHeadline(report), change: args.change });
+    say('BENCHMARKS.md: e2e section and changelog row written');
   }
   say(
     `run time ${((performance.now() - runStart) / 1000).toFixed(0)} s; service logs in ${LOG_DIR}/e2e-*.log`,

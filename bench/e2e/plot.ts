@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type E2eReport, percentiles } from './report.js';
+import { summarize } from '@safewatch/testkit/bench';
+import type { E2eReport } from './report.js';
 
 /** One rate step of the sweep: what the plot needs, kept as JSON beside it. */
 export interface SweepStep {
@@ -40,7 +41,7 @@ export function sweepFromReport(r: E2eReport, run: string): Sweep {
     cores: r.results[0]?.cpu.cores ?? 0,
     lagLimitS: r.lagLimitS,
     steps: r.results.map((x) => {
-      const p = percentiles(x.latencies);
+      const p = summarize(x.latencies);
       const round2 = (v: number) => Math.round(v * 100) / 100;
       const cpu: Record<string, number> = {};
       for (const [k, v] of Object.entries({ ...x.cpu.own, ...x.cpu.infra, rest: x.cpu.rest }))

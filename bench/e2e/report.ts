@@ -1,7 +1,7 @@
 /** The end-to-end benchmark's section of BENCHMARKS.md, and the per-service figures it is compared with. */
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { fmt } from '@safewatch/common/cli';
+import { BENCHMARKS_FILE, readSection, summarize } from '@safewatch/testkit/bench';
 import type { ProfileSummary } from './cpu-profile.js';
 import type { CpuSplit } from './proc.js';
 
@@ -95,16 +95,6 @@ export interface E2eReport {
   stored: { produced: number; caughtUp: boolean; positions: number; alerts: number };
 }
 
-export function percentiles(values: number[]) {
-  const s = Float64Array.from(values).sort();
-  const at = (p: number) =>
-    s.length === 0
-      ? Number.NaN
-      : (s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number);
-  return { p50: at(50), p99: at(99), max: s.length ? (s[s.length - 1] as number) : Number.NaN };
-}
-
-const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 const c2 = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? 'n/a' : Math.max(0, n).toFixed(2);
 const mib = (b: number | undefined) =>
@@ -117,17 +107,7 @@ const SWEEP_ALT =
 
 /** The figures of the per-service benchmarks, read from their sections of BENCHMARKS.md. */
 function perServiceFigures() {
-  let text = '';
-  try {
-    text = readFileSync(join(import.meta.dirname, '..', '..', 'BENCHMARKS.md'), 'utf8');
-  } catch {
-    // no file yet
-  }
-  const section = (name: string) => {
-    const from = text.indexOf(`<!-- bench:${name}:start -->`);
-    const to = text.indexOf(`<!-- bench:${name}:end -->`);
-    return from >= 0 && to > from ? text.slice(from, to) : '';
-  };
+  const section = (name: string) => readSection(BENCHMARKS_FILE, name);
   const num = (s: string | undefined) => (s === undefined ? Number.NaN : Number(s.replace(/,/g, '')));
   const ingest = section('ingest');
   const alerts = section('alerts');
@@ -160,6 +140,14 @@ function verdictText(r: StepResult): string {
   return `**not sustained** (${why.join(', ')})`;
 }
 
+/** The run's headline figure, for its row in the changelog of BENCHMARKS.md. */
+export function reportHeadline(r: E2eReport): string {
+  const s = r.sustained;
+  if (!s) return `no step sustained (first step ${fmt(r.results[0]?.rate ?? Number.NaN)} positions/s)`;
+  const p = summarize(s.latencies);
+  return `sustained ${fmt(s.achieved)} positions/s; produced → view p99 ${fmt(p.p99)} ms`;
+}
+
 export function reportLines(r: E2eReport): string[] {
   const s = r.sustained;
   const per = perServiceFigures();
@@ -174,7 +162,7 @@ export function reportLines(r: E2eReport): string[] {
     '|---|---:|---:|---:|---|---:|---:|---:|---|---:|',
   );
   for (const x of r.results) {
-    const p = percentiles(x.latencies);
+    const p = summarize(x.latencies);
     const alerts = Object.values(x.alertsByKind).reduce((a, b) => a + b, 0);
     lines.push(
       `| ${x.index + 1} | ${fmt(x.achieved)} (${fmt(x.rate)}) | ${x.ingest.endLag.toFixed(2)} (${x.ingest.slope.toFixed(3)}) | ${x.alerts.endLag.toFixed(2)} (${x.alerts.slope.toFixed(3)}) | ${verdictText(x)} | ${fmt(p.p50)} / ${fmt(p.p99)} (${x.latencies.length}${x.missed ? `, ${x.missed} not shown` : ''}) | ${fmt(alerts)} | ${fmt(x.frames)} | ${Object.entries(
@@ -186,7 +174,7 @@ export function reportLines(r: E2eReport): string[] {
   }
   lines.push('');
   if (s) {
-    const p = percentiles(s.latencies);
+    const p = summarize(s.latencies);
     const alerts = Object.entries(s.alertsByKind)
       .map(([k, v]) => `${k} ${fmt(v)}`)
       .join(', ');
@@ -239,7 +227,7 @@ export function reportLines(r: E2eReport): string[] {
   // Comparison with the per-service benchmarks.
   if (s) {
     const ingestCores = s.cpu.own.ingest ?? Number.NaN;
-    const p = percentiles(s.latencies);
+    const p = summarize(s.latencies);
     lines.push(
       '',
       '**Against the per-service figures** (sections above, each service alone on the machine):',

@@ -10,10 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSampleRegistry, type SampleVehicle } from '@safewatch/bindings/sample-registry';
 import type { AuthConfig } from '@safewatch/common';
-import { mintToken } from '@safewatch/common';
+import { mintToken, sleep } from '@safewatch/common';
 import type { Viewer } from './viewers.child.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const driverId = (i: number) => `bench-e2e-driver-${String(i).padStart(4, '0')}`;
 /** A distinct client address per family member (x-forwarded-for through the trusted loopback proxy). */
 const clientAddress = (i: number) => `10.77.${(i >> 8) & 255}.${i & 255}`;

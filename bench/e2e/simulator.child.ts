@@ -11,7 +11,7 @@
  * the sampled vehicles. The trucks of one seed are the same trucks whatever
  * their number (the first 200 are the bindings sample registry's vehicles).
  */
-import { createKafka, createLogger, producerConfig } from '@safewatch/common';
+import { createKafka, createLogger, producerConfig, sleep } from '@safewatch/common';
 import { createFleet } from '@safewatch/simulator';
 import { BENCH_PLATFORMS, sendKeyed } from '@safewatch/testkit';
 
@@ -41,7 +41,6 @@ export interface StepProduced {
 type Prepared = { key: string; bytes: Buffer; positions: number; sampled: string[] };
 
 const wallNow = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const producer = createKafka({
   brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
   clientId: 'bench-e2e-simulator',

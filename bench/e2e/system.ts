@@ -13,7 +13,8 @@ import { freePort, REPO_ROOT, spawnTs, waitReady } from '@safewatch/testkit/proc
 export const REPO = REPO_ROOT;
 export const LOG_DIR = join(REPO, '.cache', 'logs');
 
-export type ServiceName = 'ingest' | 'bindings' | 'alerts' | 'share';
+export const SERVICE_NAMES = ['ingest', 'alerts', 'share', 'bindings'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const SERVICE_MAIN: Record<ServiceName, string> = {
   ingest: 'services/ingest/src/main.ts',
   bindings: 'services/bindings/src/main.ts',

@@ -178,11 +178,3 @@ export function writeBenchmark(run: BenchmarkRun): void {
       headline: run.headline,
     });
 }
-
-/**
- * The section of benchmark `name` only, without a changelog row (what bench:e2e
- * calls until it passes its headline to writeBenchmark).
- */
-export async function writeBenchSection(name: string, lines: string[]): Promise<void> {
-  writeBenchmark({ id: name, lines });
-}
