@@ -14,6 +14,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { cleanupWhenGone, shellQuote } from './disposable.js';
+import { stopProcess, waitReady } from './processes.js';
 import { freePort } from './wait.js';
 
 export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
@@ -158,7 +159,6 @@ export async function startPrometheus(opts: StartPrometheusOptions): Promise<Run
       fail(new Error(`testkit: cannot run ${PROMETHEUS_BIN} (scripts/setup.sh installs it): ${err.message}`)),
     );
   });
-  const exited = new Promise<void>((done) => proc.once('exit', () => done()));
   const pid = proc.pid;
   // If this process dies without stop(): the server (identified by its config file) stops too.
   const disarm =
@@ -177,29 +177,18 @@ export async function startPrometheus(opts: StartPrometheusOptions): Promise<Run
     }
   };
   const stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      proc.kill('SIGTERM');
-      const force = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(force);
-    }
+    await stopProcess(proc, 10_000);
     disarm();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
 
   try {
     await spawned;
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (proc.exitCode !== null) throw new Error(`prometheus exited (${proc.exitCode}):\n${logTail()}`);
-      const ready = await fetch(`${url}/-/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error(`prometheus not ready after 30 s:\n${logTail()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitReady(`${url}/-/ready`, 30_000, { child: proc, name: 'prometheus', intervalMs: 200 }).catch(
+      (err: Error) => {
+        throw new Error(`${err.message}:\n${logTail()}`);
+      },
+    );
   } catch (err) {
     await stop();
     throw err;

@@ -27,6 +27,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SAMPLE_REGISTRY_FILE } from '@safewatch/bindings/sample-registry';
 import {
   authConfig,
   createKafka,
@@ -58,7 +59,6 @@ import { type AlertsApp, createAlertsApp } from '../../../services/alerts/src/ap
 import { loadConfig as alertsConfig } from '../../../services/alerts/src/config.js';
 import { type BindingsApp, createBindingsApp } from '../../../services/bindings/src/app.js';
 import { loadConfig as bindingsConfig } from '../../../services/bindings/src/config.js';
-import { SAMPLE_REGISTRY_FILE } from '../../../services/bindings/src/registry/index.js';
 import { createIngestApp, type IngestApp } from '../../../services/ingest/src/app.js';
 import { loadConfig as ingestConfig } from '../../../services/ingest/src/config.js';
 import { createShareApp, type ShareApp } from '../../../services/share/src/app.js';
