@@ -15,8 +15,8 @@
  * start/status.ts (the live line).
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readSampleRegistry, SAMPLE_REGISTRY_FILE } from '@safewatch/bindings/sample-registry';
+import { parseCliArgs } from '@safewatch/common/cli';
 import { parseTime } from '../packages/simulator/src/args.js';
 import { REPO_ROOT, runToEnd } from '../packages/testkit/src/processes.js';
 import {
@@ -39,18 +39,44 @@ import {
 import { currentBindingsCounter, printStatusEvery } from './start/status.js';
 import { LOG_DIR, Supervisor, say, startKafka, startLocalPrometheus } from './start/supervise.js';
 
-const { values: opt } = parseArgs({
+const port = (env: string, def: string, what: string) =>
+  ({ type: 'string', env, default: def, placeholder: 'PORT', description: what }) as const;
+const { values: opt } = parseCliArgs({
+  name: 'start',
+  usage: 'npm start -- [options]',
+  summary: `The whole system on local defaults with a simulated fleet: a local Apache Kafka broker (unless
+KAFKA_BROKERS is set), topics, migrations, the four services and the notifier (sending to a local
+WeChat stand-in), a local Prometheus with the project's alert rules, and the fleet simulator; then
+demo tokens, a family link, families who opt in to notifications, and a line of live counts
+every 5 s. Logs in .cache/logs/. Ctrl-C stops everything.`,
   options: {
-    trucks: { type: 'string', default: process.env.SIM_TRUCKS ?? '200' },
+    trucks: {
+      type: 'string',
+      env: 'SIM_TRUCKS',
+      default: '200',
+      placeholder: 'N',
+      description: 'simulated trucks (one fix each every 30 s)',
+    },
     // Simulated history before "now": 5 h, so that fatigue alerts (4 h of driving) show up.
-    backfill: { type: 'string', default: process.env.SIM_START ?? '-5h' },
-    'ingest-port': { type: 'string', default: process.env.INGEST_PORT ?? '9101' },
-    'bindings-port': { type: 'string', default: process.env.BINDINGS_PORT ?? '9102' },
-    'alerts-port': { type: 'string', default: process.env.ALERTS_PORT ?? '9103' },
-    'share-port': { type: 'string', default: process.env.SHARE_PORT ?? '9104' },
-    'notifier-port': { type: 'string', default: process.env.NOTIFIER_PORT ?? '9105' },
-    /** X8: the local WeChat stand-in the notifier sends to. */
-    'wechat-port': { type: 'string', default: process.env.WECHAT_PORT ?? '9106' },
+    backfill: {
+      type: 'string',
+      env: 'SIM_START',
+      default: '-5h',
+      placeholder: 'TIME',
+      description: 'where the simulated history starts (relative like -5h, or ISO)',
+    },
+    'ingest-port': port('INGEST_PORT', '9101', 'the ingest service'),
+    'bindings-port': port('BINDINGS_PORT', '9102', 'the bindings service'),
+    'alerts-port': port('ALERTS_PORT', '9103', 'the alerts service'),
+    'share-port': port('SHARE_PORT', '9104', 'the share service and the family page'),
+    'notifier-port': port('NOTIFIER_PORT', '9105', "the share service's notifier (X8)"),
+    'wechat-port': port('WECHAT_PORT', '9106', 'the local WeChat stand-in the notifier sends to'),
+  },
+  env: {
+    KAFKA_BROKERS: 'Kafka to use instead of the local broker',
+    DATABASE_URL: 'PostgreSQL (default postgres://postgres@127.0.0.1:5432/postgres)',
+    REDIS_URL: 'Redis (default redis://127.0.0.1:6379)',
+    JWT_SECRET: 'token secret (default: the public development secret)',
   },
 });
 

@@ -75,6 +75,17 @@ const EXPECTED: Record<string, string[]> = {
     '--change',
   ],
   'build:page': [],
+  // `npm start` runs scripts/start.sh (the set-up), which then runs scripts/start.ts.
+  start: [
+    '--trucks',
+    '--backfill',
+    '--ingest-port',
+    '--bindings-port',
+    '--alerts-port',
+    '--share-port',
+    '--notifier-port',
+    '--wechat-port',
+  ],
   'bench:e2e': [
     '--steps',
     '--step-seconds',
@@ -153,7 +164,7 @@ function run(script: Script, args: string[]) {
   });
 }
 
-const scripts = typescriptScripts();
+const scripts = [...typescriptScripts(), { name: 'start', dir: '.', file: 'scripts/start.ts' }];
 
 describe('--help of every CLI and benchmark', () => {
   it('knows every npm script that runs TypeScript', () => {
