@@ -1,5 +1,6 @@
 import type { Pool } from '@safewatch/common';
 import type { Channel, NotificationKind } from '../domain/notify.rules.js';
+import { inTransaction } from './shares.repo.js';
 
 /**
  * X8: the viewers' notification addresses and consents, and the outbox of
@@ -50,9 +51,7 @@ export async function saveConsents(
     atMs: number;
   },
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO notify_endpoints (share_id, channel, viewer_id, address, updated_at)
        VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0))
@@ -74,13 +73,7 @@ export async function saveConsents(
         'DELETE FROM notify_consents WHERE share_id = $1 AND channel = $2 AND kind = ANY($3::text[])',
         [c.shareId, c.channel, c.revoked],
       );
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Forgets the viewer's address (and so every consent) on a channel. */
