@@ -144,3 +144,70 @@ describe('X5: the position in words through the map service', () => {
     expect((await view()).position.text).toMatch(/济宁市曲阜市附近$/);
   });
 });
+
+describe("X5/X7: today's track spends no map-service request on its points", () => {
+  /** 12:00 in China; this app's clock stands still. */
+  const NOW = Date.parse('2026-12-06T04:00:00Z');
+  const TRACKED: [string, string, string] = ['driver-x5-track', randomUUID(), '鲁J59121'];
+  const TRACK_PLATE = TRACKED[2];
+  let t: ShareEnv;
+
+  beforeAll(async () => {
+    t = await startShare('place-words-track', infra, {
+      now: () => new Date(NOW),
+      env: { SHARE_AMAP_KEY: 'test-key', SHARE_AMAP_URL: amapUrl, SHARE_AMAP_PER_SECOND: '50' },
+    });
+    await t.bind([TRACKED]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('asks only for the stop, not for each of the 240 points (one per ~110 m cell)', async () => {
+    answer = 'ok';
+    // 20 min north at 80 km/h, a fix per 5 s (each in a cell of its own), then 25 min parked.
+    const from = NOW - 60 * 60_000;
+    const drive = Array.from({ length: 240 }, (_, i) => ({
+      t: from + i * 5_000,
+      lat: 36.4 + (80 / 3.6 / 111_000) * 5 * i,
+      kmh: 80,
+    }));
+    const last = drive.at(-1) as { t: number; lat: number };
+    const parked = Array.from({ length: 51 }, (_, i) => ({
+      t: last.t + (i + 1) * 30_000,
+      lat: last.lat,
+      kmh: 0,
+    }));
+    const fixes = [...drive, ...parked];
+    await t.app.deps.pool.query(
+      `INSERT INTO positions (plate_number, plate_color, gnss_time, lat_e6, lon_e6, speed_dkmh, heading_deg,
+                              altitude_m, alarm_flags, status_flags, odometer_hm, platform_id)
+       SELECT $1, 2, to_timestamp(ts / 1000.0), lat, 117100000, v, 0, 0, 0, 3, 0, 'plat-x5'
+         FROM unnest($2::float8[], $3::int[], $4::int[]) AS f(ts, lat, v)`,
+      [
+        TRACK_PLATE,
+        fixes.map((f) => f.t),
+        fixes.map((f) => Math.round(f.lat * 1e6)),
+        fixes.map((f) => f.kmh * 10),
+      ],
+    );
+    const viewer = { sub: `family-${randomUUID()}`, role: 'family' as const };
+    const { token } = await shareLink(t, TRACKED);
+    await claimLink(t, token, viewer);
+    const before = asked.length;
+    const res = await t.app.server.inject({
+      method: 'GET',
+      url: `/v1/shares/${token}/track`,
+      headers: bearer(t.token(viewer)),
+    });
+    expect(res.statusCode).toBe(200);
+    const track = res.json();
+    expect(track.points.length).toBeGreaterThan(1);
+    expect(track.stops).toHaveLength(1);
+    // The stop's words are the map service's answer.
+    expect(track.stops[0].placeText).toBe('G3京台高速 · 泰安市岱岳区附近');
+    // Let any background request arrive: only the stop's cell was asked.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(asked.length - before).toBe(1);
+  });
+});

@@ -35,14 +35,22 @@ export function describePlacesWith(describe: PlaceWordsOf | null): void {
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** X3: a WGS-84 point in decimal degrees with its GCJ-02 twin, both to 6 decimals (~0.1 m). */
-export function place(lat: number, lon: number): Place {
+/**
+ * X3: a WGS-84 point in decimal degrees with its GCJ-02 twin, both to 6
+ * decimals (~0.1 m), without words: for the many points of a track, which
+ * must not spend the map service's request budget (X5).
+ */
+export function datums(lat: number, lon: number): Omit<Place, 'text'> {
   const [gLon, gLat] = gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02);
   return {
     wgs84: { lat: round6(lat), lon: round6(lon) },
     gcj02: { lat: round6(gLat), lon: round6(gLon) },
-    text: wordsOf ? wordsOf(lat, lon) : null,
   };
+}
+
+/** X3 and X5: a WGS-84 point in decimal degrees with its GCJ-02 twin and its words. */
+export function place(lat: number, lon: number): Place {
+  return { ...datums(lat, lon), text: wordsOf ? wordsOf(lat, lon) : null };
 }
 
 /** S11: a protobuf GeoPoint (micro-degrees) as a place; null when absent. */

@@ -5,7 +5,7 @@
  * without a fix today the last known position with a plain reason. Pure; the
  * places in words (X5) are filled in by the use case.
  */
-import { place } from './geo.js';
+import { datums, place } from './geo.js';
 import { simplifyTrack, TRACK_MAX_POINTS } from './track-simplify.js';
 import { DEFAULT_STOP_PARAMS, findStops, metresBetween, type TrackFix } from './track-stops.js';
 import type { PositionView, TrackStopView, TrackView } from './view.schema.js';
@@ -82,7 +82,7 @@ export function buildTrack({ fixes, nowMs, lastKnown, maxPoints = TRACK_MAX_POIN
   const { indices } = simplifyTrack(fixes, maxPoints);
   const points = indices.map((i) => {
     const f = fixes[i] as TrackFix;
-    return { gnssTime: iso(f.t), ...place(f.lat, f.lon) };
+    return { gnssTime: iso(f.t), ...datums(f.lat, f.lon) };
   });
   const stops: TrackStopView[] = found.map((s) => {
     const at = fixes[s.first] as TrackFix;

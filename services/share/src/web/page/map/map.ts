@@ -92,7 +92,15 @@ export class MapSection {
       svgEl('circle', { cx: first[0], cy: first[1], r: 5, class: 'track-start' }, svg);
     }
     const [mx, my] = path.at(-1) ?? [W / 2, H / 2];
-    drawStops(svg, points.slice(line.length), this.stops, (s) => tw.stopMark(s.durationS), large, [mx, my]);
+    drawStops(
+      svg,
+      points.slice(line.length),
+      this.stops,
+      (s) => tw.stopMark(s.durationS),
+      large,
+      [mx, my],
+      W,
+    );
     const pose = `translate(${mx.toFixed(1)} ${my.toFixed(1)}) rotate(${Math.round(this.heading)}) scale(${large ? 1.35 : 1})`;
     const truck = svgEl(
       'g',
