@@ -607,6 +607,9 @@ describe('family page /s/{token}', () => {
    * X7: a day of four hours: 100 minutes of driving east of Jinan (a fix every 5 min as
    * simplified), a 35-minute stop, then driving on to the current fix.
    */
+  /** X5: the stop's place in words, as the service's describer gives it. */
+  const STOP_WORDS = 'G2京沪高速 · 济南市章丘区附近';
+
   function scriptDay(a: FakeShareApi): { stopFrom: number; stopTo: number; fixes: number } {
     const start = a.nowMs - 4 * 3_600_000;
     const fixes: FakeFix[] = [];
@@ -626,7 +629,9 @@ describe('family page /s/{token}', () => {
     a.fix = { ...(fixes.at(-1) as FakeFix), t: a.nowMs - 20_000 };
     fixes.push(a.fix);
     a.dayFixes = fixes;
-    a.dayStops = [{ startMs: stopFrom, endMs: stopTo, lat: parked.lat, lon: parked.lon }];
+    a.dayStops = [
+      { startMs: stopFrom, endMs: stopTo, lat: parked.lat, lon: parked.lon, placeText: STOP_WORDS },
+    ];
     a.dayDistanceM = 186_400;
     return { stopFrom, stopTo, fixes: fixes.length };
   }
@@ -638,7 +643,9 @@ describe('family page /s/{token}', () => {
     await waitText(p.page, '#track-summary', '今天已行驶 186.4 公里，停车 1 次（20 分钟以上）');
     const from = chinaClock(new Date(day.stopFrom).toISOString());
     const to = chinaClock(new Date(day.stopTo).toISOString());
-    expect(await p.page.locator('#track-stops li').allTextContents()).toEqual([`${from}–${to} 停车 35 分钟`]);
+    expect(await p.page.locator('#track-stops li').allTextContents()).toEqual([
+      `${from}–${to} 停车 35 分钟 · ${STOP_WORDS}`,
+    ]);
     // The day's points as the API gave them (the live fix is the track's last point), one stop marker.
     expect((await p.page.locator('#map polyline.track').getAttribute('points'))?.split(' ')).toHaveLength(
       day.fixes,
@@ -660,11 +667,48 @@ describe('family page /s/{token}', () => {
     await p.page.locator('#large-toggle').tap();
     await waitText(p.page, '#track-summary', '今天开了 186.4 公里，中间停车休息了 1 次');
     expect(await p.page.locator('#track-stops li').allTextContents()).toEqual([
-      `${from} 到 ${to}，停了 35 分钟`,
+      `${from} 到 ${to}，停了 35 分钟，在${STOP_WORDS}`,
     ]);
     expect(await text(p, '#map .track-stop-label')).toBe('停了 35 分钟');
     expect(await text(p, '#map-note')).toContain('蓝线是今天走过的路');
     await p.screenshot('large-track-stop');
+  });
+
+  it("X7: a stop at the map's east edge keeps its duration on the map, in both types", async () => {
+    const a = await startApi();
+    // East for an hour, parked 40 minutes at the day's east-most point, then 20 minutes back west:
+    // the truck is west of the stop, so only the map's edge can move the label.
+    const start = a.nowMs - 125 * MIN;
+    const fix = (t: number, i: number, headingDeg: number): FakeFix => ({
+      t,
+      lat: 36.6 + 0.004 * i,
+      lon: 117 + 0.06 * i,
+      speedKmh: 70,
+      headingDeg,
+    });
+    const east = Array.from({ length: 13 }, (_, i) => fix(start + i * 5 * MIN, i, 90));
+    const parked = { ...(east.at(-1) as FakeFix), speedKmh: 0 };
+    const stopFrom = parked.t + MIN;
+    const stopTo = stopFrom + 40 * MIN;
+    const west = Array.from({ length: 4 }, (_, i) => fix(stopTo + (i + 1) * 5 * MIN, 11 - i, 270));
+    a.fix = { ...(west.at(-1) as FakeFix), t: a.nowMs - 20_000 };
+    a.dayFixes = [...east, { ...parked, t: stopFrom }, { ...parked, t: stopTo }, ...west, a.fix];
+    a.dayStops = [{ startMs: stopFrom, endMs: stopTo, lat: parked.lat, lon: parked.lon }];
+    a.dayDistanceM = 64_000;
+    const p = await open(a);
+    await waitText(p.page, '#track-summary', '今天已行驶 64.0 公里');
+    for (const mode of ['normal', 'large']) {
+      if (mode === 'large') {
+        await p.page.locator('#large-toggle').tap();
+        await waitText(p.page, '#track-summary', '今天开了');
+      }
+      const map = await p.page.locator('#map svg').boundingBox();
+      const label = await p.page.locator('#map .track-stop-label').boundingBox();
+      expect(map && label).toBeTruthy();
+      if (!map || !label) return;
+      expect(label.x).toBeGreaterThanOrEqual(map.x);
+      expect(label.x + label.width).toBeLessThanOrEqual(map.x + map.width);
+    }
   });
 
   it('X7: the track is read again every 5 minutes, not with every 30-second view', async () => {
