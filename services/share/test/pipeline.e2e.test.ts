@@ -6,6 +6,9 @@
  * sends it; ingest, alerts and share (the services' own apps, on the real
  * broker, Postgres and Redis) carry it to the view; the view and the family
  * page in Chromium must show exactly the stored figures, each episode once.
+ * Every view answer and stream frame the test and the page receive is checked
+ * against the closed OpenAPI schema (S11): a field the service sends that the
+ * schema lacks, or one it misses, fails here.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,6 +17,8 @@ import { createKafka, migrate, producerConfig, vehicleKey } from '@safewatch/com
 import { pb } from '@safewatch/proto';
 import { type AlertScenario, buildAlertScenario } from '@safewatch/simulator';
 import { getInfra, waitFor } from '@safewatch/testkit';
+import ajvModule from 'ajv';
+import formatsModule from 'ajv-formats';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AlertsApp, createAlertsApp, rulesFromConfig, toPositions } from '../../alerts/src/app.js';
@@ -25,7 +30,7 @@ import { loadConfig as ingestConfig } from '../../ingest/src/config.js';
 import { buildPage } from '../scripts/build-page.js';
 import { place } from '../src/domain/geo.js';
 import { chinaDayStartMs } from '../src/domain/track.js';
-import type { EpisodeView, TrackView, View } from '../src/domain/view.schema.js';
+import { type EpisodeView, type TrackView, type View, ViewSchema } from '../src/domain/view.schema.js';
 import { bearer, logger, type ShareEnv, startShare } from './helpers.js';
 import { launchChromium, type PhonePage, phonePage, SHOTS_DIR } from './page/browser.js';
 
@@ -36,6 +41,36 @@ const PLATE = '鲁K70114';
 const COLOR = 2;
 const VEHICLE = randomUUID();
 const DRIVER = 'driver-pipeline';
+
+// ajv and ajv-formats are CommonJS: their default export is under `default`.
+const Ajv = ajvModule.default;
+const addFormats = formatsModule.default;
+const validateView = addFormats(new Ajv({ strict: false, allErrors: true })).compile(ViewSchema);
+
+/**
+ * S11: a view the service sent, checked against the closed ViewSchema (the OpenAPI
+ * response schema): an unknown field, a missing one or a wrong type fails the test.
+ */
+function asView(body: unknown, what: string): View {
+  const valid = validateView(body);
+  expect(valid ? [] : validateView.errors, `${what}: not the OpenAPI ViewSchema`).toEqual([]);
+  return body as View;
+}
+
+/** The data of the complete `event: view` frames of a Server-Sent Events text, in order. */
+function viewFrames(text: string): string[] {
+  return text
+    .split('\n\n')
+    .slice(0, -1)
+    .map((block) => block.split('\n'))
+    .filter((lines) => lines.includes('event: view'))
+    .map((lines) =>
+      lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n'),
+    );
+}
 
 let e: ShareEnv;
 let ingest: IngestApp;
@@ -74,6 +109,22 @@ async function storedAlerts() {
     start: number;
     detail: Record<string, unknown>;
   }[];
+}
+
+/**
+ * A4: the platform-only fatigue flag's figures as stored: daily driving of its latest
+ * (ENDED) record, its place (micro-degrees) in words from the STARTED record.
+ */
+function platformStored(rows: Awaited<ReturnType<typeof storedAlerts>>) {
+  const mine = rows.filter((r) => r.kind === 'FATIGUE_CONTINUOUS' && r.source === 'PLATFORM');
+  const started = mine.find((r) => r.phase === 'STARTED')?.detail;
+  const ended = mine.find((r) => r.phase === 'ENDED')?.detail;
+  expect(started && ended, 'the platform flag’s STARTED and ENDED records').toBeTruthy();
+  const at = (started?.place ?? ended?.place) as { latE6?: number; lonE6?: number } | undefined;
+  return {
+    cumulativeDrivingS: Number(ended?.cumulativeDrivingS ?? 0),
+    placeText: at ? place((at.latE6 ?? 0) / 1e6, (at.lonE6 ?? 0) / 1e6).text : null,
+  };
 }
 
 /** X6: the vehicle's latest driving clock event as the share service keeps it. */
@@ -238,20 +289,47 @@ async function newShare(duration: string) {
 describe('the view through the real pipeline (S10, S11, X3, A4)', () => {
   let view: View;
   let byKind: Map<string, EpisodeView[]>;
+  let token: string;
+  let family: { authorization: string };
 
   beforeAll(async () => {
     const created = await newShare('3d');
-    const { token } = created.json();
-    const family = bearer(e.token({ sub: `family-${randomUUID()}`, role: 'family' }));
+    token = created.json().token;
+    family = bearer(e.token({ sub: `family-${randomUUID()}`, role: 'family' }));
     expect(
       (await e.app.server.inject({ method: 'POST', url: `/v1/shares/${token}/claim`, headers: family }))
         .statusCode,
     ).toBe(200);
     const r = await e.app.server.inject({ method: 'GET', url: `/v1/shares/${token}`, headers: family });
     expect(r.statusCode, r.body).toBe(200);
-    view = r.json();
+    view = asView(r.json(), 'GET /v1/shares/{token}');
     byKind = new Map();
     for (const ep of view.episodes) byKind.set(ep.kind, [...(byKind.get(ep.kind) ?? []), ep]);
+  });
+
+  it('S11: the stream’s first view frame is the closed ViewSchema’s and the view answer', async () => {
+    const ctrl = new AbortController();
+    const res = await fetch(`${base}/v1/shares/${token}/stream`, {
+      headers: { ...family, accept: 'text/event-stream' },
+      signal: ctrl.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      while (viewFrames(text).length === 0) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+    } finally {
+      ctrl.abort();
+    }
+    const [first] = viewFrames(text);
+    expect(first, text).toBeDefined();
+    expect(asView(JSON.parse(first ?? 'null'), 'the first stream frame')).toEqual(view);
   });
 
   it('stores the eight records the scenario implies, exactly once each', async () => {
@@ -519,6 +597,7 @@ function chinaTime(ms: number, seconds: boolean): string {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
 }
 const minutes = (s: number) => {
+  if (s < 60) return `${Math.round(s)} 秒`;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   return h ? (m ? `${h} 小时 ${m} 分钟` : `${h} 小时`) : `${m} 分钟`;
@@ -530,11 +609,66 @@ const hoursMinutes = (s: number) => {
   const m = Math.floor((s % 3600) / 60);
   return h ? (m ? `${h} 小时 ${m} 分` : `${h} 小时`) : `${m} 分钟`;
 };
+/** The large type's "今天 14:05" / "昨天 23:40" / "5月3日 14:05", China days. */
+const dayClock = (ms: number, nowMs = Date.now()) => {
+  const day = (t: number) => chinaTime(t, false).split(' ')[0];
+  const hm = chinaTime(ms, false).split(' ')[1];
+  if (day(ms) === day(nowMs)) return `今天 ${hm}`;
+  if (day(ms) === day(nowMs - 86_400_000)) return `昨天 ${hm}`;
+  return chinaTime(ms, false);
+};
 const metres = (m: number) => (m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(1)} 公里`);
+
+/**
+ * Runs in the page before its own script: its fetch is wrapped so that the data of each
+ * `event: view` frame of the stream also goes to the test (sseViewFrame); the page reads
+ * the same bytes through the other branch of the tee.
+ */
+function teeViewFrames(): void {
+  const fetched = window.fetch.bind(window);
+  window.fetch = async (...args: Parameters<typeof fetch>) => {
+    const res = await fetched(...args);
+    if (!res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) return res;
+    const [mine, page] = res.body.tee();
+    const send = (window as unknown as { sseViewFrame(data: string): Promise<void> }).sseViewFrame;
+    void (async () => {
+      const reader = mine.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const lines = buffer.slice(0, end).split('\n');
+          buffer = buffer.slice(end + 2);
+          if (lines.includes('event: view'))
+            await send(
+              lines
+                .filter((l) => l.startsWith('data:'))
+                .map((l) => l.slice(5).trimStart())
+                .join('\n'),
+            );
+        }
+      }
+    })().catch(() => undefined);
+    return new Response(page, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
 
 describe('the family page through the real pipeline, in Chromium (S10, S11, X2, X3, A4)', () => {
   let phone: PhonePage;
   let shown: View;
+  /** Every view answer (200) and `event: view` frame the page was fed, as sent. */
+  const answers: unknown[] = [];
+  const frames: string[] = [];
+
+  /** S11: all the page was fed so far is the closed ViewSchema's, and it was fed both ways. */
+  const expectFedTheSchema = async () => {
+    await expect.poll(() => frames.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const [i, a] of answers.entries()) asView(a, `view answer ${i + 1} of the page`);
+    for (const [i, f] of frames.entries()) asView(JSON.parse(f), `stream frame ${i + 1} of the page`);
+  };
 
   /** The 详情 rows of one episode's article as { label: value }. */
   const rows = async (episodeId: string) =>
@@ -567,11 +701,18 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
   beforeAll(async () => {
     const created = await newShare('7d');
     phone = await phonePage(browser);
-    // Everything the page's view answers carried, to compare with the stored records.
+    // Everything the page's view answers and stream frames carried, to compare with the stored records.
     phone.page.on('response', async (r) => {
-      if (/\/v1\/shares\/[^/]+$/.test(new URL(r.url()).pathname) && r.status() === 200)
-        shown = await r.json();
+      if (/\/v1\/shares\/[^/]+$/.test(new URL(r.url()).pathname) && r.status() === 200) {
+        const body = await r.json();
+        answers.push(body);
+        shown = body;
+      }
     });
+    await phone.page.exposeFunction('sseViewFrame', (data: string) => {
+      frames.push(data);
+    });
+    await phone.page.addInitScript(teeViewFrames);
     await phone.page.goto(`${base}/s/${created.json().token}`);
     await phone.page.locator('#badge').filter({ hasText: '在线' }).waitFor({ timeout: 20_000 });
   });
@@ -585,6 +726,101 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     const peak = rows.find((r) => r.kind === 'SPEEDING' && r.phase === 'ENDED')?.detail.peakSpeedDkmh;
     expect(shown.episodes.find((x) => x.kind === 'SPEEDING')?.speeding?.peakKmh).toBe(Number(peak) / 10);
   });
+
+  it('S11: every view answer and stream frame the page was fed is the closed OpenAPI ViewSchema', async () => {
+    await expectFedTheSchema();
+    // The stream's frames carry the episodes of the view answer, unchanged.
+    expect(asView(JSON.parse(frames[0] ?? 'null'), 'the first stream frame').episodes).toEqual(
+      shown.episodes,
+    );
+  });
+
+  it('S10: over a full turn of the marquee each episode shows once, in the view’s order, with its stored figures', async () => {
+    const n = new Set(shown.episodes.map((x) => x.episodeId)).size;
+    expect(n).toBe(shown.episodes.length);
+    expect(n).toBe(4);
+    const s = scenario.expected.speeding;
+    const f = scenario.expected.fatigue;
+    const p = scenario.expected.platformFatigue;
+    const hm = (ms: number) => chinaTime(ms, false).split(' ')[1];
+    // What each episode's marquee line must say, from the stored figures (not from the view).
+    const expected = new Map([
+      [
+        `SPEEDING:${s.startMs}`,
+        {
+          chip: '超速',
+          time: hm(s.startMs),
+          body: `超速 ${minutes(s.durationS)}，最高 ${s.peakKmh} km/h（限速 ${s.limitKmh}）`,
+        },
+      ],
+      [
+        `FATIGUE_PRE_WARNING:${f.preWarningAtMs}`,
+        {
+          chip: '疲劳预警',
+          time: hm(f.preWarningAtMs),
+          body: `连续驾驶 ${minutes(f.continuousDrivingSAtEnd)}后已休息`,
+        },
+      ],
+      [
+        shownEpisode('DETECTED').episodeId,
+        {
+          chip: '疲劳驾驶',
+          time: hm(f.startedAtMs),
+          body: `连续驾驶 ${minutes(f.continuousDrivingSAtEnd)}后已休息`,
+        },
+      ],
+      [
+        shownEpisode('PLATFORM').episodeId,
+        {
+          chip: '定位平台提示',
+          time: hm(p.startedAtMs),
+          body: `定位平台报告疲劳驾驶；本系统记录连续驾驶 ${minutes(p.continuousDrivingSAtEnd)}，未超过 ${minutes(p.limitS)}`,
+        },
+      ],
+    ]);
+    expect([...expected.keys()].sort()).toEqual(view3Ids().sort());
+
+    const marquee = phone.page.locator('#marquee-text');
+    expect(await phone.page.locator('#marquee').isVisible()).toBe(true);
+    const read = () =>
+      marquee.evaluate((t) => ({
+        id: (t as HTMLElement).dataset.episodeId ?? '',
+        count: t.querySelector('.marquee-count')?.textContent ?? '',
+        chip: t.querySelector('.chip')?.textContent ?? '',
+        time: t.querySelector('.marquee-time')?.textContent ?? '',
+        body: t.querySelector('.marquee-body')?.textContent ?? '',
+      }));
+    // Watch it turn (every 4.5 s) until it is back at the item it was first seen on: one full cycle.
+    const seen: Awaited<ReturnType<typeof read>>[] = [];
+    const deadline = Date.now() + 2 * n * 4_500 + 10_000;
+    while (seen.length <= n && Date.now() < deadline) {
+      const now = await read();
+      const last = seen.at(-1);
+      if (!last || last.id !== now.id || last.count !== now.count) {
+        seen.push(now);
+        if (seen.length <= n)
+          await phone.page.locator('#marquee').screenshot({
+            path: join(SHOTS_DIR, `pipeline-marquee-${now.count.replace('/', '-of-')}.png`),
+            animations: 'disabled',
+          });
+      }
+      await phone.page.waitForTimeout(200);
+    }
+    expect(seen.length, JSON.stringify(seen)).toBe(n + 1);
+    const cycle = seen.slice(0, n);
+    expect(seen[n]?.id).toBe(seen[0]?.id);
+    // Each episode exactly once in the cycle: n items, n distinct ids, the view's ids.
+    expect(cycle.map((x) => x.id).sort()).toEqual(view3Ids().sort());
+    expect(new Set(cycle.map((x) => x.id)).size).toBe(n);
+    for (const [i, item] of cycle.entries()) {
+      // Its place in the view's order (newest first), "i/n", and the next one after it.
+      const at = view3Ids().indexOf(item.id);
+      expect(item.count).toBe(`${at + 1}/${n}`);
+      expect(seen[i + 1]?.count).toBe(`${((at + 1) % n) + 1}/${n}`);
+      expect({ chip: item.chip, time: item.time, body: item.body }).toEqual(expected.get(item.id));
+    }
+    expect(phone.errors).toEqual([]);
+  }, 90_000);
 
   it('S11/X3: speed, fix time and the marker in GCJ-02 are the last stored fix', async () => {
     const last = scenario.positions.at(-1);
@@ -641,10 +877,15 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     const sourceText = shownEpisode('PLATFORM').sourceText;
     expect(sourceText).toContain(`已连续驾驶 ${minutes(p.continuousDrivingSAtEnd)}`);
     expect(await article(platform).locator('.source').textContent()).toBe(`来源：${sourceText}`);
-    expect(await rows(platform)).toMatchObject({
+    const pStored = platformStored(stored);
+    expect(await rows(platform)).toEqual({
       提醒开始: chinaTime(p.startedAtMs, false),
       提醒结束: chinaTime(p.endedAtMs, false),
+      本次开始驾驶: chinaTime(p.drivingSinceMs, false),
       连续驾驶: minutes(p.continuousDrivingSAtEnd),
+      当日累计驾驶: minutes(pStored.cumulativeDrivingS),
+      规定上限: `连续驾驶不超过 ${minutes(p.limitS)}`,
+      ...(pStored.placeText ? { 地点: pStored.placeText } : {}),
     });
 
     const f = scenario.expected.fatigue;
@@ -684,19 +925,38 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
     await phone.page.locator('#alert-dialog').waitFor({ state: 'visible' });
     expect(await phone.page.locator('#alert-dialog article.alert-detail').count()).toBe(4);
     const s = scenario.expected.speeding;
-    expect(await rows(`SPEEDING:${s.startMs}`)).toMatchObject({
+    expect(await rows(`SPEEDING:${s.startMs}`)).toEqual({
+      开始超速: dayClock(s.startMs),
+      结束超速: dayClock(s.endMs),
       超速多久: minutes(s.durationS),
       最快车速: `每小时 ${s.peakKmh} 公里`,
       限速: `每小时 ${s.limitKmh} 公里`,
+      在哪里超速: place(s.startPlace.lat, s.startPlace.lon).text,
     });
     // A4: the platform's flag is titled as the platform's report, not as our finding.
     expect(await article(shownEpisode('PLATFORM').episodeId).locator('h3').textContent()).toContain(
       '定位平台报了疲劳驾驶',
     );
+    const p = scenario.expected.platformFatigue;
+    const pStored = platformStored(await storedAlerts());
+    expect(await rows(shownEpisode('PLATFORM').episodeId)).toEqual({
+      开始提醒: dayClock(p.startedAtMs),
+      提醒结束: dayClock(p.endedAtMs),
+      这次开始开车: dayClock(p.drivingSinceMs),
+      已连续开车: minutes(p.continuousDrivingSAtEnd),
+      今天一共开车: minutes(pStored.cumulativeDrivingS),
+      规定: `连续开车最多 ${minutes(p.limitS)}`,
+      ...(pStored.placeText ? { 在哪里: pStored.placeText } : {}),
+    });
     const f = scenario.expected.fatigue;
-    expect(await rows(shownEpisode('DETECTED').episodeId)).toMatchObject({
+    expect(await rows(shownEpisode('DETECTED').episodeId)).toEqual({
+      开始提醒: dayClock(f.startedAtMs),
+      提醒结束: dayClock(f.endedAtMs),
+      这次开始开车: dayClock(f.drivingSinceMs),
       已连续开车: minutes(f.continuousDrivingSAtEnd),
       今天一共开车: minutes(f.cumulativeDrivingSAtEnd),
+      规定: `连续开车最多 ${minutes(f.limitS)}`,
+      在哪里: place(f.startPlace.lat, f.startPlace.lon).text,
     });
     await phone.screenshot('pipeline-large-episode-details', { fullPage: false });
     await shootArticles('large');
@@ -778,6 +1038,11 @@ describe('the family page through the real pipeline, in Chromium (S10, S11, X2, 
       .screenshot({ path: join(SHOTS_DIR, 'pipeline-large-clock.png') });
     await phone.screenshot('pipeline-large-clock-page');
     await phone.page.locator('#large-toggle').tap();
+    expect(phone.errors).toEqual([]);
+  });
+
+  it('S11: all the page was fed the run long, answers and stream frames, was the closed ViewSchema', async () => {
+    await expectFedTheSchema();
     expect(phone.errors).toEqual([]);
   });
 
