@@ -14,7 +14,7 @@ import {
 import { pb } from '@safewatch/proto';
 import { Gauge, type Registry } from 'prom-client';
 import { placeWords } from './adapters/place-words.js';
-import { PositionCache } from './adapters/position-cache.js';
+import { lastPositionsFrom, PositionCache } from './adapters/position-cache.js';
 import { ShareReadModel } from './adapters/read-model.js';
 import { shareRepos } from './adapters/repos.js';
 import { registerShareMetrics } from './adapters/share.metrics.js';
@@ -114,8 +114,7 @@ export async function createShareApp(
   const deps: ShareDeps = {
     pool,
     repos: shareRepos,
-    redis,
-    redisPrefix: cfg.REDIS_KEY_PREFIX,
+    lastPositions: lastPositionsFrom(redis, cfg.REDIS_KEY_PREFIX, positions),
     now,
     publicBaseUrl: cfg.PUBLIC_BASE_URL.replace(/\/$/, ''),
     sharesEnded: (ended) => {

@@ -6,6 +6,7 @@ import {
   type Redis,
   readLastPositions,
 } from '@safewatch/common';
+import type { LastPositions } from '../usecases/deps.js';
 import { InvalidatedCache } from './invalidated-cache.js';
 
 export interface PositionCacheOptions {
@@ -146,4 +147,13 @@ export class PositionCache {
     for (const [k, p] of got) if (!('none' in p)) out.set(k, p);
     return out;
   }
+}
+
+/**
+ * The use cases' last positions (as ingest wrote them): from `cache` while it
+ * is active, else straight from Redis (one round trip).
+ */
+export function lastPositionsFrom(redis: Redis, redisPrefix: string, cache?: PositionCache): LastPositions {
+  return (vehicleKeys) =>
+    cache?.active ? cache.read(vehicleKeys) : readLastPositions(redis, redisPrefix, vehicleKeys);
 }

@@ -56,8 +56,7 @@ try {
   const result = await rebuildBindings(
     {
       pool: to,
-      redis: undefined as never,
-      redisPrefix: '',
+      lastPositions: () => Promise.reject(new Error('the rebuild reads no position')),
       now: () => new Date(),
       publicBaseUrl: '',
       repos: shareRepos,

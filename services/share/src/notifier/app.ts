@@ -16,6 +16,7 @@ import {
 import { pb } from '@safewatch/proto';
 import type { Registry } from 'prom-client';
 import { placeWords } from '../adapters/place-words.js';
+import { shareRepos } from '../adapters/repos.js';
 import { WebPushSender } from '../adapters/webpush.sender.js';
 import { WechatSender } from '../adapters/wechat.sender.js';
 import type { ShareConfig } from '../config.js';
@@ -85,6 +86,7 @@ export async function createNotifierApp(
   });
   const deps: NotifyDeps = {
     pool,
+    repos: shareRepos,
     now,
     describePlace: words.describe,
     cooldownMs: cfg.SHARE_NOTIFY_COOLDOWN_SECONDS * 1000,

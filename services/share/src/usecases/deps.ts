@@ -1,4 +1,4 @@
-import type { Pool, Redis } from '@safewatch/common';
+import type { LastPosition, Pool } from '@safewatch/common';
 import type { PositionCache } from '../adapters/position-cache.js';
 import type { ShareReadModel } from '../adapters/read-model.js';
 import type { TrackCache } from '../adapters/track-cache.js';
@@ -19,21 +19,25 @@ export interface ShareRepos {
   adoption: typeof import('../adapters/adoption.repo.js');
   /** X7: read-only (the service may only SELECT positions). */
   positions: typeof import('../adapters/positions.repo.js');
+  /** X8: the viewers' notification addresses and consents, and the outbox. */
+  notify: typeof import('../adapters/notify.repo.js');
 }
+
+/** The last positions of many vehicles written by ingest (absent: never seen). */
+export type LastPositions = (vehicleKeys: readonly string[]) => Promise<Map<string, LastPosition>>;
 
 export interface ShareDeps {
   pool: Pool;
   repos: ShareRepos;
-  redis: Redis;
-  /** Prefix of the last-position keys written by ingest. */
-  redisPrefix: string;
+  /** The service reads them through its position cache, else from Redis (`lastPositionsFrom`). */
+  lastPositions: LastPositions;
   now: () => Date;
   publicBaseUrl: string;
   /** Told when shares end (S5, S8, expiry), so open streams get their "ended" event. */
   sharesEnded: (ended: { shareId: string; reason: string }[]) => void;
   /** The in-memory read model of the views (the service); absent: every read goes to Postgres (CLIs). */
   readModel?: ShareReadModel;
-  /** Last positions kept in memory until Redis invalidates them (the service); absent: Redis on every read. */
+  /** Last positions kept in memory until Redis invalidates them (the service): the view's reads without I/O. */
   positions?: PositionCache;
   /** Batched recording of views (the service); absent: one INSERT per view. */
   views?: ViewRecorder;

@@ -1,4 +1,3 @@
-import { choicesOf, removeEndpoint, saveConsents } from '../adapters/notify.repo.js';
 import { subscriptionProblem } from '../adapters/webpush.sender.js';
 import { ShareRefusal } from '../domain/errors.js';
 import { type Channel, NOTIFICATION_KINDS, type NotificationKind } from '../domain/notify.rules.js';
@@ -40,7 +39,7 @@ export async function notificationChoices(
   viewerId: string,
 ): Promise<NotificationChoices> {
   const share = await viewerShare(deps, token, viewerId, false);
-  const chosen = await choicesOf(deps.pool, share.shareId);
+  const chosen = await deps.repos.notify.choicesOf(deps.pool, share.shareId);
   const of = (channel: Channel) => {
     const c = chosen.find((x) => x.channel === channel);
     return { subscribed: c !== undefined, refused: c?.refused ?? false, kinds: c?.kinds ?? [] };
@@ -71,12 +70,12 @@ export async function optInWebPush(
   if (channels.vapidPublicKey === null) throw unavailable('WEB_PUSH');
   const share = await viewerShare(deps, token, viewerId, false);
   if (body.kinds.length === 0) {
-    await removeEndpoint(deps.pool, share.shareId, 'WEB_PUSH');
+    await deps.repos.notify.removeEndpoint(deps.pool, share.shareId, 'WEB_PUSH');
   } else {
     const problem = subscriptionProblem(body.subscription, channels.allowLocalPush);
     if (problem) throw new ShareRefusal('INVALID_PUSH_SUBSCRIPTION', problem);
     const chosen = new Set<NotificationKind>(body.kinds);
-    await saveConsents(deps.pool, {
+    await deps.repos.notify.saveConsents(deps.pool, {
       shareId: share.shareId,
       channel: 'WEB_PUSH',
       viewerId,
@@ -115,7 +114,7 @@ export async function reportWechatConsent(
     else revoked.push(kind);
   }
   const share = await viewerShare(deps, token, viewerId, false);
-  await saveConsents(deps.pool, {
+  await deps.repos.notify.saveConsents(deps.pool, {
     shareId: share.shareId,
     channel: 'WECHAT',
     viewerId,
@@ -135,5 +134,5 @@ export async function optOut(
   channel: Channel,
 ): Promise<void> {
   const share = await viewerShare(deps, token, viewerId, false);
-  await removeEndpoint(deps.pool, share.shareId, channel);
+  await deps.repos.notify.removeEndpoint(deps.pool, share.shareId, channel);
 }

@@ -1,5 +1,5 @@
 import { type Pool, vehicleKey } from '@safewatch/common';
-import { enqueue, type OutboxRow, offlineWatched, subscribersOf } from '../adapters/notify.repo.js';
+import type { OutboxRow } from '../adapters/notify.repo.js';
 import type { LatLon } from '../domain/geo.js';
 import {
   decide,
@@ -8,12 +8,15 @@ import {
   offlineEvent,
   type SkipReason,
 } from '../domain/notify.rules.js';
+import type { ShareRepos } from './deps.js';
 import type { PlaceDescriber } from './track.usecase.js';
 
 /** X8: from heard events to the outbox, before anything is sent. */
 
 export interface NotifyDeps {
   pool: Pool;
+  /** The notifications' repository (all its SQL); the service passes the adapter. */
+  repos: Pick<ShareRepos, 'notify'>;
   now: () => number;
   /** X5: the event's place in words; absent: none. */
   describePlace?: PlaceDescriber;
@@ -61,7 +64,7 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
       skip('STALE');
       continue;
     }
-    const subscribers = await subscribersOf(
+    const subscribers = await deps.repos.notify.subscribersOf(
       deps.pool,
       e.plateNumber,
       h.plateColor,
@@ -99,7 +102,7 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
   }
   // Two shares of one truck claimed by the same viewer give one key: one row.
   const unique = [...new Map(rows.map((r) => [r.key, r])).values()];
-  const fresh = await enqueue(deps.pool, unique, nowMs);
+  const fresh = await deps.repos.notify.enqueue(deps.pool, unique, nowMs);
   result.queued = fresh.size;
   for (const r of unique)
     if (fresh.has(r.key)) result.queuedByKind.set(r.kind, (result.queuedByKind.get(r.kind) ?? 0) + 1);
@@ -113,7 +116,7 @@ export async function offlineEvents(
   lastFixes: (vehicleKeys: string[]) => Promise<Map<string, number>>,
 ): Promise<HeardEvent[]> {
   const nowMs = deps.now();
-  const watched = await offlineWatched(deps.pool, nowMs);
+  const watched = await deps.repos.notify.offlineWatched(deps.pool, nowMs);
   if (watched.length === 0) return [];
   const keys = watched.map((v) => vehicleKey(v.plateNumber, v.plateColor));
   const fixes = await lastFixes(keys);

@@ -4,7 +4,7 @@
  * page reads it next to the view, which is. One track per vehicle and China
  * day, kept for a short time (deps.tracks) and shared by its viewers.
  */
-import { readLastPositions, vehicleKey } from '@safewatch/common';
+import { vehicleKey } from '@safewatch/common';
 import fastJson from 'fast-json-stringify';
 import type { LatLon } from '../domain/geo.js';
 import { buildTrack, chinaDayStartMs } from '../domain/track.js';
@@ -20,10 +20,7 @@ const DAY_MS = 86_400_000;
 const serialize = fastJson(TrackSchema);
 
 async function lastKnown(deps: ShareDeps, key: string) {
-  const positions = deps.positions?.active
-    ? await deps.positions.read([key])
-    : await readLastPositions(deps.redis, deps.redisPrefix, [key]);
-  return positionView(positions.get(key));
+  return positionView((await deps.lastPositions([key])).get(key));
 }
 
 /** Fills in each stop's place in words; a describer that fails (or throws) leaves it null. */

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { type LastPosition, readLastPositions } from '@safewatch/common';
+import type { LastPosition } from '@safewatch/common';
 import fastJson from 'fast-json-stringify';
 import { LRUCache } from 'lru-cache';
 import type { ShareRow } from '../adapters/shares.repo.js';
@@ -35,9 +35,7 @@ export async function vehicleViews(
   const out = new Map<string, VehicleView>();
   if (vehicleKeys.length === 0) return out;
   const [positions, extras] = await Promise.all([
-    deps.positions?.active
-      ? deps.positions.read(vehicleKeys)
-      : readLastPositions(deps.redis, deps.redisPrefix, vehicleKeys),
+    deps.lastPositions(vehicleKeys),
     deps.readModel
       ? deps.readModel.vehicleExtras(vehicleKeys)
       : deps.repos.alerts.loadVehicleExtras(deps.pool, vehicleKeys),

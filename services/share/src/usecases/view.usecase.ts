@@ -5,7 +5,7 @@
  * refusal) continues asynchronously from the same function.
  */
 import type { ShareRow } from '../adapters/shares.repo.js';
-import { shareStatus } from '../domain/share.rules.js';
+import { claimVerdict, shareStatus } from '../domain/share.rules.js';
 import type { ShareDeps } from './deps.js';
 import { shareViewAnswer, type VehicleView, type ViewAnswer, vehicleViews } from './view.builder.js';
 import { viewerShare } from './viewer.usecase.js';
@@ -13,15 +13,16 @@ import { viewerShare } from './viewer.usecase.js';
 const vehicleKeyOf = (s: ShareRow) => `${s.plateNumber}:${s.plateColor}`;
 
 /**
- * The claimer's share from memory alone: the share
- * when the read model holds it, its viewer is `viewerId` and it is active
- * (the view is recorded, as `viewerShare` does); undefined in every other
- * case, which `viewerShare` then decides (loads, refusals).
+ * The claimer's share from memory alone: the share when the read model holds
+ * it and the rules `viewerShare` applies accept it (S2/S12: `viewerId` holds
+ * the link; S6: it is active), the view recorded as `viewerShare` does;
+ * undefined in every other case, which `viewerShare` then decides (loads,
+ * refusals).
  */
 function shareInMemory(deps: ShareDeps, tokenHash: Buffer, viewerId: string): ShareRow | undefined {
   if (!deps.views) return undefined;
   const share = deps.readModel?.peekShare(tokenHash);
-  if (share?.claimedBy !== viewerId) return undefined;
+  if (!share || claimVerdict(share, viewerId) !== 'HELD') return undefined;
   const now = deps.now();
   if (!shareStatus(share, now).active) return undefined;
   deps.views.record(share.shareId, viewerId, now);

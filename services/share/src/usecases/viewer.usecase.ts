@@ -1,6 +1,7 @@
 import type { ShareRow } from '../adapters/shares.repo.js';
 import { ShareRefusal } from '../domain/errors.js';
 import {
+  type ClaimVerdict,
   claimVerdict,
   ENDED_MESSAGE,
   hashShareToken,
@@ -48,6 +49,13 @@ export async function claimShare(deps: ShareDeps, token: string, viewerId: strin
   return share.claimedBy === owner ? share : { ...share, claimedBy: owner };
 }
 
+/** Why a viewer who does not hold the link may not view it. */
+function notHeld(verdict: Exclude<ClaimVerdict, 'HELD'>): ShareRefusal {
+  if (verdict === 'SHARE_OWN_LINK') return new ShareRefusal(verdict, OWN_LINK);
+  if (verdict === 'CLAIM') return new ShareRefusal('NOT_FOUND', 'Open (claim) the share link first.');
+  return new ShareRefusal(verdict, CLAIMED_BY_ANOTHER);
+}
+
 /** The claimer's access to a share (view and stream); records the view when asked. */
 export async function viewerShare(
   deps: ShareDeps,
@@ -56,13 +64,15 @@ export async function viewerShare(
   record: boolean,
 ): Promise<ShareRow> {
   let share = await openShare(deps, token);
+  // Only the viewer holding the link sees it (the view's path from memory asks the same).
+  let verdict = claimVerdict(share, viewerId);
   // A refusal on a row from memory is confirmed against Postgres: the claim may
   // have just been made through another instance.
-  if (share.claimedBy !== viewerId && deps.readModel) share = await openShare(deps, token, true);
-  const verdict = claimVerdict(share, viewerId);
-  if (verdict === 'SHARE_OWN_LINK') throw new ShareRefusal(verdict, OWN_LINK);
-  if (verdict === 'CLAIM') throw new ShareRefusal('NOT_FOUND', 'Open (claim) the share link first.');
-  if (verdict === 'SHARE_CLAIMED') throw new ShareRefusal(verdict, CLAIMED_BY_ANOTHER);
+  if (verdict !== 'HELD' && deps.readModel) {
+    share = await openShare(deps, token, true);
+    verdict = claimVerdict(share, viewerId);
+  }
+  if (verdict !== 'HELD') throw notHeld(verdict);
   if (record) {
     if (deps.views) deps.views.record(share.shareId, viewerId, deps.now());
     else await deps.repos.shares.recordView(deps.pool, share.shareId, viewerId, deps.now());
