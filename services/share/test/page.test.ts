@@ -702,12 +702,17 @@ describe('family page /s/{token}', () => {
         await p.page.locator('#large-toggle').tap();
         await waitText(p.page, '#track-summary', '今天开了');
       }
-      const map = await p.page.locator('#map svg').boundingBox();
-      const label = await p.page.locator('#map .track-stop-label').boundingBox();
-      expect(map && label).toBeTruthy();
-      if (!map || !label) return;
-      expect(label.x).toBeGreaterThanOrEqual(map.x);
-      expect(label.x + label.width).toBeLessThanOrEqual(map.x + map.width);
+      // Measured in one go in the page: a view or stream frame may redraw the map meanwhile.
+      const inside = () =>
+        p.page.evaluate(() => {
+          const svg = document.querySelector('#map svg')?.getBoundingClientRect();
+          const label = document.querySelector('#map .track-stop-label')?.getBoundingClientRect();
+          if (!svg || !label) return 'not drawn';
+          return label.left >= svg.left && label.right <= svg.right
+            ? 'inside'
+            : `${label.right} > ${svg.right}`;
+        });
+      await expect.poll(inside, { timeout: 3_000 }).toBe('inside');
     }
   });
 
