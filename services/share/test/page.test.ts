@@ -713,6 +713,7 @@ describe('family page /s/{token}', () => {
             : `${label.right} > ${svg.right}`;
         });
       await expect.poll(inside, { timeout: 3_000 }).toBe('inside');
+      await p.screenshot(`${mode === 'large' ? 'large-' : ''}track-stop-edge`);
     }
   });
 
