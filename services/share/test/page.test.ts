@@ -36,7 +36,11 @@ interface BrowserStorage {
 declare const localStorage: BrowserStorage;
 declare const sessionStorage: BrowserStorage;
 declare const window: Record<string, unknown>;
-declare const document: { body: unknown; documentElement: { classList: { contains(c: string): boolean } } };
+declare const document: {
+  body: unknown;
+  documentElement: { classList: { contains(c: string): boolean } };
+  querySelector(selector: string): { getBoundingClientRect(): { left: number; right: number } } | null;
+};
 declare function getComputedStyle(el: unknown): { fontSize: string };
 declare class MutationObserver {
   constructor(callback: (records: unknown, observer: MutationObserver) => void);

@@ -11,8 +11,19 @@ const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const status = { type: 'string', enum: ['active', 'ended'] } as const;
+/**
+ * A closed object whose every property is required: its answers are
+ * serialised from this schema (fast-json-stringify), so a missing field
+ * fails instead of being left out, and the document says exactly what comes.
+ */
 const object = (properties: Record<string, object>, description?: string) =>
-  ({ type: 'object', ...(description ? { description } : {}), properties }) as const;
+  ({
+    type: 'object',
+    ...(description ? { description } : {}),
+    properties,
+    required: Object.keys(properties),
+    additionalProperties: false,
+  }) as const;
 
 const ENDED = 'SHARE_ENDED: 车辆动态已结束 (expired, cancelled or unbound), with `reason`';
 const UNKNOWN = 'NOT_FOUND: no such share link (or, for the view, not claimed yet)';
