@@ -95,16 +95,26 @@ export interface Subscriber {
   lastOfKindMs: number | null;
 }
 
-/** X8: the claimed viewers of the vehicle's valid shares with an address, with their consents. */
-export async function subscribersOf(
-  db: Queryable,
-  plateNumber: string,
-  plateColor: number,
-  kind: NotificationKind,
-  episodeId: string,
-  atMs: number,
-): Promise<Subscriber[]> {
+/** An event whose subscribers are looked for: the vehicle, the kind, the episode and when it began. */
+export interface SubscribersQuery {
+  plateNumber: string;
+  plateColor: number;
+  kind: NotificationKind;
+  episodeId: string;
+  atMs: number;
+}
+
+/**
+ * X8: per event, the claimed viewers of the vehicle's valid shares with an
+ * address, with their consents and their last notification of that kind (of
+ * another episode): one query for all the events of a chunk, answers in the
+ * events' order.
+ */
+export async function subscribersOf(db: Queryable, events: SubscribersQuery[]): Promise<Subscriber[][]> {
+  const out: Subscriber[][] = events.map(() => []);
+  if (events.length === 0) return out;
   const r = await db.query<{
+    i: string;
     share_id: string;
     viewer_id: string;
     channel: Channel;
@@ -115,34 +125,44 @@ export async function subscribersOf(
     granted_ms: string[];
     last_ms: string | null;
   }>(
-    `SELECT s.share_id, s.claimed_by AS viewer_id, e.channel,
+    `SELECT q.i, s.share_id, s.claimed_by AS viewer_id, e.channel,
             (extract(epoch FROM s.expires_at) * 1000)::int8 AS expires_ms,
             (extract(epoch FROM s.ended_at) * 1000)::int8 AS ended_ms,
             e.refused_at IS NOT NULL AS refused,
             array_agg(c.kind) AS kinds,
             array_agg((extract(epoch FROM c.granted_at) * 1000)::int8) AS granted_ms,
             (SELECT (extract(epoch FROM max(o.event_at)) * 1000)::int8 FROM notify_outbox o
-              WHERE o.share_id = s.share_id AND o.channel = e.channel AND o.kind = $3
-                AND o.state IN ('PENDING', 'SENDING', 'SENT') AND o.episode_id <> $4) AS last_ms
-       FROM shares s
+              WHERE o.share_id = s.share_id AND o.channel = e.channel AND o.kind = q.kind
+                AND o.state IN ('PENDING', 'SENDING', 'SENT') AND o.episode_id <> q.episode_id) AS last_ms
+       FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::int8[])
+              WITH ORDINALITY AS q(plate_number, plate_color, kind, episode_id, at_ms, i)
+       JOIN shares s ON s.plate_number = q.plate_number AND s.plate_color = q.plate_color
        JOIN notify_endpoints e ON e.share_id = s.share_id AND e.viewer_id = s.claimed_by
        JOIN notify_consents c ON c.share_id = e.share_id AND c.channel = e.channel
-      WHERE s.plate_number = $1 AND s.plate_color = $2 AND s.claimed_by IS NOT NULL
-        AND (s.ended_at IS NULL OR s.ended_at > to_timestamp($5 / 1000.0))
-      GROUP BY s.share_id, e.channel, e.refused_at
-      ORDER BY s.created_at, e.channel`,
-    [plateNumber, plateColor, kind, episodeId, atMs],
+      WHERE s.claimed_by IS NOT NULL
+        AND (s.ended_at IS NULL OR s.ended_at > to_timestamp(q.at_ms / 1000.0))
+      GROUP BY q.i, q.kind, q.episode_id, s.share_id, e.channel, e.refused_at
+      ORDER BY q.i, s.created_at, e.channel`,
+    [
+      events.map((e) => e.plateNumber),
+      events.map((e) => e.plateColor),
+      events.map((e) => e.kind),
+      events.map((e) => e.episodeId),
+      events.map((e) => e.atMs),
+    ],
   );
-  return r.rows.map((row) => ({
-    shareId: row.share_id,
-    viewerId: row.viewer_id,
-    channel: row.channel,
-    shareExpiresAtMs: Number(row.expires_ms),
-    shareEndedAtMs: row.ended_ms === null ? null : Number(row.ended_ms),
-    refused: row.refused,
-    consents: new Map(row.kinds.map((k, i) => [k, Number(row.granted_ms[i])])),
-    lastOfKindMs: row.last_ms === null ? null : Number(row.last_ms),
-  }));
+  for (const row of r.rows)
+    out[Number(row.i) - 1]?.push({
+      shareId: row.share_id,
+      viewerId: row.viewer_id,
+      channel: row.channel,
+      shareExpiresAtMs: Number(row.expires_ms),
+      shareEndedAtMs: row.ended_ms === null ? null : Number(row.ended_ms),
+      refused: row.refused,
+      consents: new Map(row.kinds.map((k, i) => [k, Number(row.granted_ms[i])])),
+      lastOfKindMs: row.last_ms === null ? null : Number(row.last_ms),
+    });
+  return out;
 }
 
 /** X8 offline watch: the vehicles of valid shares whose viewer asked to hear of silence. */

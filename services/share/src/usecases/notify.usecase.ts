@@ -58,20 +58,25 @@ export async function enqueueNotifications(deps: NotifyDeps, heard: HeardEvent[]
   const rows: OutboxRow[] = [];
   /** The batch's own notifications count for the cooldown too: two episodes in one chunk give one. */
   const batchLast = new Map<string, number>();
-  for (const h of heard) {
+  const live = heard.filter((h) => {
+    if (!isStale(h.event, nowMs, deps.maxAgeMs)) return true;
+    skip('STALE');
+    return false;
+  });
+  // One query for the chunk's events (a handful per chunk, thousands at the province's rate).
+  const subscribersPerEvent = await deps.repos.notify.subscribersOf(
+    deps.pool,
+    live.map(({ event: e, plateColor }) => ({
+      plateNumber: e.plateNumber,
+      plateColor,
+      kind: e.kind,
+      episodeId: e.episodeId,
+      atMs: e.atMs,
+    })),
+  );
+  for (const [i, h] of live.entries()) {
     const e = h.event;
-    if (isStale(e, nowMs, deps.maxAgeMs)) {
-      skip('STALE');
-      continue;
-    }
-    const subscribers = await deps.repos.notify.subscribersOf(
-      deps.pool,
-      e.plateNumber,
-      h.plateColor,
-      e.kind,
-      e.episodeId,
-      e.atMs,
-    );
+    const subscribers = subscribersPerEvent[i] ?? [];
     const sending = subscribers.flatMap((s) => {
       const inBatch = batchLast.get(`${s.shareId}|${s.channel}|${e.kind}`);
       const last = inBatch === undefined ? s.lastOfKindMs : Math.max(inBatch, s.lastOfKindMs ?? inBatch);
