@@ -55,13 +55,20 @@ import {
   unlinkMatching,
   writeBenchmark,
 } from '@safewatch/testkit';
-import { runToEnd, stopProcess } from '@safewatch/testkit/processes';
+import { freePort, runToEnd, stopProcess } from '@safewatch/testkit/processes';
 import pg from 'pg';
+import {
+  DEMO_TEMPLATES,
+  demoNotifyEnv,
+  demoVapidKeys,
+  startDemoWechat,
+  wechatCounts,
+} from '../../scripts/start/families.js';
 import { summariseProfile } from './cpu-profile.js';
 import { sweepFromReport, writeSweep } from './plot.js';
 import { type CpuSplit, cpuSplitFrom, load1, pidMemory } from './proc.js';
 import { type E2eReport, reportHeadline, reportLines, type StepResult } from './report.js';
-import { bindAndShare, writeRegistry } from './setup.js';
+import { bindAndShare, consentToWechat, writeRegistry } from './setup.js';
 import type { StepPlan, StepProduced } from './simulator.child.js';
 import {
   LOG_DIR,
@@ -77,7 +84,7 @@ import type { ViewerCounts, ViewersPlan } from './viewers.child.js';
 
 const { values: args } = parseCliArgs({
   name: 'bench:e2e',
-  summary: `The whole system as real processes on this machine (the four services, Kafka, PostgreSQL,
+  summary: `The whole system as real processes on this machine (the four services and the notifier, Kafka, PostgreSQL,
 Redis) with the fleet simulator producing positions at increasing rates until a consumer falls
 behind, then the busiest service profiled at the last sustained rate; writes BENCHMARKS.md
 (section e2e and a changelog row) and bench/e2e/sweep.svg (figures in sweep.json).`,
@@ -245,6 +252,7 @@ const redis = new Redis(infra.redisUrl);
 const services = new Map<ServiceName, RunningService>();
 const children: { kill(): boolean }[] = [];
 let resetTimer: NodeJS.Timeout | undefined;
+let wechat: Awaited<ReturnType<typeof startDemoWechat>> | undefined;
 
 /** Offsets behind the high watermarks of `topic` for consumer group `groupId`, summed over partitions. */
 async function brokerLag(topic: string, groupId: string): Promise<number> {
@@ -307,6 +315,7 @@ function servicePids(): Record<string, number | undefined> {
     ingest: services.get('ingest')?.proc.pid,
     alerts: services.get('alerts')?.proc.pid,
     share: services.get('share')?.proc.pid,
+    notifier: services.get('notifier')?.proc.pid,
     bindings: services.get('bindings')?.proc.pid,
   };
 }
@@ -331,6 +340,9 @@ try {
   const registryFile = writeRegistry(join(REPO, '.cache', 'bench-e2e'), TRUCKS);
   const http = { JWT_SECRET: BENCH_JWT_SECRET, TRUST_PROXY: '127.0.0.1' };
   const samples = join(REPO, 'services', 'alerts', 'samples');
+  // X8: every claimed viewer consents to every WeChat notification, sent to a local stand-in.
+  wechat = await startDemoWechat(await freePort());
+  const notifyEnv = demoNotifyEnv(wechat.url, demoVapidKeys(join(REPO, '.cache', 'vapid.json')));
   const serviceEnv: Record<ServiceName, Record<string, string>> = {
     ingest: { ...base, INGEST_GROUP_ID: ingestGroup },
     bindings: {
@@ -347,11 +359,17 @@ try {
     share: {
       ...base,
       ...http,
+      ...notifyEnv,
       SHARE_GROUP_ID: `bench-e2e-share-${iso.id}`,
       SHARE_STREAM_TICK_MS: String(TICK_MS),
     },
+    notifier: {
+      ...base,
+      ...notifyEnv,
+      SHARE_NOTIFY_GROUP_ID: `bench-e2e-notifier-${iso.id}`,
+    },
   };
-  for (const name of ['ingest', 'bindings', 'alerts', 'share'] as ServiceName[]) {
+  for (const name of ['ingest', 'bindings', 'alerts', 'share', 'notifier'] as ServiceName[]) {
     services.set(name, await startService(name, serviceEnv[name]));
     say(`✓ ${name} ready on ${services.get(name)?.base} (pid ${services.get(name)?.proc.pid})`);
   }
@@ -366,6 +384,13 @@ try {
   say(
     `✓ ${fmt(fleet.trucks)} trucks bound and shared ${SHARES_PER_TRUCK}× through the APIs, ${fmt(fleet.viewers.length)} links claimed, in ${fleet.seconds.toFixed(1)} s${Object.keys(fleet.skipped).length ? ` (sample vehicles refused and skipped: ${JSON.stringify(fleet.skipped)})` : ''}`,
   );
+
+  const consented = await consentToWechat(
+    (services.get('share') as RunningService).base,
+    fleet.viewers,
+    Object.values(DEMO_TEMPLATES),
+  );
+  say(`✓ ${fmt(consented)} viewers consented to every WeChat notification (X8)`);
 
   // ---- 2. simulator and viewers --------------------------------------------------
   const simulator = spawnChild('simulator.child.ts', { KAFKA_BROKERS: infra.kafkaBrokers.join(',') });
@@ -444,6 +469,7 @@ try {
     });
     const t0 = performance.now();
     const fromUs = hrUs();
+    const notifiedBefore = wechat?.delivered.length ?? 0;
     const producedBefore = producedTotal;
     let stepProduced = 0;
     const onProgress = (m: { type: string; positions?: number }) => {
@@ -536,6 +562,7 @@ try {
       cpu: split,
       memory,
       alertsByKind,
+      notifications: (wechat?.delivered.length ?? 0) - notifiedBefore,
       chunks,
       frames: viewers.frames,
       streamsOpen: viewers.streamsOpen,
@@ -685,6 +712,7 @@ try {
     profile,
     runSeconds: (performance.now() - runStart) / 1000,
     stored,
+    notifications: wechat ? wechatCounts(wechat) : { total: 0, duplicates: 0 },
   };
   const lines = reportLines(report);
   // The sweep as a picture, with its figures as JSON (plot-sweep.ts redraws it from them).
@@ -706,10 +734,11 @@ try {
 } finally {
   if (resetTimer) clearInterval(resetTimer);
   for (const c of children) c.kill();
-  for (const name of ['share', 'alerts', 'bindings', 'ingest'] as ServiceName[]) {
+  for (const name of ['notifier', 'share', 'alerts', 'bindings', 'ingest'] as ServiceName[]) {
     const s = services.get(name);
     if (s) await stopProcess(s.proc, 10_000);
   }
+  await wechat?.stop().catch(() => undefined);
   await admin.disconnect().catch(() => undefined);
   await unlinkMatching(redis, `${iso.redisPrefix}*`, 5000).catch(() => undefined);
   redis.disconnect();

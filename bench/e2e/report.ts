@@ -32,6 +32,8 @@ export interface StepResult {
   /** RSS at the end of the step, bytes, per service. */
   memory: Record<string, number>;
   alertsByKind: Record<string, number>;
+  /** X8: WeChat notifications the stand-in received during the step. */
+  notifications: number;
   /** Deltas over the step of the services' chunk metrics (a chunk: what a consumer takes through its steps at once). */
   chunks: {
     ingest: number;
@@ -93,13 +95,15 @@ export interface E2eReport {
   runSeconds: number;
   /** After the sweep, once the consumers caught up: rows in the run's schema. */
   stored: { produced: number; caughtUp: boolean; positions: number; alerts: number };
+  /** X8: what the WeChat stand-in received over the run, and how many were the same message twice. */
+  notifications: { total: number; duplicates: number };
 }
 
 const c2 = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? 'n/a' : Math.max(0, n).toFixed(2);
 const mib = (b: number | undefined) =>
   b === undefined || Number.isNaN(b) ? 'n/a' : `${Math.round(b / 2 ** 20)}`;
-const SERVICES = ['ingest', 'alerts', 'share', 'bindings'];
+const SERVICES = ['ingest', 'alerts', 'share', 'notifier', 'bindings'];
 /** The picture of the sweep that the benchmark draws beside this file (plot.ts), as BENCHMARKS.md links it. */
 export const SWEEP_LINK = 'bench/e2e/sweep.svg';
 const SWEEP_ALT =
@@ -154,18 +158,18 @@ export function reportLines(r: E2eReport): string[] {
   const cores = cpus().length;
   const lines: string[] = [];
   lines.push(
-    `Run: ${cores} × ${cpus()[0]?.model.trim()}; the four services as node processes as \`npm start\` starts them, topics of ${r.partitions} partitions; ${fmt(r.trucks)} drivers each bound one sample truck and shared it ${r.sharesPerTruck}×, every link claimed: ${fmt(r.viewers)} shares, each with a live stream (tick shortened to ${fmt(r.tickMs)} ms) and its view polled every ${r.viewPollS} s, the views of ${r.sample} trucks every ${r.samplePollMs} ms; fleet simulator at one fix per truck per second in ${r.sendsPerS} sends per second, keyed by platform id (${r.rawSpread}); steps of ${r.stepSeconds} s. A step is not sustained when a consumer's lag over its last 3 s is above ${r.lagLimitS} s of input and still rising (slope > ${r.slopeLimit} s/s), when a lag passes ${r.runawayLagS} s, or when the simulator produces < 95 % of the rate. Load ${r.loadAtStart[0]?.toFixed(2)} at the start, ${r.loadAtEnd[0]?.toFixed(2)} at the end; run time ${fmt(r.runSeconds)} s.`,
+    `Run: ${cores} × ${cpus()[0]?.model.trim()}; the four services and the notifier as node processes as \`npm start\` starts them, every viewer consenting to every WeChat notification (sent to a local stand-in), topics of ${r.partitions} partitions; ${fmt(r.trucks)} drivers each bound one sample truck and shared it ${r.sharesPerTruck}×, every link claimed: ${fmt(r.viewers)} shares, each with a live stream (tick shortened to ${fmt(r.tickMs)} ms) and its view polled every ${r.viewPollS} s, the views of ${r.sample} trucks every ${r.samplePollMs} ms; fleet simulator at one fix per truck per second in ${r.sendsPerS} sends per second, keyed by platform id (${r.rawSpread}); steps of ${r.stepSeconds} s. A step is not sustained when a consumer's lag over its last 3 s is above ${r.lagLimitS} s of input and still rising (slope > ${r.slopeLimit} s/s), when a lag passes ${r.runawayLagS} s, or when the simulator produces < 95 % of the rate. Load ${r.loadAtStart[0]?.toFixed(2)} at the start, ${r.loadAtEnd[0]?.toFixed(2)} at the end; run time ${fmt(r.runSeconds)} s.`,
     '',
     `![${SWEEP_ALT}](${SWEEP_LINK})`,
     '',
-    '| step | positions/s produced (target) | ingest lag at end, s (slope) | alerts lag at end, s (slope) | verdict | produced → view p50 / p99 ms (fixes) | alerts raised | SSE frames | view responses | load start→end |',
+    '| step | positions/s produced (target) | ingest lag at end, s (slope) | alerts lag at end, s (slope) | verdict | produced → view p50 / p99 ms (fixes) | alerts raised / notified | SSE frames | view responses | load start→end |',
     '|---|---:|---:|---:|---|---:|---:|---:|---|---:|',
   );
   for (const x of r.results) {
     const p = summarize(x.latencies);
     const alerts = Object.values(x.alertsByKind).reduce((a, b) => a + b, 0);
     lines.push(
-      `| ${x.index + 1} | ${fmt(x.achieved)} (${fmt(x.rate)}) | ${x.ingest.endLag.toFixed(2)} (${x.ingest.slope.toFixed(3)}) | ${x.alerts.endLag.toFixed(2)} (${x.alerts.slope.toFixed(3)}) | ${verdictText(x)} | ${fmt(p.p50)} / ${fmt(p.p99)} (${x.latencies.length}${x.missed ? `, ${x.missed} not shown` : ''}) | ${fmt(alerts)} | ${fmt(x.frames)} | ${Object.entries(
+      `| ${x.index + 1} | ${fmt(x.achieved)} (${fmt(x.rate)}) | ${x.ingest.endLag.toFixed(2)} (${x.ingest.slope.toFixed(3)}) | ${x.alerts.endLag.toFixed(2)} (${x.alerts.slope.toFixed(3)}) | ${verdictText(x)} | ${fmt(p.p50)} / ${fmt(p.p99)} (${x.latencies.length}${x.missed ? `, ${x.missed} not shown` : ''}) | ${fmt(alerts)} / ${fmt(x.notifications)} | ${fmt(x.frames)} | ${Object.entries(
         x.views,
       )
         .map(([k, v]) => `${k}: ${fmt(v)}`)
@@ -179,24 +183,24 @@ export function reportLines(r: E2eReport): string[] {
       .map(([k, v]) => `${k} ${fmt(v)}`)
       .join(', ');
     lines.push(
-      `**Sustained: ${fmt(s.achieved)} positions/s** (step ${s.index + 1}) with alerts and the share fan-out active: ingest lag at the end ${s.ingest.endLag.toFixed(2)} s, alerts ${s.alerts.endLag.toFixed(2)} s; position produced → first view response showing it p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms, max ${fmt(p.max)} ms (${s.latencies.length} fixes of ${r.sample} trucks; it includes the ${r.samplePollMs} ms poll period); alerts raised in the step: ${alerts || 'none'}; ${fmt(s.frames)} SSE view frames delivered to ${fmt(s.streamsOpen)} open streams (${s.reopened} reopened).`,
+      `**Sustained: ${fmt(s.achieved)} positions/s** (step ${s.index + 1}) with alerts, the driving clock, the share fan-out and notifications active: ingest lag at the end ${s.ingest.endLag.toFixed(2)} s, alerts ${s.alerts.endLag.toFixed(2)} s; position produced → first view response showing it p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms, max ${fmt(p.max)} ms (${s.latencies.length} fixes of ${r.sample} trucks; it includes the ${r.samplePollMs} ms poll period); alerts raised in the step: ${alerts || 'none'}; WeChat notifications sent ${fmt(s.notifications)}; ${fmt(s.frames)} SSE view frames delivered to ${fmt(s.streamsOpen)} open streams (${s.reopened} reopened).`,
     );
   } else lines.push('**No step was sustained**: even the first rate made a consumer fall behind.');
   lines.push(
     '',
-    `After the sweep${r.stored.caughtUp ? ', once the consumers had caught up' : ' (**the consumers had not caught up within 90 s**)'}: ${fmt(r.stored.positions)} positions stored of ${fmt(r.stored.produced)} produced, ${fmt(r.stored.alerts)} alerts stored.`,
+    `After the sweep${r.stored.caughtUp ? ', once the consumers had caught up' : ' (**the consumers had not caught up within 90 s**)'}: ${fmt(r.stored.positions)} positions stored of ${fmt(r.stored.produced)} produced, ${fmt(r.stored.alerts)} alerts stored; WeChat notifications ${fmt(r.notifications.total)}, of which the same message to the same viewer twice: ${fmt(r.notifications.duplicates)}.`,
   );
   lines.push(
     '',
     `CPU per step (cores of ${cores}; postgres and redis-server count every process of that name; "rest" = machine busy − all of these):`,
     '',
-    '| step | ingest | alerts | share | bindings | simulator | viewers | broker | postgres | redis-server | benchmark driver | rest | machine busy |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| step | ingest | alerts | share | notifier | bindings | simulator | viewers | broker | postgres | redis-server | benchmark driver | rest | machine busy |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const x of r.results) {
     const o = x.cpu.own;
     lines.push(
-      `| ${x.index + 1} (${fmt(x.rate)}/s) | ${c2(o.ingest)} | ${c2(o.alerts)} | ${c2(o.share)} | ${c2(o.bindings)} | ${c2(o.simulator)} | ${c2(o.viewers)} | ${c2(o.broker)} | ${c2(x.cpu.infra.postgres)} | ${c2(x.cpu.infra['redis-server'])} | ${c2(o['benchmark driver'])} | ${c2(x.cpu.rest)} | ${c2(x.cpu.machineBusy)} of ${x.cpu.cores} |`,
+      `| ${x.index + 1} (${fmt(x.rate)}/s) | ${c2(o.ingest)} | ${c2(o.alerts)} | ${c2(o.share)} | ${c2(o.notifier)} | ${c2(o.bindings)} | ${c2(o.simulator)} | ${c2(o.viewers)} | ${c2(o.broker)} | ${c2(x.cpu.infra.postgres)} | ${c2(x.cpu.infra['redis-server'])} | ${c2(o['benchmark driver'])} | ${c2(x.cpu.rest)} | ${c2(x.cpu.machineBusy)} of ${x.cpu.cores} |`,
     );
   }
   lines.push(

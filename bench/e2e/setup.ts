@@ -149,3 +149,27 @@ export async function bindAndShare(opts: {
   });
   return { viewers, trucks: bound.length, skipped, seconds: (performance.now() - t0) / 1000 };
 }
+
+/**
+ * X8: each viewer reports the mini-program's consent to every template (each
+ * viewer his own openid). Returns how many were accepted; a refusal stops the run.
+ */
+export async function consentToWechat(
+  shareBase: string,
+  viewers: Viewer[],
+  templates: string[],
+): Promise<number> {
+  let accepted = 0;
+  await pool(viewers, 8, async (v, i) => {
+    const r = await call(
+      'PUT',
+      `${shareBase}/v1/shares/${v.token}/notifications/wechat`,
+      v.bearer,
+      { openId: `o-bench-e2e-${i}`, results: Object.fromEntries(templates.map((t) => [t, 'accept'])) },
+      v.forwardedFor,
+    );
+    if (r.status !== 200) throw new Error(`consent refused: ${r.status} ${JSON.stringify(r.body)}`);
+    accepted += 1;
+  });
+  return accepted;
+}

@@ -13,13 +13,14 @@ import { freePort, REPO_ROOT, spawnTs, waitReady } from '@safewatch/testkit/proc
 export const REPO = REPO_ROOT;
 export const LOG_DIR = join(REPO, '.cache', 'logs');
 
-export const SERVICE_NAMES = ['ingest', 'alerts', 'share', 'bindings'] as const;
+export const SERVICE_NAMES = ['ingest', 'alerts', 'share', 'notifier', 'bindings'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const SERVICE_MAIN: Record<ServiceName, string> = {
   ingest: 'services/ingest/src/main.ts',
   bindings: 'services/bindings/src/main.ts',
   alerts: 'services/alerts/src/main.ts',
   share: 'services/share/src/main.ts',
+  notifier: 'services/share/src/notifier/main.ts',
 };
 
 export interface RunningService {
