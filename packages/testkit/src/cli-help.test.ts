@@ -104,6 +104,16 @@ const EXPECTED: Record<string, string[]> = {
     '--dry-run',
     '--change',
   ],
+  'bench:kafka-client': [
+    '--rounds',
+    '--messages',
+    '--consume-messages',
+    '--send-size',
+    '--keys',
+    '--partitions',
+    '--dry-run',
+    '--change',
+  ],
 };
 
 /** Scripts that run TypeScript but are not covered here, and why. */
