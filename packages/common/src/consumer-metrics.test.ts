@@ -42,4 +42,29 @@ describe('ConsumerMetrics', () => {
       [['1', 8]],
     );
   });
+
+  it('with a checkpoint: the lag follows processing, the count the commits, each message counted once', async () => {
+    const registry = new Registry();
+    const m = new ConsumerMetrics(registry, 'alerts', 'positions.accepted');
+    const lag = async () => (await samples(registry, 'kafka_consumer_lag'))[0]?.value;
+    const count = async () => (await samples(registry, 'kafka_consumer_messages_total'))[0]?.value;
+    m.batchStarted(0, '1000', '0');
+    m.processed(0, '1000', '499');
+    expect(await lag()).toBe(500);
+    m.batchStarted(0, '1000', '500');
+    m.processed(0, '1000', '799');
+    expect(await lag()).toBe(200);
+    // One checkpoint commits both batches.
+    m.committed(0, '1000', '799');
+    expect(await count()).toBe(800);
+    m.processed(0, '1000', '899');
+    // A commit that trails processing leaves the lag as processing left it.
+    m.committed(0, '1000', '849');
+    expect(await lag()).toBe(100);
+    expect(await count()).toBe(850);
+    // Redelivered from the last commit (after a dropped checkpoint): not counted twice.
+    m.batchStarted(0, '1000', '850');
+    m.committed(0, '1000', '899');
+    expect(await count()).toBe(900);
+  });
 });

@@ -16,6 +16,8 @@ export class ConsumerMetrics {
   private readonly messages: Counter<GroupLabels>;
   /** Per partition, the next offset to process. */
   private readonly position = new Map<number, bigint>();
+  /** Per partition, the offset up to which committed messages were counted. */
+  private readonly counted = new Map<number, bigint>();
 
   constructor(
     registry: Registry,
@@ -48,17 +50,31 @@ export class ConsumerMetrics {
    */
   batchStarted(partition: number, highWatermark: string, firstOffset: string | undefined): void {
     if (firstOffset === undefined) return;
-    this.position.set(partition, BigInt(firstOffset));
-    this.setLag(partition, highWatermark, BigInt(firstOffset));
+    const first = BigInt(firstOffset);
+    this.position.set(partition, first);
+    // The first batch of a partition since it was assigned starts at its committed offset.
+    if (!this.counted.has(partition)) this.counted.set(partition, first);
+    this.setLag(partition, highWatermark, first);
+  }
+
+  /** Messages up to `lastOffset` (inclusive) processed, to be committed later (a checkpoint). */
+  processed(partition: number, highWatermark: string, lastOffset: string): void {
+    const next = BigInt(lastOffset) + 1n;
+    this.position.set(partition, next);
+    this.setLag(partition, highWatermark, next);
   }
 
   /** Offsets committed up to `lastOffset` (inclusive) after the messages were processed. */
   committed(partition: number, highWatermark: string, lastOffset: string): void {
     const next = BigInt(lastOffset) + 1n;
-    const from = this.position.get(partition);
+    const from = this.counted.get(partition);
     // Offsets advanced: the messages processed (no transaction markers on these topics).
     if (from !== undefined && next > from)
       this.messages.inc({ group: this.group, topic: this.topic }, Number(next - from));
+    this.counted.set(partition, next);
+    // The lag follows processing, which a checkpoint's commit may trail.
+    const position = this.position.get(partition);
+    if (position !== undefined && position > next) return;
     this.position.set(partition, next);
     this.setLag(partition, highWatermark, next);
   }
@@ -73,6 +89,7 @@ export class ConsumerMetrics {
       if (kept.has(p)) continue;
       this.lagGauge.remove({ group: this.group, topic: this.topic, partition: String(p) });
       this.position.delete(p);
+      this.counted.delete(p);
     }
   }
 

@@ -30,9 +30,11 @@ import {
 } from './usecases/certificate-reminders.usecase.js';
 import {
   ALERTS_STEP_DEPENDENCY,
+  checkpointStates,
   type EvaluatePorts,
   evaluatePositions,
   type PositionIn,
+  type VehicleStates,
 } from './usecases/evaluate-positions.usecase.js';
 
 export interface AlertsApp {
@@ -163,7 +165,7 @@ export function createAlertsApp(
   const certificates = new CertificatesRepo(pool);
   const publisher = new AlertsPublisher(producer, topics.alerts, topics.drivingClock);
   const states = new StateStore(redis, cfg.REDIS_KEY_PREFIX);
-  const cache = new Map<string, VehicleState>();
+  const vehicles: VehicleStates = { cache: new Map<string, VehicleState>(), dirty: new Set<string>() };
 
   const evaluatePorts: EvaluatePorts = {
     loadStates: async (keys) => {
@@ -200,13 +202,26 @@ export function createAlertsApp(
     registry,
     onRetry: (step) => metrics.retries.inc({ step }),
     stepDependency: ALERTS_STEP_DEPENDENCY,
-    // After a rebalance the checkpoint is the truth: states reload on first sight.
-    onAssignmentChange: () => cache.clear(),
+    // The changed states are saved every ALERTS_CHECKPOINT_MS, then the offsets committed. When
+    // uncommitted offsets are dropped (rebalance, failure), the checkpoint is the truth again:
+    // states reload on first sight and the positions after the last commit come again.
+    checkpoint: {
+      everyMs: cfg.ALERTS_CHECKPOINT_MS,
+      flush: async (run) => {
+        const end = metrics.checkpointSeconds.startTimer();
+        metrics.checkpointStates.inc(await checkpointStates(vehicles, evaluatePorts, run));
+        end();
+      },
+      discard: () => {
+        vehicles.cache.clear();
+        vehicles.dirty.clear();
+      },
+    },
     process: async (messages, run) => {
       const end = metrics.evaluationSeconds.startTimer();
       const r = await evaluatePositions(
         toPositions(messages.map((m) => m.value)),
-        cache,
+        vehicles,
         rules.ctx,
         evaluatePorts,
         run,
@@ -216,7 +231,7 @@ export function createAlertsApp(
       metrics.late.inc(r.late);
       metrics.countAlerts(r.alerts);
       metrics.countClock(r.clock);
-      metrics.stateSize.set(cache.size);
+      metrics.stateSize.set(vehicles.cache.size);
     },
   });
   const bindingsConsumer = new ChunkConsumer({

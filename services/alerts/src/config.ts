@@ -23,6 +23,13 @@ const schema = z.object({
   ALERTS_CHUNK_MESSAGES: positiveInt(5000),
   ALERTS_SESSION_TIMEOUT_MS: positiveInt(30_000),
   ALERTS_FETCH_MAX_WAIT_MS: positiveInt(100),
+  /**
+   * How often the changed vehicle states are checkpointed to Redis, and only
+   * then the offsets of the positions evaluated committed. Longer: fewer
+   * states written (a vehicle seen several times in between is written once),
+   * more positions evaluated again after a crash.
+   */
+  ALERTS_CHECKPOINT_MS: positiveInt(2000),
   /** A1: vehicle-class default limit (heavy trucks on expressways), and how long above/below opens/closes an episode. */
   SPEEDING_DEFAULT_LIMIT_KMH: positiveInt(100),
   SPEEDING_MIN_OVER_S: positiveInt(30),

@@ -1,6 +1,7 @@
 import type { Registry } from 'prom-client';
 import { ConsumerMetrics } from '../consumer-metrics.js';
 import { startConsumeSpan } from '../tracing/kafka-tracing.js';
+import { Checkpointer, type PendingOffset } from './checkpoint.js';
 import { type ChunkLimits, chunksOf } from './chunks.js';
 import type { Consumer, EachBatchPayload, KafkaMessage } from './client.js';
 import { commitInBatch } from './consumer-recovery.js';
@@ -29,6 +30,23 @@ export interface ChunkConsumerOptions<S extends string, P = void>
   complete?: (processed: P, run: StepRunner<S>, partition: number) => Promise<void>;
   /** The group rebalanced: in-memory state of partitions we may have lost is dropped. */
   onAssignmentChange?: () => void;
+  /**
+   * Commit on a checkpoint rather than after every chunk: a processed chunk's
+   * offset waits, and every `everyMs` (at the end of a chunk, or when no chunk
+   * comes) and on stop() `flush` saves what the chunks processed so far
+   * changed, through the step runner (retried while heartbeating), and only
+   * then are their offsets committed. No chunk is in `process` while a
+   * checkpoint runs. When uncommitted offsets are dropped (an assignment
+   * change, a chunk or checkpoint that failed) `discard` forgets what flush
+   * would have saved, and the partitions are read again from their last
+   * commit: the last checkpoint and the committed offsets are the truth.
+   * Not with `complete` (a chunk's state could be saved before it completed).
+   */
+  checkpoint?: {
+    everyMs: number;
+    flush: (run: StepRunner<S>) => Promise<void>;
+    discard: () => void;
+  };
   /** After each commit: the partition's messages still behind its high watermark. */
   onCommitted?: (partition: number, lag: number) => void;
   /** Where the consumer's lag and throughput go (kafka_consumer_lag, kafka_consumer_messages_total). */
@@ -43,7 +61,8 @@ const ABANDON_AFTER_MS = 15_000;
 /**
  * The one Kafka consumer engine: consumes a topic in chunks with eachBatch;
  * a chunk's offset is committed only after every step (and `complete`) of it
- * succeeded. Failing steps are retried with back-off while heartbeating
+ * succeeded — right after it, or with `checkpoint` at the next checkpoint
+ * that saved what it changed. Failing steps are retried with back-off while heartbeating
  * (stepRunner); stop() lets the chunks in hand finish and commit. Group
  * membership, readiness and restarts: createGroupConsumer.
  */
@@ -59,10 +78,20 @@ export class ChunkConsumer<S extends string, P = void> {
   >();
   private readonly metrics: ConsumerMetrics | undefined;
   private readonly limits: ChunkLimits;
+  private readonly checkpointer: Checkpointer | undefined;
+  /** With a checkpoint: per partition, the offset the group resumes from (the last commit). */
+  private readonly resumeAt = new Map<number, string>();
+  /** With a checkpoint: the latest batch's liveness, for a checkpoint outside a batch. */
+  private lastBatch:
+    | { consumer: Consumer; heartbeat: () => Promise<void>; isRunning: () => boolean }
+    | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: ChunkConsumerOptions<S, P>) {
     if (!opts.chunkMessages && !opts.chunkBytes)
       throw new Error('ChunkConsumer: chunkMessages or chunkBytes');
+    if (opts.checkpoint && opts.complete) throw new Error('ChunkConsumer: checkpoint and complete');
+    this.checkpointer = opts.checkpoint ? new Checkpointer(opts.checkpoint.everyMs) : undefined;
     this.limits = { maxMessages: opts.chunkMessages, maxBytes: opts.chunkBytes };
     this.metrics = opts.registry ? new ConsumerMetrics(opts.registry, opts.groupId, opts.topic) : undefined;
   }
@@ -87,6 +116,9 @@ export class ChunkConsumer<S extends string, P = void> {
     let created: Consumer | undefined;
     created = await createGroupConsumer(this.opts, {
       joined: (partitions) => {
+        // The group resumes from the committed offsets: what was not committed comes again.
+        this.dropCheckpoint();
+        this.resumeAt.clear();
         this.opts.onAssignmentChange?.();
         this.metrics?.assigned(partitions);
         this.watch?.assign(partitions);
@@ -108,6 +140,7 @@ export class ChunkConsumer<S extends string, P = void> {
     this.consumer = undefined;
     this.inFlight = new Set();
     this.inHand.clear();
+    this.dropCheckpoint();
     this.opts.readiness.set('kafka', false);
     if (stalled) {
       let timer: NodeJS.Timeout | undefined;
@@ -132,6 +165,25 @@ export class ChunkConsumer<S extends string, P = void> {
     this.watch?.stop();
     this.consumer?.pause([{ topic: this.opts.topic }]);
     await Promise.allSettled([...this.inFlight]);
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    const consumer = this.consumer;
+    if (this.checkpointer && consumer) {
+      // One attempt (stopping: no retries); if it fails, the uncommitted chunks come again.
+      await this.checkpointNow(
+        consumer,
+        stepRunner(
+          this.opts,
+          () => false,
+          async () => undefined,
+        ),
+      ).catch((err: unknown) =>
+        this.opts.logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          'last checkpoint failed; the chunks after the last commit will be processed again',
+        ),
+      );
+    }
     await this.consumer?.disconnect();
   }
 
@@ -161,6 +213,12 @@ export class ChunkConsumer<S extends string, P = void> {
       if (c) Object.assign(c, { doing: what, since: Date.now() });
     };
     this.metrics?.batchStarted(batch.partition, batch.highWatermark, batch.messages[0]?.offset);
+    if (this.checkpointer) {
+      this.lastBatch = { consumer, heartbeat, isRunning };
+      const first = batch.messages[0]?.offset;
+      if (first !== undefined && !this.resumeAt.has(batch.partition))
+        this.resumeAt.set(batch.partition, first);
+    }
     let completing: Promise<void> = Promise.resolve();
     const mine: object[] = [];
     try {
@@ -177,7 +235,7 @@ export class ChunkConsumer<S extends string, P = void> {
           });
         // One span per chunk, covering all its steps (a no-op when tracing is off).
         const span = startConsumeSpan(batch.topic, batch.partition, chunk, this.opts.groupId);
-        const processed = await span.within(() => this.opts.process(chunk, run, batch.partition));
+        const processed = await span.within(() => this.processChunk(consumer, chunk, run, batch.partition));
         doing(chunk, 'waiting for the chunk before it');
         await completing;
         const last = (chunk[chunk.length - 1] as KafkaMessage).offset;
@@ -199,6 +257,114 @@ export class ChunkConsumer<S extends string, P = void> {
     }
   }
 
+  /** `process`; with a checkpoint, outside checkpoints, and a failure drops what is uncommitted. */
+  private async processChunk(
+    consumer: Consumer,
+    chunk: KafkaMessage[],
+    run: StepRunner<S>,
+    partition: number,
+  ): Promise<P> {
+    const checkpointer = this.checkpointer;
+    if (!checkpointer) return this.opts.process(chunk, run, partition);
+    await checkpointer.enter();
+    try {
+      return await this.opts.process(chunk, run, partition);
+    } catch (err) {
+      // Its state may be half advanced: start again from the last checkpoint.
+      this.dropCheckpoint(consumer, partition);
+      throw err;
+    } finally {
+      checkpointer.leave();
+    }
+  }
+
+  /**
+   * Forgets the uncommitted offsets and what the checkpoint would have saved.
+   * Given the consumer, partitions it read past their last commit (and
+   * `failed`, whose chunk did not finish) are read again from that commit.
+   */
+  private dropCheckpoint(consumer?: Consumer, failed?: number): void {
+    if (!this.checkpointer || !this.opts.checkpoint) return;
+    const dropped = this.checkpointer.drop().map((p) => p.partition);
+    this.opts.checkpoint.discard();
+    if (!consumer) return;
+    for (const partition of new Set(failed === undefined ? dropped : [...dropped, failed])) {
+      const offset = this.resumeAt.get(partition);
+      if (offset === undefined) continue;
+      try {
+        consumer.seek({ topic: this.opts.topic, partition, offset });
+      } catch (err) {
+        // Not running any more: it reads from the last commit when it runs again.
+        this.opts.logger.debug({ err, partition }, 'seek back to the last commit refused');
+      }
+    }
+  }
+
+  /** Flushes and commits what is uncommitted (nothing when nothing is). */
+  private async checkpointNow(consumer: Consumer, run: StepRunner<S>): Promise<void> {
+    const { checkpointer, opts } = this;
+    if (!checkpointer || !opts.checkpoint) return;
+    const flush = opts.checkpoint.flush;
+    await checkpointer.checkpoint(
+      () =>
+        flush((step, fn) =>
+          run(step, () => {
+            this.watch?.progress();
+            return fn();
+          }),
+        ),
+      (offsets) => this.commit(consumer, offsets),
+    );
+    if (checkpointer.uncommitted.size > 0) this.armIdleCheckpoint();
+  }
+
+  /**
+   * With no chunk to end, a checkpoint still comes within everyMs of the last
+   * processed one, so that an idle consumer's offsets are committed.
+   */
+  private armIdleCheckpoint(): void {
+    const due = this.checkpointer?.dueInMs();
+    if (due === undefined || this.idleTimer || this.stopping) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      const last = this.lastBatch;
+      if (!last || this.stopping || last.consumer !== this.consumer) return;
+      if (!this.checkpointer?.due()) return this.armIdleCheckpoint();
+      const active = () => !this.stopping && last.consumer === this.consumer && last.isRunning();
+      this.checkpointNow(last.consumer, stepRunner(this.opts, active, last.heartbeat)).catch(
+        (err: unknown) => {
+          this.opts.logger.warn(
+            { err: err instanceof Error ? err.message : String(err) },
+            'checkpoint failed; the chunks after the last commit will be processed again',
+          );
+          if (!this.stopping && last.consumer === this.consumer) this.dropCheckpoint(last.consumer);
+        },
+      );
+    }, due);
+    this.idleTimer.unref();
+  }
+
+  private async commit(consumer: Consumer, offsets: PendingOffset[]): Promise<void> {
+    await commitInBatch(
+      consumer,
+      offsets.map((o) => ({
+        topic: this.opts.topic,
+        partition: o.partition,
+        offset: String(BigInt(o.lastOffset) + 1n),
+      })),
+    );
+    this.watch?.progress();
+    for (const o of offsets) this.committed(o.partition, o.highWatermark, o.lastOffset);
+  }
+
+  private committed(partition: number, highWatermark: string, lastOffset: string): void {
+    const next = BigInt(lastOffset) + 1n;
+    if (this.checkpointer) this.resumeAt.set(partition, String(next));
+    this.metrics?.committed(partition, highWatermark, lastOffset);
+    const behind = BigInt(highWatermark) - next;
+    this.opts.onCommitted?.(partition, behind > 0n ? Number(behind) : 0);
+  }
+
   private async complete(
     consumer: Consumer,
     { batch, resolveOffset, heartbeat }: EachBatchPayload,
@@ -209,14 +375,32 @@ export class ChunkConsumer<S extends string, P = void> {
   ): Promise<void> {
     await this.opts.complete?.(processed, run, batch.partition);
     resolveOffset(lastOffset);
+    if (this.checkpointer) {
+      this.checkpointer.processed({
+        partition: batch.partition,
+        lastOffset,
+        highWatermark: batch.highWatermark,
+      });
+      this.metrics?.processed(batch.partition, batch.highWatermark, lastOffset);
+      if (this.checkpointer.due()) {
+        doing('checkpoint');
+        try {
+          await this.checkpointNow(consumer, run);
+        } catch (err) {
+          this.dropCheckpoint(consumer);
+          throw err;
+        }
+      } else this.armIdleCheckpoint();
+      doing('heartbeat');
+      await heartbeat();
+      return;
+    }
     const next = BigInt(lastOffset) + 1n;
     doing('commit');
     await commitInBatch(consumer, [{ topic: batch.topic, partition: batch.partition, offset: String(next) }]);
     doing('heartbeat');
     this.watch?.progress();
-    this.metrics?.committed(batch.partition, batch.highWatermark, lastOffset);
-    const behind = BigInt(batch.highWatermark) - next;
-    this.opts.onCommitted?.(batch.partition, behind > 0n ? Number(behind) : 0);
+    this.committed(batch.partition, batch.highWatermark, lastOffset);
     await heartbeat();
   }
 }

@@ -17,7 +17,7 @@ const PARTITIONS = 4;
 describe('two instances of a consumer in one group', () => {
   const f = kafkaFile('kafka-rebalance');
 
-  it.each([{ mode: 'one-stage' }, { mode: 'pipelined' }])(
+  it.each([{ mode: 'one-stage' }, { mode: 'pipelined' }, { mode: 'checkpoint' }])(
     '$mode: a second member joins, the first leaves: partitions move, nothing is lost, no committed chunk is processed again',
     async ({ mode }) => {
       const [topic] = (await f.iso.createTopics([`rebalance-${mode}`], PARTITIONS)) as [string];
@@ -34,6 +34,16 @@ describe('two instances of a consumer in one group', () => {
         // Pipelined as the ingest is: the next chunk is processed while this one completes.
         ...(mode === 'pipelined'
           ? { complete: (_processed: unknown, run: StepRunner<'work'>) => run('work', slow) }
+          : {}),
+        // Commits every 100 ms, after a flush (the state of a service such as alerts).
+        ...(mode === 'checkpoint'
+          ? {
+              checkpoint: {
+                everyMs: 100,
+                flush: (run: StepRunner<'work'>) => run('work', slow),
+                discard: () => undefined,
+              },
+            }
           : {}),
       };
       const first = recordingConsumer('first', seen, options, slow);

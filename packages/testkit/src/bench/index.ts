@@ -4,4 +4,5 @@ export * from './child-messages.js';
 export * from './cpu-split.js';
 export * from './keyed-send.js';
 export * from './options.js';
+export * from './profiler.js';
 export * from './stats.js';

@@ -8,6 +8,8 @@ export class AlertsMetrics {
   readonly clock: Counter<'event'>;
   readonly evaluationSeconds: Histogram;
   readonly stateSize: Gauge;
+  readonly checkpointStates: Counter;
+  readonly checkpointSeconds: Histogram;
   readonly retries: Counter<'step'>;
 
   constructor(registry: Registry) {
@@ -36,13 +38,24 @@ export class AlertsMetrics {
     });
     this.evaluationSeconds = new Histogram({
       name: 'alerts_chunk_duration_seconds',
-      help: 'Time to evaluate, store, publish and checkpoint one chunk',
+      help: 'Time to evaluate, store and publish one chunk',
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
     this.stateSize = new Gauge({
       name: 'alerts_vehicle_states',
       help: 'Vehicles whose rule state is held in memory',
+      registers,
+    });
+    this.checkpointStates = new Counter({
+      name: 'alerts_checkpoint_states_total',
+      help: 'Vehicle states written to the checkpoint (each changed vehicle once per checkpoint)',
+      registers,
+    });
+    this.checkpointSeconds = new Histogram({
+      name: 'alerts_checkpoint_duration_seconds',
+      help: 'Time to write the changed vehicle states of one checkpoint (retries included)',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
     this.retries = new Counter({

@@ -46,21 +46,29 @@ export interface EvaluateResult {
   clock: ClockRecord[];
 }
 
+/** The rule states held in memory, and the vehicles whose state changed since the last checkpoint. */
+export interface VehicleStates {
+  cache: Map<string, VehicleState>;
+  dirty: Set<string>;
+}
+
 /**
  * One chunk of accepted positions through the rules: states of vehicles not
  * in memory are loaded from the checkpoint, every vehicle's fixes are
  * evaluated in GNSS order, alerts and driving clock events are stored then
- * published, and the changed states are checkpointed — all before the caller
- * commits the offsets. Running it again on the same positions yields the same
- * alert and event ids and no state change (the late-data rule).
+ * published, and the changed states are marked dirty for the next checkpoint
+ * (checkpointStates), which the caller runs before committing the offsets.
+ * Running it again on the same positions yields the same alert and event ids
+ * and no state change (the late-data rule).
  */
 export async function evaluatePositions(
   positions: PositionIn[],
-  cache: Map<string, VehicleState>,
+  states: VehicleStates,
   ctx: EvaluationContext,
   ports: EvaluatePorts,
   run: StepRunner,
 ): Promise<EvaluateResult> {
+  const { cache, dirty } = states;
   const byVehicle = new Map<string, PositionIn[]>();
   for (const p of positions) {
     const list = byVehicle.get(p.vehicleKey);
@@ -75,7 +83,7 @@ export async function evaluatePositions(
 
   const alerts: AlertRecord[] = [];
   const clock: ClockRecord[] = [];
-  const changed = new Map<string, VehicleState>();
+  const changed: string[] = [];
   let late = 0;
   try {
     for (const [vehicleKey, list] of byVehicle) {
@@ -88,7 +96,7 @@ export async function evaluatePositions(
       late += r.late;
       if (r.late < list.length) {
         cache.set(vehicleKey, r.state);
-        changed.set(vehicleKey, r.state);
+        changed.push(vehicleKey);
       }
       const vehicle = { vehicleKey, plateNumber: first.plateNumber, plateColor: first.plateColor };
       for (const e of r.events) alerts.push(toAlertRecord(vehicle, e, ports.restStopsAhead));
@@ -99,13 +107,41 @@ export async function evaluatePositions(
       await run('persist', () => Promise.all([ports.persistAlerts(alerts), ports.persistClock(clock)]));
       await run('publish', () => Promise.all([ports.publishAlerts(alerts), ports.publishClock(clock)]));
     }
-    await run('checkpoint', () => ports.saveStates(changed));
   } catch (err) {
     // The rules advanced these vehicles' states in memory, but the chunk did
     // not complete: forget them, so the redelivered positions are evaluated
     // again from the last checkpoint instead of being ignored as late.
-    for (const k of byVehicle.keys()) cache.delete(k);
+    for (const k of byVehicle.keys()) {
+      cache.delete(k);
+      dirty.delete(k);
+    }
     throw err;
   }
+  // Only now: a checkpoint never saves a state whose alerts are not stored and published.
+  for (const k of changed) dirty.add(k);
   return { positions: positions.length, vehicles: byVehicle.size, late, alerts, clock };
+}
+
+/**
+ * The checkpoint: saves the state of every vehicle changed since the last
+ * one (step "checkpoint", retried by the runner), then forgets they changed.
+ * The caller commits the offsets of the chunks evaluated so far only after
+ * it. Resolves with the number of states saved.
+ */
+export async function checkpointStates(
+  states: VehicleStates,
+  ports: Pick<EvaluatePorts, 'saveStates'>,
+  run: StepRunner,
+): Promise<number> {
+  const { cache, dirty } = states;
+  if (dirty.size === 0) return 0;
+  const keys = [...dirty];
+  const saving = new Map<string, VehicleState>();
+  for (const k of keys) {
+    const s = cache.get(k);
+    if (s) saving.set(k, s);
+  }
+  if (saving.size > 0) await run('checkpoint', () => ports.saveStates(saving));
+  for (const k of keys) dirty.delete(k);
+  return saving.size;
 }
