@@ -46,6 +46,17 @@ const EXPECTED: Record<string, string[]> = {
     '--skip',
     '--change',
   ],
+  'bench:insert': [
+    '--positions',
+    '--rounds',
+    '--duplicates',
+    '--trucks',
+    '--batch-size',
+    '--load-below',
+    '--load-wait',
+    '--dry-run',
+    '--change',
+  ],
   'bench:bindings': ['--connections', '--duration', '--warmup', '--drivers', '--change'],
   'bench:alerts': ['--trucks', '--seconds', '--rule-positions', '--change'],
   'bench:share': [

@@ -3,7 +3,11 @@ import type { AcceptedPosition } from '../domain/position.js';
 
 // One round trip per chunk: column arrays unnested into rows (no parameter
 // limit, about twice as fast as multi-row VALUES); the primary key makes
-// redelivered positions a no-op.
+// redelivered positions a no-op. COPY (binary or text) into a temporary
+// staging table, then the same INSERT … ON CONFLICT from it in one
+// transaction, stored new rows only ~1.1× as fast and used 15-18 % less server
+// CPU per row: not enough to trade one statement for four (`npm run
+// bench:insert`, BENCHMARKS.md). Plain COPY cannot skip a stored row.
 const insertSql = (table: string) => `
 WITH ins AS (
   INSERT INTO ${table} (plate_number, plate_color, gnss_time, lat_e6, lon_e6, speed_dkmh, heading_deg,
