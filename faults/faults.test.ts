@@ -35,6 +35,7 @@ import { minInsyncReplicas, Redis, topicNames } from '@safewatch/common';
 import { findLeaks, type KafkaNode, waitFor } from '@safewatch/testkit';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeState } from '../services/alerts/src/adapters/state.codec.js';
 import {
   AlertsTopic,
   checkAccepted,
@@ -156,8 +157,8 @@ async function waitStored(ticks: number, timeoutMs = 120_000): Promise<void> {
 
 /** GNSS time of the last fix the alerts rules evaluated for a vehicle (from its checkpoint). */
 async function alertsStateT(vehicleKey: string): Promise<number> {
-  const s = await redis.get(`${REDIS_PREFIX}alerts:state:${vehicleKey}`);
-  return s ? Number(JSON.parse(s).lastT) : Number.NEGATIVE_INFINITY;
+  const s = await redis.getBuffer(`${REDIS_PREFIX}alerts:state:${vehicleKey}`);
+  return s ? decodeState(s).lastT : Number.NEGATIVE_INFINITY;
 }
 
 async function allReady(expectStatus: 200 | 503, check?: string): Promise<boolean> {

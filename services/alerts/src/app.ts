@@ -17,7 +17,7 @@ import { AlertsPublisher } from './adapters/alerts.publisher.js';
 import { AlertsRepo } from './adapters/alerts.repo.js';
 import { CertificatesRepo } from './adapters/certificates.repo.js';
 import { AlertsMetrics } from './adapters/metrics.js';
-import { reviveState, StateStore } from './adapters/state.store.js';
+import { StateStore } from './adapters/state.store.js';
 import type { AlertsConfig } from './config.js';
 import type { SuggestedRestStop } from './domain/alert-record.js';
 import { createRestStopIndex, parseRestStops } from './domain/rest-stops.js';
@@ -165,15 +165,11 @@ export function createAlertsApp(
   const certificates = new CertificatesRepo(pool);
   const publisher = new AlertsPublisher(producer, topics.alerts, topics.drivingClock);
   const states = new StateStore(redis, cfg.REDIS_KEY_PREFIX);
-  const vehicles: VehicleStates = { cache: new Map<string, VehicleState>(), dirty: new Set<string>() };
+  const vehicles: VehicleStates = { cache: new Map<string, VehicleState>(), dirty: new Map() };
 
   const evaluatePorts: EvaluatePorts = {
-    loadStates: async (keys) => {
-      const loaded = await states.load(keys);
-      for (const s of loaded.values()) reviveState(s);
-      return loaded;
-    },
-    saveStates: (s) => states.save(s),
+    loadStates: (keys) => states.load(keys),
+    saveStates: (keys, s) => states.save(keys, s),
     persistAlerts: (a) => repo.insert(a),
     publishAlerts: (a) => publisher.publish(a),
     persistClock: (c) => repo.insertClock(c),

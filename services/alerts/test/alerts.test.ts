@@ -5,6 +5,7 @@ import { createFleet } from '@safewatch/simulator';
 import { getInfra, waitFor } from '@safewatch/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeState } from '../src/adapters/state.codec.js';
 import type { AlertsApp } from '../src/app.js';
 import { rulesFromConfig, toPositions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -224,8 +225,8 @@ describe('restart in the middle of a 4-hour drive (checkpointed state)', () => {
       const stateKey = `${k.iso.redisPrefix}alerts:state:${plate}:2`;
       await waitFor(
         async () => {
-          const s = await redis.get(stateKey);
-          return s !== null && JSON.parse(s).lastT === half[half.length - 1]?.t;
+          const s = await redis.getBuffer(stateKey);
+          return s !== null && decodeState(s).lastT === half[half.length - 1]?.t;
         },
         { timeoutMs: 30_000, message: 'first half evaluated and checkpointed' },
       );

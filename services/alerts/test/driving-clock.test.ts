@@ -12,6 +12,7 @@ import { pb } from '@safewatch/proto';
 import { getInfra, waitFor } from '@safewatch/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeState } from '../src/adapters/state.codec.js';
 import type { AlertsApp } from '../src/app.js';
 import {
   type AlertsEnv,
@@ -66,8 +67,8 @@ afterAll(async () => {
 });
 
 const checkpointT = async (e: AlertsEnv) => {
-  const s = await redis.get(`${e.iso.redisPrefix}alerts:state:${PLATE}:2`);
-  return s === null ? null : (JSON.parse(s).lastT as number);
+  const s = await redis.getBuffer(`${e.iso.redisPrefix}alerts:state:${PLATE}:2`);
+  return s === null ? null : decodeState(s).lastT;
 };
 
 async function evaluatedUpTo(e: AlertsEnv, t: number): Promise<void> {

@@ -1157,6 +1157,1073 @@ export namespace safewatch {
             type $Shape = safewatch.v1.GeoPoint.$Properties;
         }
 
+        /**
+         * Properties of an AlertsVehicleState.
+         * @deprecated Use safewatch.v1.AlertsVehicleState.$Properties instead.
+         */
+        interface IAlertsVehicleState extends safewatch.v1.AlertsVehicleState.$Properties {
+        }
+
+        /** Represents an AlertsVehicleState. */
+        class AlertsVehicleState {
+
+            /**
+             * Constructs a new AlertsVehicleState.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.AlertsVehicleState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertsVehicleState layout. */
+            layout: number;
+
+            /** AlertsVehicleState lastT. */
+            lastT?: (number|null);
+
+            /** AlertsVehicleState speeding. */
+            speeding?: (safewatch.v1.AlertsSpeedingState.$Properties|null);
+
+            /** AlertsVehicleState fatigue. */
+            fatigue?: (safewatch.v1.AlertsFatigueState.$Properties|null);
+
+            /** AlertsVehicleState clock. */
+            clock?: (safewatch.v1.AlertsClockState.$Properties|null);
+
+            /**
+             * Creates a new AlertsVehicleState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertsVehicleState instance
+             */
+            static create(properties: safewatch.v1.AlertsVehicleState.$Shape): safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape;
+            static create(properties?: safewatch.v1.AlertsVehicleState.$Properties): safewatch.v1.AlertsVehicleState;
+
+            /**
+             * Encodes the specified AlertsVehicleState message. Does not implicitly {@link safewatch.v1.AlertsVehicleState.verify|verify} messages.
+             * @param m AlertsVehicleState message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.AlertsVehicleState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertsVehicleState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsVehicleState.verify|verify} messages.
+             * @param message AlertsVehicleState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.AlertsVehicleState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertsVehicleState message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape} AlertsVehicleState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape;
+
+            /**
+             * Decodes an AlertsVehicleState message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape} AlertsVehicleState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape;
+
+            /**
+             * Verifies an AlertsVehicleState message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertsVehicleState message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertsVehicleState
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.AlertsVehicleState;
+
+            /**
+             * Creates a plain object from an AlertsVehicleState message. Also converts values to other types if specified.
+             * @param m AlertsVehicleState
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.AlertsVehicleState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertsVehicleState to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertsVehicleState
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertsVehicleState {
+
+            /** Properties of an AlertsVehicleState. */
+            interface $Properties {
+
+                /** AlertsVehicleState layout */
+                layout?: (number|null);
+
+                /** AlertsVehicleState lastT */
+                lastT?: (number|null);
+
+                /** AlertsVehicleState speeding */
+                speeding?: (safewatch.v1.AlertsSpeedingState.$Properties|null);
+
+                /** AlertsVehicleState fatigue */
+                fatigue?: (safewatch.v1.AlertsFatigueState.$Properties|null);
+
+                /** AlertsVehicleState clock */
+                clock?: (safewatch.v1.AlertsClockState.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertsVehicleState. */
+            type $Shape = safewatch.v1.AlertsVehicleState.$Properties;
+        }
+
+        /**
+         * Properties of an AlertsSpeedingState.
+         * @deprecated Use safewatch.v1.AlertsSpeedingState.$Properties instead.
+         */
+        interface IAlertsSpeedingState extends safewatch.v1.AlertsSpeedingState.$Properties {
+        }
+
+        /** Represents an AlertsSpeedingState. */
+        class AlertsSpeedingState {
+
+            /**
+             * Constructs a new AlertsSpeedingState.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.AlertsSpeedingState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertsSpeedingState open. */
+            open: boolean;
+
+            /** AlertsSpeedingState confirmed. */
+            confirmed: boolean;
+
+            /** AlertsSpeedingState detected. */
+            detected: boolean;
+
+            /** AlertsSpeedingState platform. */
+            platform: boolean;
+
+            /** AlertsSpeedingState lastFlagged. */
+            lastFlagged: boolean;
+
+            /** AlertsSpeedingState overSinceMs. */
+            overSinceMs: number;
+
+            /** AlertsSpeedingState underSinceMs. */
+            underSinceMs: number;
+
+            /** AlertsSpeedingState startMs. */
+            startMs: number;
+
+            /** AlertsSpeedingState startLat. */
+            startLat: number;
+
+            /** AlertsSpeedingState startLon. */
+            startLon: number;
+
+            /** AlertsSpeedingState peakKmh. */
+            peakKmh: number;
+
+            /** AlertsSpeedingState limitKmh. */
+            limitKmh: number;
+
+            /** AlertsSpeedingState zoneId. */
+            zoneId: string;
+
+            /** AlertsSpeedingState stopMs. */
+            stopMs: number;
+
+            /** AlertsSpeedingState stopLat. */
+            stopLat: number;
+
+            /** AlertsSpeedingState stopLon. */
+            stopLon: number;
+
+            /** AlertsSpeedingState lastMs. */
+            lastMs: number;
+
+            /** AlertsSpeedingState lastLat. */
+            lastLat: number;
+
+            /** AlertsSpeedingState lastLon. */
+            lastLon: number;
+
+            /**
+             * Creates a new AlertsSpeedingState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertsSpeedingState instance
+             */
+            static create(properties: safewatch.v1.AlertsSpeedingState.$Shape): safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape;
+            static create(properties?: safewatch.v1.AlertsSpeedingState.$Properties): safewatch.v1.AlertsSpeedingState;
+
+            /**
+             * Encodes the specified AlertsSpeedingState message. Does not implicitly {@link safewatch.v1.AlertsSpeedingState.verify|verify} messages.
+             * @param m AlertsSpeedingState message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.AlertsSpeedingState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertsSpeedingState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsSpeedingState.verify|verify} messages.
+             * @param message AlertsSpeedingState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.AlertsSpeedingState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertsSpeedingState message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape} AlertsSpeedingState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape;
+
+            /**
+             * Decodes an AlertsSpeedingState message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape} AlertsSpeedingState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape;
+
+            /**
+             * Verifies an AlertsSpeedingState message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertsSpeedingState message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertsSpeedingState
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.AlertsSpeedingState;
+
+            /**
+             * Creates a plain object from an AlertsSpeedingState message. Also converts values to other types if specified.
+             * @param m AlertsSpeedingState
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.AlertsSpeedingState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertsSpeedingState to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertsSpeedingState
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertsSpeedingState {
+
+            /** Properties of an AlertsSpeedingState. */
+            interface $Properties {
+
+                /** AlertsSpeedingState open */
+                open?: (boolean|null);
+
+                /** AlertsSpeedingState confirmed */
+                confirmed?: (boolean|null);
+
+                /** AlertsSpeedingState detected */
+                detected?: (boolean|null);
+
+                /** AlertsSpeedingState platform */
+                platform?: (boolean|null);
+
+                /** AlertsSpeedingState lastFlagged */
+                lastFlagged?: (boolean|null);
+
+                /** AlertsSpeedingState overSinceMs */
+                overSinceMs?: (number|null);
+
+                /** AlertsSpeedingState underSinceMs */
+                underSinceMs?: (number|null);
+
+                /** AlertsSpeedingState startMs */
+                startMs?: (number|null);
+
+                /** AlertsSpeedingState startLat */
+                startLat?: (number|null);
+
+                /** AlertsSpeedingState startLon */
+                startLon?: (number|null);
+
+                /** AlertsSpeedingState peakKmh */
+                peakKmh?: (number|null);
+
+                /** AlertsSpeedingState limitKmh */
+                limitKmh?: (number|null);
+
+                /** AlertsSpeedingState zoneId */
+                zoneId?: (string|null);
+
+                /** AlertsSpeedingState stopMs */
+                stopMs?: (number|null);
+
+                /** AlertsSpeedingState stopLat */
+                stopLat?: (number|null);
+
+                /** AlertsSpeedingState stopLon */
+                stopLon?: (number|null);
+
+                /** AlertsSpeedingState lastMs */
+                lastMs?: (number|null);
+
+                /** AlertsSpeedingState lastLat */
+                lastLat?: (number|null);
+
+                /** AlertsSpeedingState lastLon */
+                lastLon?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertsSpeedingState. */
+            type $Shape = safewatch.v1.AlertsSpeedingState.$Properties;
+        }
+
+        /**
+         * Properties of an AlertsFatigueState.
+         * @deprecated Use safewatch.v1.AlertsFatigueState.$Properties instead.
+         */
+        interface IAlertsFatigueState extends safewatch.v1.AlertsFatigueState.$Properties {
+        }
+
+        /** Represents an AlertsFatigueState. */
+        class AlertsFatigueState {
+
+            /**
+             * Constructs a new AlertsFatigueState.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.AlertsFatigueState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertsFatigueState lastT. */
+            lastT: number;
+
+            /** AlertsFatigueState lastLat. */
+            lastLat: number;
+
+            /** AlertsFatigueState lastLon. */
+            lastLon: number;
+
+            /** AlertsFatigueState lastSpeedKmh. */
+            lastSpeedKmh: number;
+
+            /** AlertsFatigueState stretchStartMs. */
+            stretchStartMs: number;
+
+            /** AlertsFatigueState continuousMs. */
+            continuousMs: number;
+
+            /** AlertsFatigueState stopMs. */
+            stopMs: number;
+
+            /** AlertsFatigueState slotK. */
+            slotK: number;
+
+            /** AlertsFatigueState slots. */
+            slots: number[];
+
+            /** AlertsFatigueState recentMs. */
+            recentMs: number;
+
+            /** AlertsFatigueState continuous. */
+            continuous?: (safewatch.v1.AlertsFatigueEpisode.$Properties|null);
+
+            /** AlertsFatigueState daily. */
+            daily?: (safewatch.v1.AlertsFatigueEpisode.$Properties|null);
+
+            /**
+             * Creates a new AlertsFatigueState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertsFatigueState instance
+             */
+            static create(properties: safewatch.v1.AlertsFatigueState.$Shape): safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape;
+            static create(properties?: safewatch.v1.AlertsFatigueState.$Properties): safewatch.v1.AlertsFatigueState;
+
+            /**
+             * Encodes the specified AlertsFatigueState message. Does not implicitly {@link safewatch.v1.AlertsFatigueState.verify|verify} messages.
+             * @param m AlertsFatigueState message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.AlertsFatigueState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertsFatigueState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsFatigueState.verify|verify} messages.
+             * @param message AlertsFatigueState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.AlertsFatigueState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertsFatigueState message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape} AlertsFatigueState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape;
+
+            /**
+             * Decodes an AlertsFatigueState message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape} AlertsFatigueState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape;
+
+            /**
+             * Verifies an AlertsFatigueState message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertsFatigueState message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertsFatigueState
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.AlertsFatigueState;
+
+            /**
+             * Creates a plain object from an AlertsFatigueState message. Also converts values to other types if specified.
+             * @param m AlertsFatigueState
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.AlertsFatigueState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertsFatigueState to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertsFatigueState
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertsFatigueState {
+
+            /** Properties of an AlertsFatigueState. */
+            interface $Properties {
+
+                /** AlertsFatigueState lastT */
+                lastT?: (number|null);
+
+                /** AlertsFatigueState lastLat */
+                lastLat?: (number|null);
+
+                /** AlertsFatigueState lastLon */
+                lastLon?: (number|null);
+
+                /** AlertsFatigueState lastSpeedKmh */
+                lastSpeedKmh?: (number|null);
+
+                /** AlertsFatigueState stretchStartMs */
+                stretchStartMs?: (number|null);
+
+                /** AlertsFatigueState continuousMs */
+                continuousMs?: (number|null);
+
+                /** AlertsFatigueState stopMs */
+                stopMs?: (number|null);
+
+                /** AlertsFatigueState slotK */
+                slotK?: (number|null);
+
+                /** AlertsFatigueState slots */
+                slots?: (number[]|null);
+
+                /** AlertsFatigueState recentMs */
+                recentMs?: (number|null);
+
+                /** AlertsFatigueState continuous */
+                continuous?: (safewatch.v1.AlertsFatigueEpisode.$Properties|null);
+
+                /** AlertsFatigueState daily */
+                daily?: (safewatch.v1.AlertsFatigueEpisode.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertsFatigueState. */
+            type $Shape = safewatch.v1.AlertsFatigueState.$Properties;
+        }
+
+        /**
+         * Properties of an AlertsFatigueEpisode.
+         * @deprecated Use safewatch.v1.AlertsFatigueEpisode.$Properties instead.
+         */
+        interface IAlertsFatigueEpisode extends safewatch.v1.AlertsFatigueEpisode.$Properties {
+        }
+
+        /** Represents an AlertsFatigueEpisode. */
+        class AlertsFatigueEpisode {
+
+            /**
+             * Constructs a new AlertsFatigueEpisode.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.AlertsFatigueEpisode.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertsFatigueEpisode open. */
+            open: boolean;
+
+            /** AlertsFatigueEpisode detected. */
+            detected: boolean;
+
+            /** AlertsFatigueEpisode platform. */
+            platform: boolean;
+
+            /** AlertsFatigueEpisode seenDetected. */
+            seenDetected: boolean;
+
+            /** AlertsFatigueEpisode seenPlatform. */
+            seenPlatform: boolean;
+
+            /** AlertsFatigueEpisode startMs. */
+            startMs: number;
+
+            /** AlertsFatigueEpisode lastStartMs. */
+            lastStartMs: number;
+
+            /**
+             * Creates a new AlertsFatigueEpisode instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertsFatigueEpisode instance
+             */
+            static create(properties: safewatch.v1.AlertsFatigueEpisode.$Shape): safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape;
+            static create(properties?: safewatch.v1.AlertsFatigueEpisode.$Properties): safewatch.v1.AlertsFatigueEpisode;
+
+            /**
+             * Encodes the specified AlertsFatigueEpisode message. Does not implicitly {@link safewatch.v1.AlertsFatigueEpisode.verify|verify} messages.
+             * @param m AlertsFatigueEpisode message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.AlertsFatigueEpisode.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertsFatigueEpisode message, length delimited. Does not implicitly {@link safewatch.v1.AlertsFatigueEpisode.verify|verify} messages.
+             * @param message AlertsFatigueEpisode message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.AlertsFatigueEpisode.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertsFatigueEpisode message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape} AlertsFatigueEpisode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape;
+
+            /**
+             * Decodes an AlertsFatigueEpisode message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape} AlertsFatigueEpisode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape;
+
+            /**
+             * Verifies an AlertsFatigueEpisode message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertsFatigueEpisode message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertsFatigueEpisode
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.AlertsFatigueEpisode;
+
+            /**
+             * Creates a plain object from an AlertsFatigueEpisode message. Also converts values to other types if specified.
+             * @param m AlertsFatigueEpisode
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.AlertsFatigueEpisode, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertsFatigueEpisode to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertsFatigueEpisode
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertsFatigueEpisode {
+
+            /** Properties of an AlertsFatigueEpisode. */
+            interface $Properties {
+
+                /** AlertsFatigueEpisode open */
+                open?: (boolean|null);
+
+                /** AlertsFatigueEpisode detected */
+                detected?: (boolean|null);
+
+                /** AlertsFatigueEpisode platform */
+                platform?: (boolean|null);
+
+                /** AlertsFatigueEpisode seenDetected */
+                seenDetected?: (boolean|null);
+
+                /** AlertsFatigueEpisode seenPlatform */
+                seenPlatform?: (boolean|null);
+
+                /** AlertsFatigueEpisode startMs */
+                startMs?: (number|null);
+
+                /** AlertsFatigueEpisode lastStartMs */
+                lastStartMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertsFatigueEpisode. */
+            type $Shape = safewatch.v1.AlertsFatigueEpisode.$Properties;
+        }
+
+        /**
+         * Properties of an AlertsClockState.
+         * @deprecated Use safewatch.v1.AlertsClockState.$Properties instead.
+         */
+        interface IAlertsClockState extends safewatch.v1.AlertsClockState.$Properties {
+        }
+
+        /** Represents an AlertsClockState. */
+        class AlertsClockState {
+
+            /**
+             * Constructs a new AlertsClockState.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.AlertsClockState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AlertsClockState phase. */
+            phase: safewatch.v1.DrivingClockState;
+
+            /** AlertsClockState preWarned. */
+            preWarned: boolean;
+
+            /** AlertsClockState limitReached. */
+            limitReached: boolean;
+
+            /** AlertsClockState preWarningStartMs. */
+            preWarningStartMs: number;
+
+            /**
+             * Creates a new AlertsClockState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AlertsClockState instance
+             */
+            static create(properties: safewatch.v1.AlertsClockState.$Shape): safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape;
+            static create(properties?: safewatch.v1.AlertsClockState.$Properties): safewatch.v1.AlertsClockState;
+
+            /**
+             * Encodes the specified AlertsClockState message. Does not implicitly {@link safewatch.v1.AlertsClockState.verify|verify} messages.
+             * @param m AlertsClockState message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.AlertsClockState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AlertsClockState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsClockState.verify|verify} messages.
+             * @param message AlertsClockState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.AlertsClockState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AlertsClockState message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape} AlertsClockState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape;
+
+            /**
+             * Decodes an AlertsClockState message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape} AlertsClockState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape;
+
+            /**
+             * Verifies an AlertsClockState message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AlertsClockState message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns AlertsClockState
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.AlertsClockState;
+
+            /**
+             * Creates a plain object from an AlertsClockState message. Also converts values to other types if specified.
+             * @param m AlertsClockState
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.AlertsClockState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AlertsClockState to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for AlertsClockState
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AlertsClockState {
+
+            /** Properties of an AlertsClockState. */
+            interface $Properties {
+
+                /** AlertsClockState phase */
+                phase?: (safewatch.v1.DrivingClockState|null);
+
+                /** AlertsClockState preWarned */
+                preWarned?: (boolean|null);
+
+                /** AlertsClockState limitReached */
+                limitReached?: (boolean|null);
+
+                /** AlertsClockState preWarningStartMs */
+                preWarningStartMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AlertsClockState. */
+            type $Shape = safewatch.v1.AlertsClockState.$Properties;
+        }
+
+        /** DrivingClockEvent enum. */
+        enum DrivingClockEvent {
+
+            /** DRIVING_CLOCK_EVENT_UNSPECIFIED value */
+            DRIVING_CLOCK_EVENT_UNSPECIFIED = 0,
+
+            /** DRIVING_CLOCK_EVENT_DRIVING_STARTED value */
+            DRIVING_CLOCK_EVENT_DRIVING_STARTED = 1,
+
+            /** DRIVING_CLOCK_EVENT_REST_STARTED value */
+            DRIVING_CLOCK_EVENT_REST_STARTED = 2,
+
+            /** DRIVING_CLOCK_EVENT_REST_COMPLETED value */
+            DRIVING_CLOCK_EVENT_REST_COMPLETED = 3,
+
+            /** DRIVING_CLOCK_EVENT_PRE_WARNING value */
+            DRIVING_CLOCK_EVENT_PRE_WARNING = 4,
+
+            /** DRIVING_CLOCK_EVENT_LIMIT_REACHED value */
+            DRIVING_CLOCK_EVENT_LIMIT_REACHED = 5
+        }
+
+        /** DrivingClockState enum. */
+        enum DrivingClockState {
+
+            /** DRIVING_CLOCK_STATE_UNSPECIFIED value */
+            DRIVING_CLOCK_STATE_UNSPECIFIED = 0,
+
+            /** DRIVING_CLOCK_STATE_DRIVING value */
+            DRIVING_CLOCK_STATE_DRIVING = 1,
+
+            /** DRIVING_CLOCK_STATE_RESTING value */
+            DRIVING_CLOCK_STATE_RESTING = 2
+        }
+
+        /**
+         * Properties of a DrivingClock.
+         * @deprecated Use safewatch.v1.DrivingClock.$Properties instead.
+         */
+        interface IDrivingClock extends safewatch.v1.DrivingClock.$Properties {
+        }
+
+        /** Represents a DrivingClock. */
+        class DrivingClock {
+
+            /**
+             * Constructs a new DrivingClock.
+             * @param [p] Properties to set
+             */
+            constructor(p?: safewatch.v1.DrivingClock.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DrivingClock eventId. */
+            eventId: string;
+
+            /** DrivingClock vehicle. */
+            vehicle?: (safewatch.v1.VehicleRef.$Properties|null);
+
+            /** DrivingClock event. */
+            event: safewatch.v1.DrivingClockEvent;
+
+            /** DrivingClock occurredAtMs. */
+            occurredAtMs: number;
+
+            /** DrivingClock state. */
+            state: safewatch.v1.DrivingClockState;
+
+            /** DrivingClock continuousDrivingS. */
+            continuousDrivingS: number;
+
+            /** DrivingClock dailyDrivingS. */
+            dailyDrivingS: number;
+
+            /** DrivingClock todayDrivingS. */
+            todayDrivingS: number;
+
+            /** DrivingClock drivingSinceMs. */
+            drivingSinceMs: number;
+
+            /** DrivingClock restingSinceMs. */
+            restingSinceMs: number;
+
+            /** DrivingClock restMinS. */
+            restMinS: number;
+
+            /** DrivingClock preWarningS. */
+            preWarningS: number;
+
+            /** DrivingClock continuousLimitS. */
+            continuousLimitS: number;
+
+            /** DrivingClock dailyLimitS. */
+            dailyLimitS: number;
+
+            /**
+             * Creates a new DrivingClock instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DrivingClock instance
+             */
+            static create(properties: safewatch.v1.DrivingClock.$Shape): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+            static create(properties?: safewatch.v1.DrivingClock.$Properties): safewatch.v1.DrivingClock;
+
+            /**
+             * Encodes the specified DrivingClock message. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @param m DrivingClock message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: safewatch.v1.DrivingClock.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DrivingClock message, length delimited. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @param message DrivingClock message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: safewatch.v1.DrivingClock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+
+            /**
+             * Verifies a DrivingClock message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DrivingClock message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns DrivingClock
+             */
+            static fromObject(d: { [k: string]: any }): safewatch.v1.DrivingClock;
+
+            /**
+             * Creates a plain object from a DrivingClock message. Also converts values to other types if specified.
+             * @param m DrivingClock
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: safewatch.v1.DrivingClock, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DrivingClock to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DrivingClock
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DrivingClock {
+
+            /** Properties of a DrivingClock. */
+            interface $Properties {
+
+                /** DrivingClock eventId */
+                eventId?: (string|null);
+
+                /** DrivingClock vehicle */
+                vehicle?: (safewatch.v1.VehicleRef.$Properties|null);
+
+                /** DrivingClock event */
+                event?: (safewatch.v1.DrivingClockEvent|null);
+
+                /** DrivingClock occurredAtMs */
+                occurredAtMs?: (number|null);
+
+                /** DrivingClock state */
+                state?: (safewatch.v1.DrivingClockState|null);
+
+                /** DrivingClock continuousDrivingS */
+                continuousDrivingS?: (number|null);
+
+                /** DrivingClock dailyDrivingS */
+                dailyDrivingS?: (number|null);
+
+                /** DrivingClock todayDrivingS */
+                todayDrivingS?: (number|null);
+
+                /** DrivingClock drivingSinceMs */
+                drivingSinceMs?: (number|null);
+
+                /** DrivingClock restingSinceMs */
+                restingSinceMs?: (number|null);
+
+                /** DrivingClock restMinS */
+                restMinS?: (number|null);
+
+                /** DrivingClock preWarningS */
+                preWarningS?: (number|null);
+
+                /** DrivingClock continuousLimitS */
+                continuousLimitS?: (number|null);
+
+                /** DrivingClock dailyLimitS */
+                dailyLimitS?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DrivingClock. */
+            type $Shape = safewatch.v1.DrivingClock.$Properties;
+        }
+
         /** BindingEventType enum. */
         enum BindingEventType {
 
@@ -1650,236 +2717,6 @@ export namespace safewatch {
             } & (
               ({ event?: undefined; binding?: null; certificate?: null }|{ event?: "binding"; binding: safewatch.v1.BindingEvent.$Shape; certificate?: null }|{ event?: "certificate"; binding?: null; certificate: safewatch.v1.CertificateChanged.$Shape })
             );
-        }
-
-        /** DrivingClockEvent enum. */
-        enum DrivingClockEvent {
-
-            /** DRIVING_CLOCK_EVENT_UNSPECIFIED value */
-            DRIVING_CLOCK_EVENT_UNSPECIFIED = 0,
-
-            /** DRIVING_CLOCK_EVENT_DRIVING_STARTED value */
-            DRIVING_CLOCK_EVENT_DRIVING_STARTED = 1,
-
-            /** DRIVING_CLOCK_EVENT_REST_STARTED value */
-            DRIVING_CLOCK_EVENT_REST_STARTED = 2,
-
-            /** DRIVING_CLOCK_EVENT_REST_COMPLETED value */
-            DRIVING_CLOCK_EVENT_REST_COMPLETED = 3,
-
-            /** DRIVING_CLOCK_EVENT_PRE_WARNING value */
-            DRIVING_CLOCK_EVENT_PRE_WARNING = 4,
-
-            /** DRIVING_CLOCK_EVENT_LIMIT_REACHED value */
-            DRIVING_CLOCK_EVENT_LIMIT_REACHED = 5
-        }
-
-        /** DrivingClockState enum. */
-        enum DrivingClockState {
-
-            /** DRIVING_CLOCK_STATE_UNSPECIFIED value */
-            DRIVING_CLOCK_STATE_UNSPECIFIED = 0,
-
-            /** DRIVING_CLOCK_STATE_DRIVING value */
-            DRIVING_CLOCK_STATE_DRIVING = 1,
-
-            /** DRIVING_CLOCK_STATE_RESTING value */
-            DRIVING_CLOCK_STATE_RESTING = 2
-        }
-
-        /**
-         * Properties of a DrivingClock.
-         * @deprecated Use safewatch.v1.DrivingClock.$Properties instead.
-         */
-        interface IDrivingClock extends safewatch.v1.DrivingClock.$Properties {
-        }
-
-        /** Represents a DrivingClock. */
-        class DrivingClock {
-
-            /**
-             * Constructs a new DrivingClock.
-             * @param [p] Properties to set
-             */
-            constructor(p?: safewatch.v1.DrivingClock.$Properties);
-
-            /** Unknown fields preserved while decoding when enabled */
-            $unknowns?: Uint8Array[];
-
-            /** DrivingClock eventId. */
-            eventId: string;
-
-            /** DrivingClock vehicle. */
-            vehicle?: (safewatch.v1.VehicleRef.$Properties|null);
-
-            /** DrivingClock event. */
-            event: safewatch.v1.DrivingClockEvent;
-
-            /** DrivingClock occurredAtMs. */
-            occurredAtMs: number;
-
-            /** DrivingClock state. */
-            state: safewatch.v1.DrivingClockState;
-
-            /** DrivingClock continuousDrivingS. */
-            continuousDrivingS: number;
-
-            /** DrivingClock dailyDrivingS. */
-            dailyDrivingS: number;
-
-            /** DrivingClock todayDrivingS. */
-            todayDrivingS: number;
-
-            /** DrivingClock drivingSinceMs. */
-            drivingSinceMs: number;
-
-            /** DrivingClock restingSinceMs. */
-            restingSinceMs: number;
-
-            /** DrivingClock restMinS. */
-            restMinS: number;
-
-            /** DrivingClock preWarningS. */
-            preWarningS: number;
-
-            /** DrivingClock continuousLimitS. */
-            continuousLimitS: number;
-
-            /** DrivingClock dailyLimitS. */
-            dailyLimitS: number;
-
-            /**
-             * Creates a new DrivingClock instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns DrivingClock instance
-             */
-            static create(properties: safewatch.v1.DrivingClock.$Shape): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
-            static create(properties?: safewatch.v1.DrivingClock.$Properties): safewatch.v1.DrivingClock;
-
-            /**
-             * Encodes the specified DrivingClock message. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
-             * @param m DrivingClock message or plain object to encode
-             * @param [w] Writer to encode to
-             * @returns Writer
-             */
-            static encode(m: safewatch.v1.DrivingClock.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Encodes the specified DrivingClock message, length delimited. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
-             * @param message DrivingClock message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            static encodeDelimited(message: safewatch.v1.DrivingClock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a DrivingClock message from the specified reader or buffer.
-             * @param r Reader or buffer to decode from
-             * @param [l] Message length if known beforehand
-             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
-
-            /**
-             * Decodes a DrivingClock message from the specified reader or buffer, length delimited.
-             * @param reader Reader or buffer to decode from
-             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
-
-            /**
-             * Verifies a DrivingClock message.
-             * @param m Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            static verify(m: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a DrivingClock message from a plain object. Also converts values to their respective internal types.
-             * @param d Plain object
-             * @returns DrivingClock
-             */
-            static fromObject(d: { [k: string]: any }): safewatch.v1.DrivingClock;
-
-            /**
-             * Creates a plain object from a DrivingClock message. Also converts values to other types if specified.
-             * @param m DrivingClock
-             * @param [o] Conversion options
-             * @returns Plain object
-             */
-            static toObject(m: safewatch.v1.DrivingClock, o?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this DrivingClock to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
-
-            /**
-             * Gets the type url for DrivingClock
-             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-             * @returns The type url
-             */
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace DrivingClock {
-
-            /** Properties of a DrivingClock. */
-            interface $Properties {
-
-                /** DrivingClock eventId */
-                eventId?: (string|null);
-
-                /** DrivingClock vehicle */
-                vehicle?: (safewatch.v1.VehicleRef.$Properties|null);
-
-                /** DrivingClock event */
-                event?: (safewatch.v1.DrivingClockEvent|null);
-
-                /** DrivingClock occurredAtMs */
-                occurredAtMs?: (number|null);
-
-                /** DrivingClock state */
-                state?: (safewatch.v1.DrivingClockState|null);
-
-                /** DrivingClock continuousDrivingS */
-                continuousDrivingS?: (number|null);
-
-                /** DrivingClock dailyDrivingS */
-                dailyDrivingS?: (number|null);
-
-                /** DrivingClock todayDrivingS */
-                todayDrivingS?: (number|null);
-
-                /** DrivingClock drivingSinceMs */
-                drivingSinceMs?: (number|null);
-
-                /** DrivingClock restingSinceMs */
-                restingSinceMs?: (number|null);
-
-                /** DrivingClock restMinS */
-                restMinS?: (number|null);
-
-                /** DrivingClock preWarningS */
-                preWarningS?: (number|null);
-
-                /** DrivingClock continuousLimitS */
-                continuousLimitS?: (number|null);
-
-                /** DrivingClock dailyLimitS */
-                dailyLimitS?: (number|null);
-
-                /** Unknown fields preserved while decoding when enabled */
-                $unknowns?: Uint8Array[];
-            }
-
-            /** Shape of a DrivingClock. */
-            type $Shape = safewatch.v1.DrivingClock.$Properties;
         }
 
         /**

@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $Array = $util.global.Array, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $Array = $util.global.Array, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -3456,6 +3456,3666 @@ export const safewatch = $root.safewatch = (() => {
             return GeoPoint;
         })();
 
+        v1.AlertsVehicleState = (function() {
+
+            /**
+             * Properties of an AlertsVehicleState.
+             * @typedef {Object} safewatch.v1.AlertsVehicleState.$Properties
+             * @property {number|null} [layout] AlertsVehicleState layout
+             * @property {number|null} [lastT] AlertsVehicleState lastT
+             * @property {safewatch.v1.AlertsSpeedingState.$Properties|null} [speeding] AlertsVehicleState speeding
+             * @property {safewatch.v1.AlertsFatigueState.$Properties|null} [fatigue] AlertsVehicleState fatigue
+             * @property {safewatch.v1.AlertsClockState.$Properties|null} [clock] AlertsVehicleState clock
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertsVehicleState.
+             * @memberof safewatch.v1
+             * @interface IAlertsVehicleState
+             * @augments safewatch.v1.AlertsVehicleState.$Properties
+             * @deprecated Use safewatch.v1.AlertsVehicleState.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertsVehicleState.
+             * @typedef {safewatch.v1.AlertsVehicleState.$Properties} safewatch.v1.AlertsVehicleState.$Shape
+             */
+
+            /**
+             * Constructs a new AlertsVehicleState.
+             * @memberof safewatch.v1
+             * @classdesc Represents an AlertsVehicleState.
+             * @constructor
+             * @param {safewatch.v1.AlertsVehicleState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertsVehicleState = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertsVehicleState layout.
+             * @member {number} layout
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @instance
+             */
+            AlertsVehicleState.prototype.layout = 0;
+
+            /**
+             * AlertsVehicleState lastT.
+             * @member {number|null|undefined} lastT
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @instance
+             */
+            AlertsVehicleState.prototype.lastT = null;
+
+            /**
+             * AlertsVehicleState speeding.
+             * @member {safewatch.v1.AlertsSpeedingState.$Properties|null|undefined} speeding
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @instance
+             */
+            AlertsVehicleState.prototype.speeding = null;
+
+            /**
+             * AlertsVehicleState fatigue.
+             * @member {safewatch.v1.AlertsFatigueState.$Properties|null|undefined} fatigue
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @instance
+             */
+            AlertsVehicleState.prototype.fatigue = null;
+
+            /**
+             * AlertsVehicleState clock.
+             * @member {safewatch.v1.AlertsClockState.$Properties|null|undefined} clock
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @instance
+             */
+            AlertsVehicleState.prototype.clock = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(AlertsVehicleState.prototype, "_lastT", {
+                get: $util.oneOfGetter($oneOfFields = ["lastT"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new AlertsVehicleState instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {safewatch.v1.AlertsVehicleState.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.AlertsVehicleState} AlertsVehicleState instance
+             * @type {{
+             *   (properties: safewatch.v1.AlertsVehicleState.$Shape): safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape;
+             *   (properties?: safewatch.v1.AlertsVehicleState.$Properties): safewatch.v1.AlertsVehicleState;
+             * }}
+             */
+            AlertsVehicleState.create = function(properties) {
+                return new AlertsVehicleState(properties);
+            };
+
+            /**
+             * Encodes the specified AlertsVehicleState message. Does not implicitly {@link safewatch.v1.AlertsVehicleState.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {safewatch.v1.AlertsVehicleState.$Properties} m AlertsVehicleState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsVehicleState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.layout != null && $Object.hasOwnProperty.call(m, "layout") && m.layout !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.layout);
+                if (m.lastT != null && $Object.hasOwnProperty.call(m, "lastT"))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.lastT);
+                if (m.speeding != null && $Object.hasOwnProperty.call(m, "speeding"))
+                    $root.safewatch.v1.AlertsSpeedingState.encode(m.speeding, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.fatigue != null && $Object.hasOwnProperty.call(m, "fatigue"))
+                    $root.safewatch.v1.AlertsFatigueState.encode(m.fatigue, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.clock != null && $Object.hasOwnProperty.call(m, "clock"))
+                    $root.safewatch.v1.AlertsClockState.encode(m.clock, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertsVehicleState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsVehicleState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {safewatch.v1.AlertsVehicleState.$Properties} message AlertsVehicleState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsVehicleState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertsVehicleState message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape} AlertsVehicleState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsVehicleState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.AlertsVehicleState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.layout = v;
+                            else
+                                delete m.layout;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            m.lastT = r.double();
+                            m._lastT = "lastT";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.speeding = $root.safewatch.v1.AlertsSpeedingState.decode(r, r.size(), $undefined, q + 1, m.speeding);
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.fatigue = $root.safewatch.v1.AlertsFatigueState.decode(r, r.size(), $undefined, q + 1, m.fatigue);
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.clock = $root.safewatch.v1.AlertsClockState.decode(r, r.size(), $undefined, q + 1, m.clock);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertsVehicleState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsVehicleState & safewatch.v1.AlertsVehicleState.$Shape} AlertsVehicleState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsVehicleState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertsVehicleState message.
+             * @function verify
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertsVehicleState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.layout != null && $Object.hasOwnProperty.call(m, "layout")) {
+                    if (!$util.isInteger(m.layout))
+                        return "layout: integer expected";
+                }
+                if (m.lastT != null && $Object.hasOwnProperty.call(m, "lastT")) {
+                    p._lastT = 1;
+                    if (typeof m.lastT !== "number")
+                        return "lastT: number expected";
+                }
+                if (m.speeding != null && $Object.hasOwnProperty.call(m, "speeding")) {
+                    {
+                        var e = $root.safewatch.v1.AlertsSpeedingState.verify(m.speeding, q + 1);
+                        if (e)
+                            return "speeding." + e;
+                    }
+                }
+                if (m.fatigue != null && $Object.hasOwnProperty.call(m, "fatigue")) {
+                    {
+                        var e = $root.safewatch.v1.AlertsFatigueState.verify(m.fatigue, q + 1);
+                        if (e)
+                            return "fatigue." + e;
+                    }
+                }
+                if (m.clock != null && $Object.hasOwnProperty.call(m, "clock")) {
+                    {
+                        var e = $root.safewatch.v1.AlertsClockState.verify(m.clock, q + 1);
+                        if (e)
+                            return "clock." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertsVehicleState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.AlertsVehicleState} AlertsVehicleState
+             */
+            AlertsVehicleState.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.AlertsVehicleState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.AlertsVehicleState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.AlertsVehicleState();
+                if (d.layout != null) {
+                    if ($Number(d.layout) !== 0) {
+                        m.layout = d.layout >>> 0;
+                    }
+                }
+                if (d.lastT != null) {
+                    m.lastT = $Number(d.lastT);
+                }
+                if (d.speeding != null) {
+                    if (!$util.isObject(d.speeding))
+                        throw $TypeError(".safewatch.v1.AlertsVehicleState.speeding: object expected");
+                    m.speeding = $root.safewatch.v1.AlertsSpeedingState.fromObject(d.speeding, q + 1);
+                }
+                if (d.fatigue != null) {
+                    if (!$util.isObject(d.fatigue))
+                        throw $TypeError(".safewatch.v1.AlertsVehicleState.fatigue: object expected");
+                    m.fatigue = $root.safewatch.v1.AlertsFatigueState.fromObject(d.fatigue, q + 1);
+                }
+                if (d.clock != null) {
+                    if (!$util.isObject(d.clock))
+                        throw $TypeError(".safewatch.v1.AlertsVehicleState.clock: object expected");
+                    m.clock = $root.safewatch.v1.AlertsClockState.fromObject(d.clock, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertsVehicleState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {safewatch.v1.AlertsVehicleState} m AlertsVehicleState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertsVehicleState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.layout = 0;
+                    d.speeding = null;
+                    d.fatigue = null;
+                    d.clock = null;
+                }
+                if (m.layout != null && $Object.hasOwnProperty.call(m, "layout")) {
+                    d.layout = m.layout;
+                }
+                if (m.lastT != null && $Object.hasOwnProperty.call(m, "lastT")) {
+                    d.lastT = o.json && !$isFinite(m.lastT) ? $String(m.lastT) : m.lastT;
+                }
+                if (m.speeding != null && $Object.hasOwnProperty.call(m, "speeding")) {
+                    d.speeding = $root.safewatch.v1.AlertsSpeedingState.toObject(m.speeding, o, q + 1);
+                }
+                if (m.fatigue != null && $Object.hasOwnProperty.call(m, "fatigue")) {
+                    d.fatigue = $root.safewatch.v1.AlertsFatigueState.toObject(m.fatigue, o, q + 1);
+                }
+                if (m.clock != null && $Object.hasOwnProperty.call(m, "clock")) {
+                    d.clock = $root.safewatch.v1.AlertsClockState.toObject(m.clock, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertsVehicleState to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertsVehicleState.prototype.toJSON = function() {
+                return AlertsVehicleState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertsVehicleState
+             * @function getTypeUrl
+             * @memberof safewatch.v1.AlertsVehicleState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertsVehicleState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.AlertsVehicleState";
+            };
+
+            return AlertsVehicleState;
+        })();
+
+        v1.AlertsSpeedingState = (function() {
+
+            /**
+             * Properties of an AlertsSpeedingState.
+             * @typedef {Object} safewatch.v1.AlertsSpeedingState.$Properties
+             * @property {boolean|null} [open] AlertsSpeedingState open
+             * @property {boolean|null} [confirmed] AlertsSpeedingState confirmed
+             * @property {boolean|null} [detected] AlertsSpeedingState detected
+             * @property {boolean|null} [platform] AlertsSpeedingState platform
+             * @property {boolean|null} [lastFlagged] AlertsSpeedingState lastFlagged
+             * @property {number|null} [overSinceMs] AlertsSpeedingState overSinceMs
+             * @property {number|null} [underSinceMs] AlertsSpeedingState underSinceMs
+             * @property {number|null} [startMs] AlertsSpeedingState startMs
+             * @property {number|null} [startLat] AlertsSpeedingState startLat
+             * @property {number|null} [startLon] AlertsSpeedingState startLon
+             * @property {number|null} [peakKmh] AlertsSpeedingState peakKmh
+             * @property {number|null} [limitKmh] AlertsSpeedingState limitKmh
+             * @property {string|null} [zoneId] AlertsSpeedingState zoneId
+             * @property {number|null} [stopMs] AlertsSpeedingState stopMs
+             * @property {number|null} [stopLat] AlertsSpeedingState stopLat
+             * @property {number|null} [stopLon] AlertsSpeedingState stopLon
+             * @property {number|null} [lastMs] AlertsSpeedingState lastMs
+             * @property {number|null} [lastLat] AlertsSpeedingState lastLat
+             * @property {number|null} [lastLon] AlertsSpeedingState lastLon
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertsSpeedingState.
+             * @memberof safewatch.v1
+             * @interface IAlertsSpeedingState
+             * @augments safewatch.v1.AlertsSpeedingState.$Properties
+             * @deprecated Use safewatch.v1.AlertsSpeedingState.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertsSpeedingState.
+             * @typedef {safewatch.v1.AlertsSpeedingState.$Properties} safewatch.v1.AlertsSpeedingState.$Shape
+             */
+
+            /**
+             * Constructs a new AlertsSpeedingState.
+             * @memberof safewatch.v1
+             * @classdesc Represents an AlertsSpeedingState.
+             * @constructor
+             * @param {safewatch.v1.AlertsSpeedingState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertsSpeedingState = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertsSpeedingState open.
+             * @member {boolean} open
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.open = false;
+
+            /**
+             * AlertsSpeedingState confirmed.
+             * @member {boolean} confirmed
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.confirmed = false;
+
+            /**
+             * AlertsSpeedingState detected.
+             * @member {boolean} detected
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.detected = false;
+
+            /**
+             * AlertsSpeedingState platform.
+             * @member {boolean} platform
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.platform = false;
+
+            /**
+             * AlertsSpeedingState lastFlagged.
+             * @member {boolean} lastFlagged
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.lastFlagged = false;
+
+            /**
+             * AlertsSpeedingState overSinceMs.
+             * @member {number} overSinceMs
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.overSinceMs = 0;
+
+            /**
+             * AlertsSpeedingState underSinceMs.
+             * @member {number} underSinceMs
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.underSinceMs = 0;
+
+            /**
+             * AlertsSpeedingState startMs.
+             * @member {number} startMs
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.startMs = 0;
+
+            /**
+             * AlertsSpeedingState startLat.
+             * @member {number} startLat
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.startLat = 0;
+
+            /**
+             * AlertsSpeedingState startLon.
+             * @member {number} startLon
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.startLon = 0;
+
+            /**
+             * AlertsSpeedingState peakKmh.
+             * @member {number} peakKmh
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.peakKmh = 0;
+
+            /**
+             * AlertsSpeedingState limitKmh.
+             * @member {number} limitKmh
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.limitKmh = 0;
+
+            /**
+             * AlertsSpeedingState zoneId.
+             * @member {string} zoneId
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.zoneId = "";
+
+            /**
+             * AlertsSpeedingState stopMs.
+             * @member {number} stopMs
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.stopMs = 0;
+
+            /**
+             * AlertsSpeedingState stopLat.
+             * @member {number} stopLat
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.stopLat = 0;
+
+            /**
+             * AlertsSpeedingState stopLon.
+             * @member {number} stopLon
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.stopLon = 0;
+
+            /**
+             * AlertsSpeedingState lastMs.
+             * @member {number} lastMs
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.lastMs = 0;
+
+            /**
+             * AlertsSpeedingState lastLat.
+             * @member {number} lastLat
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.lastLat = 0;
+
+            /**
+             * AlertsSpeedingState lastLon.
+             * @member {number} lastLon
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             */
+            AlertsSpeedingState.prototype.lastLon = 0;
+
+            /**
+             * Creates a new AlertsSpeedingState instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {safewatch.v1.AlertsSpeedingState.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.AlertsSpeedingState} AlertsSpeedingState instance
+             * @type {{
+             *   (properties: safewatch.v1.AlertsSpeedingState.$Shape): safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape;
+             *   (properties?: safewatch.v1.AlertsSpeedingState.$Properties): safewatch.v1.AlertsSpeedingState;
+             * }}
+             */
+            AlertsSpeedingState.create = function(properties) {
+                return new AlertsSpeedingState(properties);
+            };
+
+            /**
+             * Encodes the specified AlertsSpeedingState message. Does not implicitly {@link safewatch.v1.AlertsSpeedingState.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {safewatch.v1.AlertsSpeedingState.$Properties} m AlertsSpeedingState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsSpeedingState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open") && m.open !== false)
+                    w.uint32(/* id 1, wireType 0 =*/8).bool(m.open);
+                if (m.confirmed != null && $Object.hasOwnProperty.call(m, "confirmed") && m.confirmed !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.confirmed);
+                if (m.detected != null && $Object.hasOwnProperty.call(m, "detected") && m.detected !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.detected);
+                if (m.platform != null && $Object.hasOwnProperty.call(m, "platform") && m.platform !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.platform);
+                if (m.lastFlagged != null && $Object.hasOwnProperty.call(m, "lastFlagged") && m.lastFlagged !== false)
+                    w.uint32(/* id 5, wireType 0 =*/40).bool(m.lastFlagged);
+                if (m.overSinceMs != null && $Object.hasOwnProperty.call(m, "overSinceMs") && !$Object.is(m.overSinceMs, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.overSinceMs);
+                if (m.underSinceMs != null && $Object.hasOwnProperty.call(m, "underSinceMs") && !$Object.is(m.underSinceMs, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.underSinceMs);
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs") && !$Object.is(m.startMs, 0))
+                    w.uint32(/* id 8, wireType 1 =*/65).double(m.startMs);
+                if (m.startLat != null && $Object.hasOwnProperty.call(m, "startLat") && !$Object.is(m.startLat, 0))
+                    w.uint32(/* id 9, wireType 1 =*/73).double(m.startLat);
+                if (m.startLon != null && $Object.hasOwnProperty.call(m, "startLon") && !$Object.is(m.startLon, 0))
+                    w.uint32(/* id 10, wireType 1 =*/81).double(m.startLon);
+                if (m.peakKmh != null && $Object.hasOwnProperty.call(m, "peakKmh") && !$Object.is(m.peakKmh, 0))
+                    w.uint32(/* id 11, wireType 1 =*/89).double(m.peakKmh);
+                if (m.limitKmh != null && $Object.hasOwnProperty.call(m, "limitKmh") && !$Object.is(m.limitKmh, 0))
+                    w.uint32(/* id 12, wireType 1 =*/97).double(m.limitKmh);
+                if (m.zoneId != null && $Object.hasOwnProperty.call(m, "zoneId") && m.zoneId !== "")
+                    w.uint32(/* id 13, wireType 2 =*/106).string(m.zoneId);
+                if (m.stopMs != null && $Object.hasOwnProperty.call(m, "stopMs") && !$Object.is(m.stopMs, 0))
+                    w.uint32(/* id 14, wireType 1 =*/113).double(m.stopMs);
+                if (m.stopLat != null && $Object.hasOwnProperty.call(m, "stopLat") && !$Object.is(m.stopLat, 0))
+                    w.uint32(/* id 15, wireType 1 =*/121).double(m.stopLat);
+                if (m.stopLon != null && $Object.hasOwnProperty.call(m, "stopLon") && !$Object.is(m.stopLon, 0))
+                    w.uint32(/* id 16, wireType 1 =*/129).double(m.stopLon);
+                if (m.lastMs != null && $Object.hasOwnProperty.call(m, "lastMs") && !$Object.is(m.lastMs, 0))
+                    w.uint32(/* id 17, wireType 1 =*/137).double(m.lastMs);
+                if (m.lastLat != null && $Object.hasOwnProperty.call(m, "lastLat") && !$Object.is(m.lastLat, 0))
+                    w.uint32(/* id 18, wireType 1 =*/145).double(m.lastLat);
+                if (m.lastLon != null && $Object.hasOwnProperty.call(m, "lastLon") && !$Object.is(m.lastLon, 0))
+                    w.uint32(/* id 19, wireType 1 =*/153).double(m.lastLon);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertsSpeedingState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsSpeedingState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {safewatch.v1.AlertsSpeedingState.$Properties} message AlertsSpeedingState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsSpeedingState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertsSpeedingState message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape} AlertsSpeedingState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsSpeedingState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.AlertsSpeedingState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.open = v;
+                            else
+                                delete m.open;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.confirmed = v;
+                            else
+                                delete m.confirmed;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.detected = v;
+                            else
+                                delete m.detected;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.platform = v;
+                            else
+                                delete m.platform;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.lastFlagged = v;
+                            else
+                                delete m.lastFlagged;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.overSinceMs = v;
+                            else
+                                delete m.overSinceMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.underSinceMs = v;
+                            else
+                                delete m.underSinceMs;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.startMs = v;
+                            else
+                                delete m.startMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.startLat = v;
+                            else
+                                delete m.startLat;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.startLon = v;
+                            else
+                                delete m.startLon;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.peakKmh = v;
+                            else
+                                delete m.peakKmh;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.limitKmh = v;
+                            else
+                                delete m.limitKmh;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.zoneId = v;
+                            else
+                                delete m.zoneId;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.stopMs = v;
+                            else
+                                delete m.stopMs;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.stopLat = v;
+                            else
+                                delete m.stopLat;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.stopLon = v;
+                            else
+                                delete m.stopLon;
+                            continue;
+                        }
+                    case 17: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastMs = v;
+                            else
+                                delete m.lastMs;
+                            continue;
+                        }
+                    case 18: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastLat = v;
+                            else
+                                delete m.lastLat;
+                            continue;
+                        }
+                    case 19: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastLon = v;
+                            else
+                                delete m.lastLon;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertsSpeedingState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsSpeedingState & safewatch.v1.AlertsSpeedingState.$Shape} AlertsSpeedingState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsSpeedingState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertsSpeedingState message.
+             * @function verify
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertsSpeedingState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    if (typeof m.open !== "boolean")
+                        return "open: boolean expected";
+                }
+                if (m.confirmed != null && $Object.hasOwnProperty.call(m, "confirmed")) {
+                    if (typeof m.confirmed !== "boolean")
+                        return "confirmed: boolean expected";
+                }
+                if (m.detected != null && $Object.hasOwnProperty.call(m, "detected")) {
+                    if (typeof m.detected !== "boolean")
+                        return "detected: boolean expected";
+                }
+                if (m.platform != null && $Object.hasOwnProperty.call(m, "platform")) {
+                    if (typeof m.platform !== "boolean")
+                        return "platform: boolean expected";
+                }
+                if (m.lastFlagged != null && $Object.hasOwnProperty.call(m, "lastFlagged")) {
+                    if (typeof m.lastFlagged !== "boolean")
+                        return "lastFlagged: boolean expected";
+                }
+                if (m.overSinceMs != null && $Object.hasOwnProperty.call(m, "overSinceMs")) {
+                    if (typeof m.overSinceMs !== "number")
+                        return "overSinceMs: number expected";
+                }
+                if (m.underSinceMs != null && $Object.hasOwnProperty.call(m, "underSinceMs")) {
+                    if (typeof m.underSinceMs !== "number")
+                        return "underSinceMs: number expected";
+                }
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs")) {
+                    if (typeof m.startMs !== "number")
+                        return "startMs: number expected";
+                }
+                if (m.startLat != null && $Object.hasOwnProperty.call(m, "startLat")) {
+                    if (typeof m.startLat !== "number")
+                        return "startLat: number expected";
+                }
+                if (m.startLon != null && $Object.hasOwnProperty.call(m, "startLon")) {
+                    if (typeof m.startLon !== "number")
+                        return "startLon: number expected";
+                }
+                if (m.peakKmh != null && $Object.hasOwnProperty.call(m, "peakKmh")) {
+                    if (typeof m.peakKmh !== "number")
+                        return "peakKmh: number expected";
+                }
+                if (m.limitKmh != null && $Object.hasOwnProperty.call(m, "limitKmh")) {
+                    if (typeof m.limitKmh !== "number")
+                        return "limitKmh: number expected";
+                }
+                if (m.zoneId != null && $Object.hasOwnProperty.call(m, "zoneId")) {
+                    if (!$util.isString(m.zoneId))
+                        return "zoneId: string expected";
+                }
+                if (m.stopMs != null && $Object.hasOwnProperty.call(m, "stopMs")) {
+                    if (typeof m.stopMs !== "number")
+                        return "stopMs: number expected";
+                }
+                if (m.stopLat != null && $Object.hasOwnProperty.call(m, "stopLat")) {
+                    if (typeof m.stopLat !== "number")
+                        return "stopLat: number expected";
+                }
+                if (m.stopLon != null && $Object.hasOwnProperty.call(m, "stopLon")) {
+                    if (typeof m.stopLon !== "number")
+                        return "stopLon: number expected";
+                }
+                if (m.lastMs != null && $Object.hasOwnProperty.call(m, "lastMs")) {
+                    if (typeof m.lastMs !== "number")
+                        return "lastMs: number expected";
+                }
+                if (m.lastLat != null && $Object.hasOwnProperty.call(m, "lastLat")) {
+                    if (typeof m.lastLat !== "number")
+                        return "lastLat: number expected";
+                }
+                if (m.lastLon != null && $Object.hasOwnProperty.call(m, "lastLon")) {
+                    if (typeof m.lastLon !== "number")
+                        return "lastLon: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertsSpeedingState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.AlertsSpeedingState} AlertsSpeedingState
+             */
+            AlertsSpeedingState.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.AlertsSpeedingState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.AlertsSpeedingState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.AlertsSpeedingState();
+                if (d.open != null) {
+                    if (d.open) {
+                        m.open = $Boolean(d.open);
+                    }
+                }
+                if (d.confirmed != null) {
+                    if (d.confirmed) {
+                        m.confirmed = $Boolean(d.confirmed);
+                    }
+                }
+                if (d.detected != null) {
+                    if (d.detected) {
+                        m.detected = $Boolean(d.detected);
+                    }
+                }
+                if (d.platform != null) {
+                    if (d.platform) {
+                        m.platform = $Boolean(d.platform);
+                    }
+                }
+                if (d.lastFlagged != null) {
+                    if (d.lastFlagged) {
+                        m.lastFlagged = $Boolean(d.lastFlagged);
+                    }
+                }
+                if (d.overSinceMs != null) {
+                    if (!$Object.is($Number(d.overSinceMs), 0)) {
+                        m.overSinceMs = $Number(d.overSinceMs);
+                    }
+                }
+                if (d.underSinceMs != null) {
+                    if (!$Object.is($Number(d.underSinceMs), 0)) {
+                        m.underSinceMs = $Number(d.underSinceMs);
+                    }
+                }
+                if (d.startMs != null) {
+                    if (!$Object.is($Number(d.startMs), 0)) {
+                        m.startMs = $Number(d.startMs);
+                    }
+                }
+                if (d.startLat != null) {
+                    if (!$Object.is($Number(d.startLat), 0)) {
+                        m.startLat = $Number(d.startLat);
+                    }
+                }
+                if (d.startLon != null) {
+                    if (!$Object.is($Number(d.startLon), 0)) {
+                        m.startLon = $Number(d.startLon);
+                    }
+                }
+                if (d.peakKmh != null) {
+                    if (!$Object.is($Number(d.peakKmh), 0)) {
+                        m.peakKmh = $Number(d.peakKmh);
+                    }
+                }
+                if (d.limitKmh != null) {
+                    if (!$Object.is($Number(d.limitKmh), 0)) {
+                        m.limitKmh = $Number(d.limitKmh);
+                    }
+                }
+                if (d.zoneId != null) {
+                    if (typeof d.zoneId !== "string" || d.zoneId.length) {
+                        m.zoneId = $String(d.zoneId);
+                    }
+                }
+                if (d.stopMs != null) {
+                    if (!$Object.is($Number(d.stopMs), 0)) {
+                        m.stopMs = $Number(d.stopMs);
+                    }
+                }
+                if (d.stopLat != null) {
+                    if (!$Object.is($Number(d.stopLat), 0)) {
+                        m.stopLat = $Number(d.stopLat);
+                    }
+                }
+                if (d.stopLon != null) {
+                    if (!$Object.is($Number(d.stopLon), 0)) {
+                        m.stopLon = $Number(d.stopLon);
+                    }
+                }
+                if (d.lastMs != null) {
+                    if (!$Object.is($Number(d.lastMs), 0)) {
+                        m.lastMs = $Number(d.lastMs);
+                    }
+                }
+                if (d.lastLat != null) {
+                    if (!$Object.is($Number(d.lastLat), 0)) {
+                        m.lastLat = $Number(d.lastLat);
+                    }
+                }
+                if (d.lastLon != null) {
+                    if (!$Object.is($Number(d.lastLon), 0)) {
+                        m.lastLon = $Number(d.lastLon);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertsSpeedingState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {safewatch.v1.AlertsSpeedingState} m AlertsSpeedingState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertsSpeedingState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.open = false;
+                    d.confirmed = false;
+                    d.detected = false;
+                    d.platform = false;
+                    d.lastFlagged = false;
+                    d.overSinceMs = 0;
+                    d.underSinceMs = 0;
+                    d.startMs = 0;
+                    d.startLat = 0;
+                    d.startLon = 0;
+                    d.peakKmh = 0;
+                    d.limitKmh = 0;
+                    d.zoneId = "";
+                    d.stopMs = 0;
+                    d.stopLat = 0;
+                    d.stopLon = 0;
+                    d.lastMs = 0;
+                    d.lastLat = 0;
+                    d.lastLon = 0;
+                }
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    d.open = m.open;
+                }
+                if (m.confirmed != null && $Object.hasOwnProperty.call(m, "confirmed")) {
+                    d.confirmed = m.confirmed;
+                }
+                if (m.detected != null && $Object.hasOwnProperty.call(m, "detected")) {
+                    d.detected = m.detected;
+                }
+                if (m.platform != null && $Object.hasOwnProperty.call(m, "platform")) {
+                    d.platform = m.platform;
+                }
+                if (m.lastFlagged != null && $Object.hasOwnProperty.call(m, "lastFlagged")) {
+                    d.lastFlagged = m.lastFlagged;
+                }
+                if (m.overSinceMs != null && $Object.hasOwnProperty.call(m, "overSinceMs")) {
+                    d.overSinceMs = o.json && !$isFinite(m.overSinceMs) ? $String(m.overSinceMs) : m.overSinceMs;
+                }
+                if (m.underSinceMs != null && $Object.hasOwnProperty.call(m, "underSinceMs")) {
+                    d.underSinceMs = o.json && !$isFinite(m.underSinceMs) ? $String(m.underSinceMs) : m.underSinceMs;
+                }
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs")) {
+                    d.startMs = o.json && !$isFinite(m.startMs) ? $String(m.startMs) : m.startMs;
+                }
+                if (m.startLat != null && $Object.hasOwnProperty.call(m, "startLat")) {
+                    d.startLat = o.json && !$isFinite(m.startLat) ? $String(m.startLat) : m.startLat;
+                }
+                if (m.startLon != null && $Object.hasOwnProperty.call(m, "startLon")) {
+                    d.startLon = o.json && !$isFinite(m.startLon) ? $String(m.startLon) : m.startLon;
+                }
+                if (m.peakKmh != null && $Object.hasOwnProperty.call(m, "peakKmh")) {
+                    d.peakKmh = o.json && !$isFinite(m.peakKmh) ? $String(m.peakKmh) : m.peakKmh;
+                }
+                if (m.limitKmh != null && $Object.hasOwnProperty.call(m, "limitKmh")) {
+                    d.limitKmh = o.json && !$isFinite(m.limitKmh) ? $String(m.limitKmh) : m.limitKmh;
+                }
+                if (m.zoneId != null && $Object.hasOwnProperty.call(m, "zoneId")) {
+                    d.zoneId = m.zoneId;
+                }
+                if (m.stopMs != null && $Object.hasOwnProperty.call(m, "stopMs")) {
+                    d.stopMs = o.json && !$isFinite(m.stopMs) ? $String(m.stopMs) : m.stopMs;
+                }
+                if (m.stopLat != null && $Object.hasOwnProperty.call(m, "stopLat")) {
+                    d.stopLat = o.json && !$isFinite(m.stopLat) ? $String(m.stopLat) : m.stopLat;
+                }
+                if (m.stopLon != null && $Object.hasOwnProperty.call(m, "stopLon")) {
+                    d.stopLon = o.json && !$isFinite(m.stopLon) ? $String(m.stopLon) : m.stopLon;
+                }
+                if (m.lastMs != null && $Object.hasOwnProperty.call(m, "lastMs")) {
+                    d.lastMs = o.json && !$isFinite(m.lastMs) ? $String(m.lastMs) : m.lastMs;
+                }
+                if (m.lastLat != null && $Object.hasOwnProperty.call(m, "lastLat")) {
+                    d.lastLat = o.json && !$isFinite(m.lastLat) ? $String(m.lastLat) : m.lastLat;
+                }
+                if (m.lastLon != null && $Object.hasOwnProperty.call(m, "lastLon")) {
+                    d.lastLon = o.json && !$isFinite(m.lastLon) ? $String(m.lastLon) : m.lastLon;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertsSpeedingState to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertsSpeedingState.prototype.toJSON = function() {
+                return AlertsSpeedingState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertsSpeedingState
+             * @function getTypeUrl
+             * @memberof safewatch.v1.AlertsSpeedingState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertsSpeedingState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.AlertsSpeedingState";
+            };
+
+            return AlertsSpeedingState;
+        })();
+
+        v1.AlertsFatigueState = (function() {
+
+            /**
+             * Properties of an AlertsFatigueState.
+             * @typedef {Object} safewatch.v1.AlertsFatigueState.$Properties
+             * @property {number|null} [lastT] AlertsFatigueState lastT
+             * @property {number|null} [lastLat] AlertsFatigueState lastLat
+             * @property {number|null} [lastLon] AlertsFatigueState lastLon
+             * @property {number|null} [lastSpeedKmh] AlertsFatigueState lastSpeedKmh
+             * @property {number|null} [stretchStartMs] AlertsFatigueState stretchStartMs
+             * @property {number|null} [continuousMs] AlertsFatigueState continuousMs
+             * @property {number|null} [stopMs] AlertsFatigueState stopMs
+             * @property {number|null} [slotK] AlertsFatigueState slotK
+             * @property {Array.<number>|null} [slots] AlertsFatigueState slots
+             * @property {number|null} [recentMs] AlertsFatigueState recentMs
+             * @property {safewatch.v1.AlertsFatigueEpisode.$Properties|null} [continuous] AlertsFatigueState continuous
+             * @property {safewatch.v1.AlertsFatigueEpisode.$Properties|null} [daily] AlertsFatigueState daily
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertsFatigueState.
+             * @memberof safewatch.v1
+             * @interface IAlertsFatigueState
+             * @augments safewatch.v1.AlertsFatigueState.$Properties
+             * @deprecated Use safewatch.v1.AlertsFatigueState.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertsFatigueState.
+             * @typedef {safewatch.v1.AlertsFatigueState.$Properties} safewatch.v1.AlertsFatigueState.$Shape
+             */
+
+            /**
+             * Constructs a new AlertsFatigueState.
+             * @memberof safewatch.v1
+             * @classdesc Represents an AlertsFatigueState.
+             * @constructor
+             * @param {safewatch.v1.AlertsFatigueState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertsFatigueState = function (p) {
+                this.slots = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertsFatigueState lastT.
+             * @member {number} lastT
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.lastT = 0;
+
+            /**
+             * AlertsFatigueState lastLat.
+             * @member {number} lastLat
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.lastLat = 0;
+
+            /**
+             * AlertsFatigueState lastLon.
+             * @member {number} lastLon
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.lastLon = 0;
+
+            /**
+             * AlertsFatigueState lastSpeedKmh.
+             * @member {number} lastSpeedKmh
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.lastSpeedKmh = 0;
+
+            /**
+             * AlertsFatigueState stretchStartMs.
+             * @member {number} stretchStartMs
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.stretchStartMs = 0;
+
+            /**
+             * AlertsFatigueState continuousMs.
+             * @member {number} continuousMs
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.continuousMs = 0;
+
+            /**
+             * AlertsFatigueState stopMs.
+             * @member {number} stopMs
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.stopMs = 0;
+
+            /**
+             * AlertsFatigueState slotK.
+             * @member {number} slotK
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.slotK = 0;
+
+            /**
+             * AlertsFatigueState slots.
+             * @member {Array.<number>} slots
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.slots = $util.emptyArray;
+
+            /**
+             * AlertsFatigueState recentMs.
+             * @member {number} recentMs
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.recentMs = 0;
+
+            /**
+             * AlertsFatigueState continuous.
+             * @member {safewatch.v1.AlertsFatigueEpisode.$Properties|null|undefined} continuous
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.continuous = null;
+
+            /**
+             * AlertsFatigueState daily.
+             * @member {safewatch.v1.AlertsFatigueEpisode.$Properties|null|undefined} daily
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             */
+            AlertsFatigueState.prototype.daily = null;
+
+            /**
+             * Creates a new AlertsFatigueState instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {safewatch.v1.AlertsFatigueState.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.AlertsFatigueState} AlertsFatigueState instance
+             * @type {{
+             *   (properties: safewatch.v1.AlertsFatigueState.$Shape): safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape;
+             *   (properties?: safewatch.v1.AlertsFatigueState.$Properties): safewatch.v1.AlertsFatigueState;
+             * }}
+             */
+            AlertsFatigueState.create = function(properties) {
+                return new AlertsFatigueState(properties);
+            };
+
+            /**
+             * Encodes the specified AlertsFatigueState message. Does not implicitly {@link safewatch.v1.AlertsFatigueState.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {safewatch.v1.AlertsFatigueState.$Properties} m AlertsFatigueState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsFatigueState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.lastT != null && $Object.hasOwnProperty.call(m, "lastT") && !$Object.is(m.lastT, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.lastT);
+                if (m.lastLat != null && $Object.hasOwnProperty.call(m, "lastLat") && !$Object.is(m.lastLat, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.lastLat);
+                if (m.lastLon != null && $Object.hasOwnProperty.call(m, "lastLon") && !$Object.is(m.lastLon, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.lastLon);
+                if (m.lastSpeedKmh != null && $Object.hasOwnProperty.call(m, "lastSpeedKmh") && !$Object.is(m.lastSpeedKmh, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.lastSpeedKmh);
+                if (m.stretchStartMs != null && $Object.hasOwnProperty.call(m, "stretchStartMs") && !$Object.is(m.stretchStartMs, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.stretchStartMs);
+                if (m.continuousMs != null && $Object.hasOwnProperty.call(m, "continuousMs") && !$Object.is(m.continuousMs, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.continuousMs);
+                if (m.stopMs != null && $Object.hasOwnProperty.call(m, "stopMs") && !$Object.is(m.stopMs, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.stopMs);
+                if (m.slotK != null && $Object.hasOwnProperty.call(m, "slotK") && m.slotK !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).sint32(m.slotK);
+                if (m.slots != null && m.slots.length) {
+                    w.uint32(/* id 9, wireType 2 =*/74).uint32s(m.slots);
+                }
+                if (m.recentMs != null && $Object.hasOwnProperty.call(m, "recentMs") && !$Object.is(m.recentMs, 0))
+                    w.uint32(/* id 10, wireType 1 =*/81).double(m.recentMs);
+                if (m.continuous != null && $Object.hasOwnProperty.call(m, "continuous"))
+                    $root.safewatch.v1.AlertsFatigueEpisode.encode(m.continuous, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                if (m.daily != null && $Object.hasOwnProperty.call(m, "daily"))
+                    $root.safewatch.v1.AlertsFatigueEpisode.encode(m.daily, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertsFatigueState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsFatigueState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {safewatch.v1.AlertsFatigueState.$Properties} message AlertsFatigueState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsFatigueState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertsFatigueState message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape} AlertsFatigueState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsFatigueState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.AlertsFatigueState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastT = v;
+                            else
+                                delete m.lastT;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastLat = v;
+                            else
+                                delete m.lastLat;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastLon = v;
+                            else
+                                delete m.lastLon;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastSpeedKmh = v;
+                            else
+                                delete m.lastSpeedKmh;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.stretchStartMs = v;
+                            else
+                                delete m.stretchStartMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.continuousMs = v;
+                            else
+                                delete m.continuousMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.stopMs = v;
+                            else
+                                delete m.stopMs;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.sint32())
+                                m.slotK = v;
+                            else
+                                delete m.slotK;
+                            continue;
+                        }
+                    case 9: {
+                            if (u === 2) {
+                                if (!(m.slots && m.slots.length))
+                                    m.slots = [];
+                                r.uint32s(m.slots);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.slots && m.slots.length))
+                                m.slots = [];
+                            m.slots.push(r.uint32());
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.recentMs = v;
+                            else
+                                delete m.recentMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            m.continuous = $root.safewatch.v1.AlertsFatigueEpisode.decode(r, r.size(), $undefined, q + 1, m.continuous);
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            m.daily = $root.safewatch.v1.AlertsFatigueEpisode.decode(r, r.size(), $undefined, q + 1, m.daily);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertsFatigueState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsFatigueState & safewatch.v1.AlertsFatigueState.$Shape} AlertsFatigueState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsFatigueState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertsFatigueState message.
+             * @function verify
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertsFatigueState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.lastT != null && $Object.hasOwnProperty.call(m, "lastT")) {
+                    if (typeof m.lastT !== "number")
+                        return "lastT: number expected";
+                }
+                if (m.lastLat != null && $Object.hasOwnProperty.call(m, "lastLat")) {
+                    if (typeof m.lastLat !== "number")
+                        return "lastLat: number expected";
+                }
+                if (m.lastLon != null && $Object.hasOwnProperty.call(m, "lastLon")) {
+                    if (typeof m.lastLon !== "number")
+                        return "lastLon: number expected";
+                }
+                if (m.lastSpeedKmh != null && $Object.hasOwnProperty.call(m, "lastSpeedKmh")) {
+                    if (typeof m.lastSpeedKmh !== "number")
+                        return "lastSpeedKmh: number expected";
+                }
+                if (m.stretchStartMs != null && $Object.hasOwnProperty.call(m, "stretchStartMs")) {
+                    if (typeof m.stretchStartMs !== "number")
+                        return "stretchStartMs: number expected";
+                }
+                if (m.continuousMs != null && $Object.hasOwnProperty.call(m, "continuousMs")) {
+                    if (typeof m.continuousMs !== "number")
+                        return "continuousMs: number expected";
+                }
+                if (m.stopMs != null && $Object.hasOwnProperty.call(m, "stopMs")) {
+                    if (typeof m.stopMs !== "number")
+                        return "stopMs: number expected";
+                }
+                if (m.slotK != null && $Object.hasOwnProperty.call(m, "slotK")) {
+                    if (!$util.isInteger(m.slotK))
+                        return "slotK: integer expected";
+                }
+                if (m.slots != null && $Object.hasOwnProperty.call(m, "slots")) {
+                    if (!$Array.isArray(m.slots))
+                        return "slots: array expected";
+                    for (var i = 0; i < m.slots.length; ++i) {
+                        if (!$util.isInteger(m.slots[i]))
+                            return "slots: integer[] expected";
+                    }
+                }
+                if (m.recentMs != null && $Object.hasOwnProperty.call(m, "recentMs")) {
+                    if (typeof m.recentMs !== "number")
+                        return "recentMs: number expected";
+                }
+                if (m.continuous != null && $Object.hasOwnProperty.call(m, "continuous")) {
+                    {
+                        var e = $root.safewatch.v1.AlertsFatigueEpisode.verify(m.continuous, q + 1);
+                        if (e)
+                            return "continuous." + e;
+                    }
+                }
+                if (m.daily != null && $Object.hasOwnProperty.call(m, "daily")) {
+                    {
+                        var e = $root.safewatch.v1.AlertsFatigueEpisode.verify(m.daily, q + 1);
+                        if (e)
+                            return "daily." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertsFatigueState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.AlertsFatigueState} AlertsFatigueState
+             */
+            AlertsFatigueState.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.AlertsFatigueState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.AlertsFatigueState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.AlertsFatigueState();
+                if (d.lastT != null) {
+                    if (!$Object.is($Number(d.lastT), 0)) {
+                        m.lastT = $Number(d.lastT);
+                    }
+                }
+                if (d.lastLat != null) {
+                    if (!$Object.is($Number(d.lastLat), 0)) {
+                        m.lastLat = $Number(d.lastLat);
+                    }
+                }
+                if (d.lastLon != null) {
+                    if (!$Object.is($Number(d.lastLon), 0)) {
+                        m.lastLon = $Number(d.lastLon);
+                    }
+                }
+                if (d.lastSpeedKmh != null) {
+                    if (!$Object.is($Number(d.lastSpeedKmh), 0)) {
+                        m.lastSpeedKmh = $Number(d.lastSpeedKmh);
+                    }
+                }
+                if (d.stretchStartMs != null) {
+                    if (!$Object.is($Number(d.stretchStartMs), 0)) {
+                        m.stretchStartMs = $Number(d.stretchStartMs);
+                    }
+                }
+                if (d.continuousMs != null) {
+                    if (!$Object.is($Number(d.continuousMs), 0)) {
+                        m.continuousMs = $Number(d.continuousMs);
+                    }
+                }
+                if (d.stopMs != null) {
+                    if (!$Object.is($Number(d.stopMs), 0)) {
+                        m.stopMs = $Number(d.stopMs);
+                    }
+                }
+                if (d.slotK != null) {
+                    if ($Number(d.slotK) !== 0) {
+                        m.slotK = d.slotK | 0;
+                    }
+                }
+                if (d.slots) {
+                    if (!$Array.isArray(d.slots))
+                        throw $TypeError(".safewatch.v1.AlertsFatigueState.slots: array expected");
+                    m.slots = $Array(d.slots.length);
+                    for (var i = 0; i < d.slots.length; ++i) {
+                        m.slots[i] = d.slots[i] >>> 0;
+                    }
+                }
+                if (d.recentMs != null) {
+                    if (!$Object.is($Number(d.recentMs), 0)) {
+                        m.recentMs = $Number(d.recentMs);
+                    }
+                }
+                if (d.continuous != null) {
+                    if (!$util.isObject(d.continuous))
+                        throw $TypeError(".safewatch.v1.AlertsFatigueState.continuous: object expected");
+                    m.continuous = $root.safewatch.v1.AlertsFatigueEpisode.fromObject(d.continuous, q + 1);
+                }
+                if (d.daily != null) {
+                    if (!$util.isObject(d.daily))
+                        throw $TypeError(".safewatch.v1.AlertsFatigueState.daily: object expected");
+                    m.daily = $root.safewatch.v1.AlertsFatigueEpisode.fromObject(d.daily, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertsFatigueState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {safewatch.v1.AlertsFatigueState} m AlertsFatigueState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertsFatigueState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.slots = [];
+                }
+                if (o.defaults) {
+                    d.lastT = 0;
+                    d.lastLat = 0;
+                    d.lastLon = 0;
+                    d.lastSpeedKmh = 0;
+                    d.stretchStartMs = 0;
+                    d.continuousMs = 0;
+                    d.stopMs = 0;
+                    d.slotK = 0;
+                    d.recentMs = 0;
+                    d.continuous = null;
+                    d.daily = null;
+                }
+                if (m.lastT != null && $Object.hasOwnProperty.call(m, "lastT")) {
+                    d.lastT = o.json && !$isFinite(m.lastT) ? $String(m.lastT) : m.lastT;
+                }
+                if (m.lastLat != null && $Object.hasOwnProperty.call(m, "lastLat")) {
+                    d.lastLat = o.json && !$isFinite(m.lastLat) ? $String(m.lastLat) : m.lastLat;
+                }
+                if (m.lastLon != null && $Object.hasOwnProperty.call(m, "lastLon")) {
+                    d.lastLon = o.json && !$isFinite(m.lastLon) ? $String(m.lastLon) : m.lastLon;
+                }
+                if (m.lastSpeedKmh != null && $Object.hasOwnProperty.call(m, "lastSpeedKmh")) {
+                    d.lastSpeedKmh = o.json && !$isFinite(m.lastSpeedKmh) ? $String(m.lastSpeedKmh) : m.lastSpeedKmh;
+                }
+                if (m.stretchStartMs != null && $Object.hasOwnProperty.call(m, "stretchStartMs")) {
+                    d.stretchStartMs = o.json && !$isFinite(m.stretchStartMs) ? $String(m.stretchStartMs) : m.stretchStartMs;
+                }
+                if (m.continuousMs != null && $Object.hasOwnProperty.call(m, "continuousMs")) {
+                    d.continuousMs = o.json && !$isFinite(m.continuousMs) ? $String(m.continuousMs) : m.continuousMs;
+                }
+                if (m.stopMs != null && $Object.hasOwnProperty.call(m, "stopMs")) {
+                    d.stopMs = o.json && !$isFinite(m.stopMs) ? $String(m.stopMs) : m.stopMs;
+                }
+                if (m.slotK != null && $Object.hasOwnProperty.call(m, "slotK")) {
+                    d.slotK = m.slotK;
+                }
+                if (m.slots && m.slots.length) {
+                    d.slots = $Array(m.slots.length);
+                    for (var j = 0; j < m.slots.length; ++j) {
+                        d.slots[j] = m.slots[j];
+                    }
+                }
+                if (m.recentMs != null && $Object.hasOwnProperty.call(m, "recentMs")) {
+                    d.recentMs = o.json && !$isFinite(m.recentMs) ? $String(m.recentMs) : m.recentMs;
+                }
+                if (m.continuous != null && $Object.hasOwnProperty.call(m, "continuous")) {
+                    d.continuous = $root.safewatch.v1.AlertsFatigueEpisode.toObject(m.continuous, o, q + 1);
+                }
+                if (m.daily != null && $Object.hasOwnProperty.call(m, "daily")) {
+                    d.daily = $root.safewatch.v1.AlertsFatigueEpisode.toObject(m.daily, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertsFatigueState to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertsFatigueState.prototype.toJSON = function() {
+                return AlertsFatigueState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertsFatigueState
+             * @function getTypeUrl
+             * @memberof safewatch.v1.AlertsFatigueState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertsFatigueState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.AlertsFatigueState";
+            };
+
+            return AlertsFatigueState;
+        })();
+
+        v1.AlertsFatigueEpisode = (function() {
+
+            /**
+             * Properties of an AlertsFatigueEpisode.
+             * @typedef {Object} safewatch.v1.AlertsFatigueEpisode.$Properties
+             * @property {boolean|null} [open] AlertsFatigueEpisode open
+             * @property {boolean|null} [detected] AlertsFatigueEpisode detected
+             * @property {boolean|null} [platform] AlertsFatigueEpisode platform
+             * @property {boolean|null} [seenDetected] AlertsFatigueEpisode seenDetected
+             * @property {boolean|null} [seenPlatform] AlertsFatigueEpisode seenPlatform
+             * @property {number|null} [startMs] AlertsFatigueEpisode startMs
+             * @property {number|null} [lastStartMs] AlertsFatigueEpisode lastStartMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertsFatigueEpisode.
+             * @memberof safewatch.v1
+             * @interface IAlertsFatigueEpisode
+             * @augments safewatch.v1.AlertsFatigueEpisode.$Properties
+             * @deprecated Use safewatch.v1.AlertsFatigueEpisode.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertsFatigueEpisode.
+             * @typedef {safewatch.v1.AlertsFatigueEpisode.$Properties} safewatch.v1.AlertsFatigueEpisode.$Shape
+             */
+
+            /**
+             * Constructs a new AlertsFatigueEpisode.
+             * @memberof safewatch.v1
+             * @classdesc Represents an AlertsFatigueEpisode.
+             * @constructor
+             * @param {safewatch.v1.AlertsFatigueEpisode.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertsFatigueEpisode = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertsFatigueEpisode open.
+             * @member {boolean} open
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.open = false;
+
+            /**
+             * AlertsFatigueEpisode detected.
+             * @member {boolean} detected
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.detected = false;
+
+            /**
+             * AlertsFatigueEpisode platform.
+             * @member {boolean} platform
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.platform = false;
+
+            /**
+             * AlertsFatigueEpisode seenDetected.
+             * @member {boolean} seenDetected
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.seenDetected = false;
+
+            /**
+             * AlertsFatigueEpisode seenPlatform.
+             * @member {boolean} seenPlatform
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.seenPlatform = false;
+
+            /**
+             * AlertsFatigueEpisode startMs.
+             * @member {number} startMs
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.startMs = 0;
+
+            /**
+             * AlertsFatigueEpisode lastStartMs.
+             * @member {number} lastStartMs
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             */
+            AlertsFatigueEpisode.prototype.lastStartMs = 0;
+
+            /**
+             * Creates a new AlertsFatigueEpisode instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {safewatch.v1.AlertsFatigueEpisode.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.AlertsFatigueEpisode} AlertsFatigueEpisode instance
+             * @type {{
+             *   (properties: safewatch.v1.AlertsFatigueEpisode.$Shape): safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape;
+             *   (properties?: safewatch.v1.AlertsFatigueEpisode.$Properties): safewatch.v1.AlertsFatigueEpisode;
+             * }}
+             */
+            AlertsFatigueEpisode.create = function(properties) {
+                return new AlertsFatigueEpisode(properties);
+            };
+
+            /**
+             * Encodes the specified AlertsFatigueEpisode message. Does not implicitly {@link safewatch.v1.AlertsFatigueEpisode.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {safewatch.v1.AlertsFatigueEpisode.$Properties} m AlertsFatigueEpisode message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsFatigueEpisode.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open") && m.open !== false)
+                    w.uint32(/* id 1, wireType 0 =*/8).bool(m.open);
+                if (m.detected != null && $Object.hasOwnProperty.call(m, "detected") && m.detected !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.detected);
+                if (m.platform != null && $Object.hasOwnProperty.call(m, "platform") && m.platform !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.platform);
+                if (m.seenDetected != null && $Object.hasOwnProperty.call(m, "seenDetected") && m.seenDetected !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.seenDetected);
+                if (m.seenPlatform != null && $Object.hasOwnProperty.call(m, "seenPlatform") && m.seenPlatform !== false)
+                    w.uint32(/* id 5, wireType 0 =*/40).bool(m.seenPlatform);
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs") && !$Object.is(m.startMs, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.startMs);
+                if (m.lastStartMs != null && $Object.hasOwnProperty.call(m, "lastStartMs") && !$Object.is(m.lastStartMs, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.lastStartMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertsFatigueEpisode message, length delimited. Does not implicitly {@link safewatch.v1.AlertsFatigueEpisode.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {safewatch.v1.AlertsFatigueEpisode.$Properties} message AlertsFatigueEpisode message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsFatigueEpisode.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertsFatigueEpisode message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape} AlertsFatigueEpisode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsFatigueEpisode.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.AlertsFatigueEpisode();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.open = v;
+                            else
+                                delete m.open;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.detected = v;
+                            else
+                                delete m.detected;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.platform = v;
+                            else
+                                delete m.platform;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.seenDetected = v;
+                            else
+                                delete m.seenDetected;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.seenPlatform = v;
+                            else
+                                delete m.seenPlatform;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.startMs = v;
+                            else
+                                delete m.startMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lastStartMs = v;
+                            else
+                                delete m.lastStartMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertsFatigueEpisode message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsFatigueEpisode & safewatch.v1.AlertsFatigueEpisode.$Shape} AlertsFatigueEpisode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsFatigueEpisode.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertsFatigueEpisode message.
+             * @function verify
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertsFatigueEpisode.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    if (typeof m.open !== "boolean")
+                        return "open: boolean expected";
+                }
+                if (m.detected != null && $Object.hasOwnProperty.call(m, "detected")) {
+                    if (typeof m.detected !== "boolean")
+                        return "detected: boolean expected";
+                }
+                if (m.platform != null && $Object.hasOwnProperty.call(m, "platform")) {
+                    if (typeof m.platform !== "boolean")
+                        return "platform: boolean expected";
+                }
+                if (m.seenDetected != null && $Object.hasOwnProperty.call(m, "seenDetected")) {
+                    if (typeof m.seenDetected !== "boolean")
+                        return "seenDetected: boolean expected";
+                }
+                if (m.seenPlatform != null && $Object.hasOwnProperty.call(m, "seenPlatform")) {
+                    if (typeof m.seenPlatform !== "boolean")
+                        return "seenPlatform: boolean expected";
+                }
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs")) {
+                    if (typeof m.startMs !== "number")
+                        return "startMs: number expected";
+                }
+                if (m.lastStartMs != null && $Object.hasOwnProperty.call(m, "lastStartMs")) {
+                    if (typeof m.lastStartMs !== "number")
+                        return "lastStartMs: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertsFatigueEpisode message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.AlertsFatigueEpisode} AlertsFatigueEpisode
+             */
+            AlertsFatigueEpisode.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.AlertsFatigueEpisode)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.AlertsFatigueEpisode: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.AlertsFatigueEpisode();
+                if (d.open != null) {
+                    if (d.open) {
+                        m.open = $Boolean(d.open);
+                    }
+                }
+                if (d.detected != null) {
+                    if (d.detected) {
+                        m.detected = $Boolean(d.detected);
+                    }
+                }
+                if (d.platform != null) {
+                    if (d.platform) {
+                        m.platform = $Boolean(d.platform);
+                    }
+                }
+                if (d.seenDetected != null) {
+                    if (d.seenDetected) {
+                        m.seenDetected = $Boolean(d.seenDetected);
+                    }
+                }
+                if (d.seenPlatform != null) {
+                    if (d.seenPlatform) {
+                        m.seenPlatform = $Boolean(d.seenPlatform);
+                    }
+                }
+                if (d.startMs != null) {
+                    if (!$Object.is($Number(d.startMs), 0)) {
+                        m.startMs = $Number(d.startMs);
+                    }
+                }
+                if (d.lastStartMs != null) {
+                    if (!$Object.is($Number(d.lastStartMs), 0)) {
+                        m.lastStartMs = $Number(d.lastStartMs);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertsFatigueEpisode message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {safewatch.v1.AlertsFatigueEpisode} m AlertsFatigueEpisode
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertsFatigueEpisode.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.open = false;
+                    d.detected = false;
+                    d.platform = false;
+                    d.seenDetected = false;
+                    d.seenPlatform = false;
+                    d.startMs = 0;
+                    d.lastStartMs = 0;
+                }
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    d.open = m.open;
+                }
+                if (m.detected != null && $Object.hasOwnProperty.call(m, "detected")) {
+                    d.detected = m.detected;
+                }
+                if (m.platform != null && $Object.hasOwnProperty.call(m, "platform")) {
+                    d.platform = m.platform;
+                }
+                if (m.seenDetected != null && $Object.hasOwnProperty.call(m, "seenDetected")) {
+                    d.seenDetected = m.seenDetected;
+                }
+                if (m.seenPlatform != null && $Object.hasOwnProperty.call(m, "seenPlatform")) {
+                    d.seenPlatform = m.seenPlatform;
+                }
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs")) {
+                    d.startMs = o.json && !$isFinite(m.startMs) ? $String(m.startMs) : m.startMs;
+                }
+                if (m.lastStartMs != null && $Object.hasOwnProperty.call(m, "lastStartMs")) {
+                    d.lastStartMs = o.json && !$isFinite(m.lastStartMs) ? $String(m.lastStartMs) : m.lastStartMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertsFatigueEpisode to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertsFatigueEpisode.prototype.toJSON = function() {
+                return AlertsFatigueEpisode.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertsFatigueEpisode
+             * @function getTypeUrl
+             * @memberof safewatch.v1.AlertsFatigueEpisode
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertsFatigueEpisode.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.AlertsFatigueEpisode";
+            };
+
+            return AlertsFatigueEpisode;
+        })();
+
+        v1.AlertsClockState = (function() {
+
+            /**
+             * Properties of an AlertsClockState.
+             * @typedef {Object} safewatch.v1.AlertsClockState.$Properties
+             * @property {safewatch.v1.DrivingClockState|null} [phase] AlertsClockState phase
+             * @property {boolean|null} [preWarned] AlertsClockState preWarned
+             * @property {boolean|null} [limitReached] AlertsClockState limitReached
+             * @property {number|null} [preWarningStartMs] AlertsClockState preWarningStartMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertsClockState.
+             * @memberof safewatch.v1
+             * @interface IAlertsClockState
+             * @augments safewatch.v1.AlertsClockState.$Properties
+             * @deprecated Use safewatch.v1.AlertsClockState.$Properties instead.
+             */
+
+            /**
+             * Shape of an AlertsClockState.
+             * @typedef {safewatch.v1.AlertsClockState.$Properties} safewatch.v1.AlertsClockState.$Shape
+             */
+
+            /**
+             * Constructs a new AlertsClockState.
+             * @memberof safewatch.v1
+             * @classdesc Represents an AlertsClockState.
+             * @constructor
+             * @param {safewatch.v1.AlertsClockState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertsClockState = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AlertsClockState phase.
+             * @member {safewatch.v1.DrivingClockState} phase
+             * @memberof safewatch.v1.AlertsClockState
+             * @instance
+             */
+            AlertsClockState.prototype.phase = 0;
+
+            /**
+             * AlertsClockState preWarned.
+             * @member {boolean} preWarned
+             * @memberof safewatch.v1.AlertsClockState
+             * @instance
+             */
+            AlertsClockState.prototype.preWarned = false;
+
+            /**
+             * AlertsClockState limitReached.
+             * @member {boolean} limitReached
+             * @memberof safewatch.v1.AlertsClockState
+             * @instance
+             */
+            AlertsClockState.prototype.limitReached = false;
+
+            /**
+             * AlertsClockState preWarningStartMs.
+             * @member {number} preWarningStartMs
+             * @memberof safewatch.v1.AlertsClockState
+             * @instance
+             */
+            AlertsClockState.prototype.preWarningStartMs = 0;
+
+            /**
+             * Creates a new AlertsClockState instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {safewatch.v1.AlertsClockState.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.AlertsClockState} AlertsClockState instance
+             * @type {{
+             *   (properties: safewatch.v1.AlertsClockState.$Shape): safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape;
+             *   (properties?: safewatch.v1.AlertsClockState.$Properties): safewatch.v1.AlertsClockState;
+             * }}
+             */
+            AlertsClockState.create = function(properties) {
+                return new AlertsClockState(properties);
+            };
+
+            /**
+             * Encodes the specified AlertsClockState message. Does not implicitly {@link safewatch.v1.AlertsClockState.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {safewatch.v1.AlertsClockState.$Properties} m AlertsClockState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsClockState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.phase != null && $Object.hasOwnProperty.call(m, "phase") && m.phase !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.phase);
+                if (m.preWarned != null && $Object.hasOwnProperty.call(m, "preWarned") && m.preWarned !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.preWarned);
+                if (m.limitReached != null && $Object.hasOwnProperty.call(m, "limitReached") && m.limitReached !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.limitReached);
+                if (m.preWarningStartMs != null && $Object.hasOwnProperty.call(m, "preWarningStartMs") && !$Object.is(m.preWarningStartMs, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.preWarningStartMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AlertsClockState message, length delimited. Does not implicitly {@link safewatch.v1.AlertsClockState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {safewatch.v1.AlertsClockState.$Properties} message AlertsClockState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertsClockState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertsClockState message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape} AlertsClockState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsClockState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.AlertsClockState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.phase = v;
+                            else
+                                delete m.phase;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.preWarned = v;
+                            else
+                                delete m.preWarned;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.limitReached = v;
+                            else
+                                delete m.limitReached;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.preWarningStartMs = v;
+                            else
+                                delete m.preWarningStartMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AlertsClockState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.AlertsClockState & safewatch.v1.AlertsClockState.$Shape} AlertsClockState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertsClockState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertsClockState message.
+             * @function verify
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertsClockState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.phase != null && $Object.hasOwnProperty.call(m, "phase")) {
+                    if (typeof m.phase !== "number" || (m.phase | 0) !== m.phase)
+                        return "phase: enum value expected";
+                }
+                if (m.preWarned != null && $Object.hasOwnProperty.call(m, "preWarned")) {
+                    if (typeof m.preWarned !== "boolean")
+                        return "preWarned: boolean expected";
+                }
+                if (m.limitReached != null && $Object.hasOwnProperty.call(m, "limitReached")) {
+                    if (typeof m.limitReached !== "boolean")
+                        return "limitReached: boolean expected";
+                }
+                if (m.preWarningStartMs != null && $Object.hasOwnProperty.call(m, "preWarningStartMs")) {
+                    if (typeof m.preWarningStartMs !== "number")
+                        return "preWarningStartMs: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertsClockState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.AlertsClockState} AlertsClockState
+             */
+            AlertsClockState.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.AlertsClockState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.AlertsClockState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.AlertsClockState();
+                if (d.phase !== 0 && (typeof d.phase !== "string" || $root.safewatch.v1.DrivingClockState[d.phase] !== 0)) {
+                    switch (d.phase) {
+                    case "DRIVING_CLOCK_STATE_UNSPECIFIED":
+                    case 0:
+                        m.phase = 0;
+                        break;
+                    case "DRIVING_CLOCK_STATE_DRIVING":
+                    case 1:
+                        m.phase = 1;
+                        break;
+                    case "DRIVING_CLOCK_STATE_RESTING":
+                    case 2:
+                        m.phase = 2;
+                        break;
+                    default:
+                        if (typeof d.phase === "number" && (d.phase | 0) === d.phase)
+                            m.phase = d.phase;
+                    }
+                }
+                if (d.preWarned != null) {
+                    if (d.preWarned) {
+                        m.preWarned = $Boolean(d.preWarned);
+                    }
+                }
+                if (d.limitReached != null) {
+                    if (d.limitReached) {
+                        m.limitReached = $Boolean(d.limitReached);
+                    }
+                }
+                if (d.preWarningStartMs != null) {
+                    if (!$Object.is($Number(d.preWarningStartMs), 0)) {
+                        m.preWarningStartMs = $Number(d.preWarningStartMs);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AlertsClockState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {safewatch.v1.AlertsClockState} m AlertsClockState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertsClockState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.phase = o.enums === $String ? "DRIVING_CLOCK_STATE_UNSPECIFIED" : 0;
+                    d.preWarned = false;
+                    d.limitReached = false;
+                    d.preWarningStartMs = 0;
+                }
+                if (m.phase != null && $Object.hasOwnProperty.call(m, "phase")) {
+                    d.phase = o.enums === $String ? $root.safewatch.v1.DrivingClockState[m.phase] === $undefined ? m.phase : $root.safewatch.v1.DrivingClockState[m.phase] : m.phase;
+                }
+                if (m.preWarned != null && $Object.hasOwnProperty.call(m, "preWarned")) {
+                    d.preWarned = m.preWarned;
+                }
+                if (m.limitReached != null && $Object.hasOwnProperty.call(m, "limitReached")) {
+                    d.limitReached = m.limitReached;
+                }
+                if (m.preWarningStartMs != null && $Object.hasOwnProperty.call(m, "preWarningStartMs")) {
+                    d.preWarningStartMs = o.json && !$isFinite(m.preWarningStartMs) ? $String(m.preWarningStartMs) : m.preWarningStartMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AlertsClockState to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.AlertsClockState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertsClockState.prototype.toJSON = function() {
+                return AlertsClockState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertsClockState
+             * @function getTypeUrl
+             * @memberof safewatch.v1.AlertsClockState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertsClockState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.AlertsClockState";
+            };
+
+            return AlertsClockState;
+        })();
+
+        /**
+         * DrivingClockEvent enum.
+         * @name safewatch.v1.DrivingClockEvent
+         * @enum {number}
+         * @property {number} DRIVING_CLOCK_EVENT_UNSPECIFIED=0 DRIVING_CLOCK_EVENT_UNSPECIFIED value
+         * @property {number} DRIVING_CLOCK_EVENT_DRIVING_STARTED=1 DRIVING_CLOCK_EVENT_DRIVING_STARTED value
+         * @property {number} DRIVING_CLOCK_EVENT_REST_STARTED=2 DRIVING_CLOCK_EVENT_REST_STARTED value
+         * @property {number} DRIVING_CLOCK_EVENT_REST_COMPLETED=3 DRIVING_CLOCK_EVENT_REST_COMPLETED value
+         * @property {number} DRIVING_CLOCK_EVENT_PRE_WARNING=4 DRIVING_CLOCK_EVENT_PRE_WARNING value
+         * @property {number} DRIVING_CLOCK_EVENT_LIMIT_REACHED=5 DRIVING_CLOCK_EVENT_LIMIT_REACHED value
+         */
+        v1.DrivingClockEvent = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DRIVING_CLOCK_EVENT_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DRIVING_CLOCK_EVENT_DRIVING_STARTED"] = 1;
+            values[valuesById[2] = "DRIVING_CLOCK_EVENT_REST_STARTED"] = 2;
+            values[valuesById[3] = "DRIVING_CLOCK_EVENT_REST_COMPLETED"] = 3;
+            values[valuesById[4] = "DRIVING_CLOCK_EVENT_PRE_WARNING"] = 4;
+            values[valuesById[5] = "DRIVING_CLOCK_EVENT_LIMIT_REACHED"] = 5;
+            return values;
+        })();
+
+        /**
+         * DrivingClockState enum.
+         * @name safewatch.v1.DrivingClockState
+         * @enum {number}
+         * @property {number} DRIVING_CLOCK_STATE_UNSPECIFIED=0 DRIVING_CLOCK_STATE_UNSPECIFIED value
+         * @property {number} DRIVING_CLOCK_STATE_DRIVING=1 DRIVING_CLOCK_STATE_DRIVING value
+         * @property {number} DRIVING_CLOCK_STATE_RESTING=2 DRIVING_CLOCK_STATE_RESTING value
+         */
+        v1.DrivingClockState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DRIVING_CLOCK_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DRIVING_CLOCK_STATE_DRIVING"] = 1;
+            values[valuesById[2] = "DRIVING_CLOCK_STATE_RESTING"] = 2;
+            return values;
+        })();
+
+        v1.DrivingClock = (function() {
+
+            /**
+             * Properties of a DrivingClock.
+             * @typedef {Object} safewatch.v1.DrivingClock.$Properties
+             * @property {string|null} [eventId] DrivingClock eventId
+             * @property {safewatch.v1.VehicleRef.$Properties|null} [vehicle] DrivingClock vehicle
+             * @property {safewatch.v1.DrivingClockEvent|null} [event] DrivingClock event
+             * @property {number|null} [occurredAtMs] DrivingClock occurredAtMs
+             * @property {safewatch.v1.DrivingClockState|null} [state] DrivingClock state
+             * @property {number|null} [continuousDrivingS] DrivingClock continuousDrivingS
+             * @property {number|null} [dailyDrivingS] DrivingClock dailyDrivingS
+             * @property {number|null} [todayDrivingS] DrivingClock todayDrivingS
+             * @property {number|null} [drivingSinceMs] DrivingClock drivingSinceMs
+             * @property {number|null} [restingSinceMs] DrivingClock restingSinceMs
+             * @property {number|null} [restMinS] DrivingClock restMinS
+             * @property {number|null} [preWarningS] DrivingClock preWarningS
+             * @property {number|null} [continuousLimitS] DrivingClock continuousLimitS
+             * @property {number|null} [dailyLimitS] DrivingClock dailyLimitS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DrivingClock.
+             * @memberof safewatch.v1
+             * @interface IDrivingClock
+             * @augments safewatch.v1.DrivingClock.$Properties
+             * @deprecated Use safewatch.v1.DrivingClock.$Properties instead.
+             */
+
+            /**
+             * Shape of a DrivingClock.
+             * @typedef {safewatch.v1.DrivingClock.$Properties} safewatch.v1.DrivingClock.$Shape
+             */
+
+            /**
+             * Constructs a new DrivingClock.
+             * @memberof safewatch.v1
+             * @classdesc Represents a DrivingClock.
+             * @constructor
+             * @param {safewatch.v1.DrivingClock.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DrivingClock = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DrivingClock eventId.
+             * @member {string} eventId
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.eventId = "";
+
+            /**
+             * DrivingClock vehicle.
+             * @member {safewatch.v1.VehicleRef.$Properties|null|undefined} vehicle
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.vehicle = null;
+
+            /**
+             * DrivingClock event.
+             * @member {safewatch.v1.DrivingClockEvent} event
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.event = 0;
+
+            /**
+             * DrivingClock occurredAtMs.
+             * @member {number} occurredAtMs
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.occurredAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DrivingClock state.
+             * @member {safewatch.v1.DrivingClockState} state
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.state = 0;
+
+            /**
+             * DrivingClock continuousDrivingS.
+             * @member {number} continuousDrivingS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.continuousDrivingS = 0;
+
+            /**
+             * DrivingClock dailyDrivingS.
+             * @member {number} dailyDrivingS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.dailyDrivingS = 0;
+
+            /**
+             * DrivingClock todayDrivingS.
+             * @member {number} todayDrivingS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.todayDrivingS = 0;
+
+            /**
+             * DrivingClock drivingSinceMs.
+             * @member {number} drivingSinceMs
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.drivingSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DrivingClock restingSinceMs.
+             * @member {number} restingSinceMs
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.restingSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DrivingClock restMinS.
+             * @member {number} restMinS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.restMinS = 0;
+
+            /**
+             * DrivingClock preWarningS.
+             * @member {number} preWarningS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.preWarningS = 0;
+
+            /**
+             * DrivingClock continuousLimitS.
+             * @member {number} continuousLimitS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.continuousLimitS = 0;
+
+            /**
+             * DrivingClock dailyLimitS.
+             * @member {number} dailyLimitS
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             */
+            DrivingClock.prototype.dailyLimitS = 0;
+
+            /**
+             * Creates a new DrivingClock instance using the specified properties.
+             * @function create
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock.$Properties=} [properties] Properties to set
+             * @returns {safewatch.v1.DrivingClock} DrivingClock instance
+             * @type {{
+             *   (properties: safewatch.v1.DrivingClock.$Shape): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
+             *   (properties?: safewatch.v1.DrivingClock.$Properties): safewatch.v1.DrivingClock;
+             * }}
+             */
+            DrivingClock.create = function(properties) {
+                return new DrivingClock(properties);
+            };
+
+            /**
+             * Encodes the specified DrivingClock message. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @function encode
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock.$Properties} m DrivingClock message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DrivingClock.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId") && m.eventId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.eventId);
+                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle"))
+                    $root.safewatch.v1.VehicleRef.encode(m.vehicle, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.event != null && $Object.hasOwnProperty.call(m, "event") && m.event !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).int32(m.event);
+                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs") && (typeof m.occurredAtMs === "object" ? m.occurredAtMs.low || m.occurredAtMs.high : m.occurredAtMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.occurredAtMs);
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.state);
+                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS") && m.continuousDrivingS !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.continuousDrivingS);
+                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS") && m.dailyDrivingS !== 0)
+                    w.uint32(/* id 7, wireType 0 =*/56).uint32(m.dailyDrivingS);
+                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS") && m.todayDrivingS !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.todayDrivingS);
+                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs") && (typeof m.drivingSinceMs === "object" ? m.drivingSinceMs.low || m.drivingSinceMs.high : m.drivingSinceMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.drivingSinceMs);
+                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs") && (typeof m.restingSinceMs === "object" ? m.restingSinceMs.low || m.restingSinceMs.high : m.restingSinceMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.restingSinceMs);
+                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS") && m.restMinS !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.restMinS);
+                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS") && m.preWarningS !== 0)
+                    w.uint32(/* id 12, wireType 0 =*/96).uint32(m.preWarningS);
+                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS") && m.continuousLimitS !== 0)
+                    w.uint32(/* id 13, wireType 0 =*/104).uint32(m.continuousLimitS);
+                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS") && m.dailyLimitS !== 0)
+                    w.uint32(/* id 14, wireType 0 =*/112).uint32(m.dailyLimitS);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DrivingClock message, length delimited. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock.$Properties} message DrivingClock message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DrivingClock.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer.
+             * @function decode
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DrivingClock.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.safewatch.v1.DrivingClock();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.eventId = v;
+                            else
+                                delete m.eventId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.vehicle = $root.safewatch.v1.VehicleRef.decode(r, r.size(), $undefined, q + 1, m.vehicle);
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.event = v;
+                            else
+                                delete m.event;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.occurredAtMs = v;
+                            else
+                                delete m.occurredAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.state = v;
+                            else
+                                delete m.state;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.continuousDrivingS = v;
+                            else
+                                delete m.continuousDrivingS;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.dailyDrivingS = v;
+                            else
+                                delete m.dailyDrivingS;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.todayDrivingS = v;
+                            else
+                                delete m.todayDrivingS;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.drivingSinceMs = v;
+                            else
+                                delete m.drivingSinceMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.restingSinceMs = v;
+                            else
+                                delete m.restingSinceMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.restMinS = v;
+                            else
+                                delete m.restMinS;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.preWarningS = v;
+                            else
+                                delete m.preWarningS;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.continuousLimitS = v;
+                            else
+                                delete m.continuousLimitS;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.dailyLimitS = v;
+                            else
+                                delete m.dailyLimitS;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DrivingClock message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DrivingClock.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DrivingClock message.
+             * @function verify
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DrivingClock.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId")) {
+                    if (!$util.isString(m.eventId))
+                        return "eventId: string expected";
+                }
+                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle")) {
+                    {
+                        var e = $root.safewatch.v1.VehicleRef.verify(m.vehicle, q + 1);
+                        if (e)
+                            return "vehicle." + e;
+                    }
+                }
+                if (m.event != null && $Object.hasOwnProperty.call(m, "event")) {
+                    if (typeof m.event !== "number" || (m.event | 0) !== m.event)
+                        return "event: enum value expected";
+                }
+                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
+                    if (!$util.isInteger(m.occurredAtMs) && !(m.occurredAtMs && $util.isInteger(m.occurredAtMs.low) && $util.isInteger(m.occurredAtMs.high)))
+                        return "occurredAtMs: integer|Long expected";
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    if (typeof m.state !== "number" || (m.state | 0) !== m.state)
+                        return "state: enum value expected";
+                }
+                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS")) {
+                    if (!$util.isInteger(m.continuousDrivingS))
+                        return "continuousDrivingS: integer expected";
+                }
+                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS")) {
+                    if (!$util.isInteger(m.dailyDrivingS))
+                        return "dailyDrivingS: integer expected";
+                }
+                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS")) {
+                    if (!$util.isInteger(m.todayDrivingS))
+                        return "todayDrivingS: integer expected";
+                }
+                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs")) {
+                    if (!$util.isInteger(m.drivingSinceMs) && !(m.drivingSinceMs && $util.isInteger(m.drivingSinceMs.low) && $util.isInteger(m.drivingSinceMs.high)))
+                        return "drivingSinceMs: integer|Long expected";
+                }
+                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs")) {
+                    if (!$util.isInteger(m.restingSinceMs) && !(m.restingSinceMs && $util.isInteger(m.restingSinceMs.low) && $util.isInteger(m.restingSinceMs.high)))
+                        return "restingSinceMs: integer|Long expected";
+                }
+                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS")) {
+                    if (!$util.isInteger(m.restMinS))
+                        return "restMinS: integer expected";
+                }
+                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS")) {
+                    if (!$util.isInteger(m.preWarningS))
+                        return "preWarningS: integer expected";
+                }
+                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS")) {
+                    if (!$util.isInteger(m.continuousLimitS))
+                        return "continuousLimitS: integer expected";
+                }
+                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS")) {
+                    if (!$util.isInteger(m.dailyLimitS))
+                        return "dailyLimitS: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DrivingClock message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {safewatch.v1.DrivingClock} DrivingClock
+             */
+            DrivingClock.fromObject = function (d, q) {
+                if (d instanceof $root.safewatch.v1.DrivingClock)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".safewatch.v1.DrivingClock: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.safewatch.v1.DrivingClock();
+                if (d.eventId != null) {
+                    if (typeof d.eventId !== "string" || d.eventId.length) {
+                        m.eventId = $String(d.eventId);
+                    }
+                }
+                if (d.vehicle != null) {
+                    if (!$util.isObject(d.vehicle))
+                        throw $TypeError(".safewatch.v1.DrivingClock.vehicle: object expected");
+                    m.vehicle = $root.safewatch.v1.VehicleRef.fromObject(d.vehicle, q + 1);
+                }
+                if (d.event !== 0 && (typeof d.event !== "string" || $root.safewatch.v1.DrivingClockEvent[d.event] !== 0)) {
+                    switch (d.event) {
+                    case "DRIVING_CLOCK_EVENT_UNSPECIFIED":
+                    case 0:
+                        m.event = 0;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_DRIVING_STARTED":
+                    case 1:
+                        m.event = 1;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_REST_STARTED":
+                    case 2:
+                        m.event = 2;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_REST_COMPLETED":
+                    case 3:
+                        m.event = 3;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_PRE_WARNING":
+                    case 4:
+                        m.event = 4;
+                        break;
+                    case "DRIVING_CLOCK_EVENT_LIMIT_REACHED":
+                    case 5:
+                        m.event = 5;
+                        break;
+                    default:
+                        if (typeof d.event === "number" && (d.event | 0) === d.event)
+                            m.event = d.event;
+                    }
+                }
+                if (d.occurredAtMs != null) {
+                    if (typeof d.occurredAtMs === "object" ? d.occurredAtMs.low || d.occurredAtMs.high : $Number(d.occurredAtMs) !== 0) {
+                        if ($util.Long)
+                            m.occurredAtMs = $util.Long.fromValue(d.occurredAtMs, false);
+                        else if (typeof d.occurredAtMs === "string")
+                            m.occurredAtMs = $parseInt(d.occurredAtMs, 10);
+                        else if (typeof d.occurredAtMs === "number")
+                            m.occurredAtMs = d.occurredAtMs;
+                        else if (typeof d.occurredAtMs === "object")
+                            m.occurredAtMs = new $util.LongBits(d.occurredAtMs.low >>> 0, d.occurredAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.state !== 0 && (typeof d.state !== "string" || $root.safewatch.v1.DrivingClockState[d.state] !== 0)) {
+                    switch (d.state) {
+                    case "DRIVING_CLOCK_STATE_UNSPECIFIED":
+                    case 0:
+                        m.state = 0;
+                        break;
+                    case "DRIVING_CLOCK_STATE_DRIVING":
+                    case 1:
+                        m.state = 1;
+                        break;
+                    case "DRIVING_CLOCK_STATE_RESTING":
+                    case 2:
+                        m.state = 2;
+                        break;
+                    default:
+                        if (typeof d.state === "number" && (d.state | 0) === d.state)
+                            m.state = d.state;
+                    }
+                }
+                if (d.continuousDrivingS != null) {
+                    if ($Number(d.continuousDrivingS) !== 0) {
+                        m.continuousDrivingS = d.continuousDrivingS >>> 0;
+                    }
+                }
+                if (d.dailyDrivingS != null) {
+                    if ($Number(d.dailyDrivingS) !== 0) {
+                        m.dailyDrivingS = d.dailyDrivingS >>> 0;
+                    }
+                }
+                if (d.todayDrivingS != null) {
+                    if ($Number(d.todayDrivingS) !== 0) {
+                        m.todayDrivingS = d.todayDrivingS >>> 0;
+                    }
+                }
+                if (d.drivingSinceMs != null) {
+                    if (typeof d.drivingSinceMs === "object" ? d.drivingSinceMs.low || d.drivingSinceMs.high : $Number(d.drivingSinceMs) !== 0) {
+                        if ($util.Long)
+                            m.drivingSinceMs = $util.Long.fromValue(d.drivingSinceMs, false);
+                        else if (typeof d.drivingSinceMs === "string")
+                            m.drivingSinceMs = $parseInt(d.drivingSinceMs, 10);
+                        else if (typeof d.drivingSinceMs === "number")
+                            m.drivingSinceMs = d.drivingSinceMs;
+                        else if (typeof d.drivingSinceMs === "object")
+                            m.drivingSinceMs = new $util.LongBits(d.drivingSinceMs.low >>> 0, d.drivingSinceMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.restingSinceMs != null) {
+                    if (typeof d.restingSinceMs === "object" ? d.restingSinceMs.low || d.restingSinceMs.high : $Number(d.restingSinceMs) !== 0) {
+                        if ($util.Long)
+                            m.restingSinceMs = $util.Long.fromValue(d.restingSinceMs, false);
+                        else if (typeof d.restingSinceMs === "string")
+                            m.restingSinceMs = $parseInt(d.restingSinceMs, 10);
+                        else if (typeof d.restingSinceMs === "number")
+                            m.restingSinceMs = d.restingSinceMs;
+                        else if (typeof d.restingSinceMs === "object")
+                            m.restingSinceMs = new $util.LongBits(d.restingSinceMs.low >>> 0, d.restingSinceMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.restMinS != null) {
+                    if ($Number(d.restMinS) !== 0) {
+                        m.restMinS = d.restMinS >>> 0;
+                    }
+                }
+                if (d.preWarningS != null) {
+                    if ($Number(d.preWarningS) !== 0) {
+                        m.preWarningS = d.preWarningS >>> 0;
+                    }
+                }
+                if (d.continuousLimitS != null) {
+                    if ($Number(d.continuousLimitS) !== 0) {
+                        m.continuousLimitS = d.continuousLimitS >>> 0;
+                    }
+                }
+                if (d.dailyLimitS != null) {
+                    if ($Number(d.dailyLimitS) !== 0) {
+                        m.dailyLimitS = d.dailyLimitS >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DrivingClock message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {safewatch.v1.DrivingClock} m DrivingClock
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DrivingClock.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.eventId = "";
+                    d.vehicle = null;
+                    d.event = o.enums === $String ? "DRIVING_CLOCK_EVENT_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.occurredAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.occurredAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.state = o.enums === $String ? "DRIVING_CLOCK_STATE_UNSPECIFIED" : 0;
+                    d.continuousDrivingS = 0;
+                    d.dailyDrivingS = 0;
+                    d.todayDrivingS = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.drivingSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.drivingSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.restingSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.restingSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.restMinS = 0;
+                    d.preWarningS = 0;
+                    d.continuousLimitS = 0;
+                    d.dailyLimitS = 0;
+                }
+                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId")) {
+                    d.eventId = m.eventId;
+                }
+                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle")) {
+                    d.vehicle = $root.safewatch.v1.VehicleRef.toObject(m.vehicle, o, q + 1);
+                }
+                if (m.event != null && $Object.hasOwnProperty.call(m, "event")) {
+                    d.event = o.enums === $String ? $root.safewatch.v1.DrivingClockEvent[m.event] === $undefined ? m.event : $root.safewatch.v1.DrivingClockEvent[m.event] : m.event;
+                }
+                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.occurredAtMs = typeof m.occurredAtMs === "number" ? $BigInt(m.occurredAtMs) : $util.Long.fromBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.occurredAtMs === "number")
+                        d.occurredAtMs = o.longs === $String ? $String(m.occurredAtMs) : m.occurredAtMs;
+                    else
+                        d.occurredAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.occurredAtMs) : o.longs === $Number ? new $util.LongBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0).toNumber() : m.occurredAtMs;
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    d.state = o.enums === $String ? $root.safewatch.v1.DrivingClockState[m.state] === $undefined ? m.state : $root.safewatch.v1.DrivingClockState[m.state] : m.state;
+                }
+                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS")) {
+                    d.continuousDrivingS = m.continuousDrivingS;
+                }
+                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS")) {
+                    d.dailyDrivingS = m.dailyDrivingS;
+                }
+                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS")) {
+                    d.todayDrivingS = m.todayDrivingS;
+                }
+                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.drivingSinceMs = typeof m.drivingSinceMs === "number" ? $BigInt(m.drivingSinceMs) : $util.Long.fromBits(m.drivingSinceMs.low >>> 0, m.drivingSinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.drivingSinceMs === "number")
+                        d.drivingSinceMs = o.longs === $String ? $String(m.drivingSinceMs) : m.drivingSinceMs;
+                    else
+                        d.drivingSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.drivingSinceMs) : o.longs === $Number ? new $util.LongBits(m.drivingSinceMs.low >>> 0, m.drivingSinceMs.high >>> 0).toNumber() : m.drivingSinceMs;
+                }
+                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.restingSinceMs = typeof m.restingSinceMs === "number" ? $BigInt(m.restingSinceMs) : $util.Long.fromBits(m.restingSinceMs.low >>> 0, m.restingSinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.restingSinceMs === "number")
+                        d.restingSinceMs = o.longs === $String ? $String(m.restingSinceMs) : m.restingSinceMs;
+                    else
+                        d.restingSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.restingSinceMs) : o.longs === $Number ? new $util.LongBits(m.restingSinceMs.low >>> 0, m.restingSinceMs.high >>> 0).toNumber() : m.restingSinceMs;
+                }
+                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS")) {
+                    d.restMinS = m.restMinS;
+                }
+                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS")) {
+                    d.preWarningS = m.preWarningS;
+                }
+                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS")) {
+                    d.continuousLimitS = m.continuousLimitS;
+                }
+                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS")) {
+                    d.dailyLimitS = m.dailyLimitS;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DrivingClock to JSON.
+             * @function toJSON
+             * @memberof safewatch.v1.DrivingClock
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DrivingClock.prototype.toJSON = function() {
+                return DrivingClock.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DrivingClock
+             * @function getTypeUrl
+             * @memberof safewatch.v1.DrivingClock
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DrivingClock.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/safewatch.v1.DrivingClock";
+            };
+
+            return DrivingClock;
+        })();
+
         /**
          * BindingEventType enum.
          * @name safewatch.v1.BindingEventType
@@ -4945,841 +8605,6 @@ export const safewatch = $root.safewatch = (() => {
             };
 
             return BindingsEnvelope;
-        })();
-
-        /**
-         * DrivingClockEvent enum.
-         * @name safewatch.v1.DrivingClockEvent
-         * @enum {number}
-         * @property {number} DRIVING_CLOCK_EVENT_UNSPECIFIED=0 DRIVING_CLOCK_EVENT_UNSPECIFIED value
-         * @property {number} DRIVING_CLOCK_EVENT_DRIVING_STARTED=1 DRIVING_CLOCK_EVENT_DRIVING_STARTED value
-         * @property {number} DRIVING_CLOCK_EVENT_REST_STARTED=2 DRIVING_CLOCK_EVENT_REST_STARTED value
-         * @property {number} DRIVING_CLOCK_EVENT_REST_COMPLETED=3 DRIVING_CLOCK_EVENT_REST_COMPLETED value
-         * @property {number} DRIVING_CLOCK_EVENT_PRE_WARNING=4 DRIVING_CLOCK_EVENT_PRE_WARNING value
-         * @property {number} DRIVING_CLOCK_EVENT_LIMIT_REACHED=5 DRIVING_CLOCK_EVENT_LIMIT_REACHED value
-         */
-        v1.DrivingClockEvent = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "DRIVING_CLOCK_EVENT_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "DRIVING_CLOCK_EVENT_DRIVING_STARTED"] = 1;
-            values[valuesById[2] = "DRIVING_CLOCK_EVENT_REST_STARTED"] = 2;
-            values[valuesById[3] = "DRIVING_CLOCK_EVENT_REST_COMPLETED"] = 3;
-            values[valuesById[4] = "DRIVING_CLOCK_EVENT_PRE_WARNING"] = 4;
-            values[valuesById[5] = "DRIVING_CLOCK_EVENT_LIMIT_REACHED"] = 5;
-            return values;
-        })();
-
-        /**
-         * DrivingClockState enum.
-         * @name safewatch.v1.DrivingClockState
-         * @enum {number}
-         * @property {number} DRIVING_CLOCK_STATE_UNSPECIFIED=0 DRIVING_CLOCK_STATE_UNSPECIFIED value
-         * @property {number} DRIVING_CLOCK_STATE_DRIVING=1 DRIVING_CLOCK_STATE_DRIVING value
-         * @property {number} DRIVING_CLOCK_STATE_RESTING=2 DRIVING_CLOCK_STATE_RESTING value
-         */
-        v1.DrivingClockState = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "DRIVING_CLOCK_STATE_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "DRIVING_CLOCK_STATE_DRIVING"] = 1;
-            values[valuesById[2] = "DRIVING_CLOCK_STATE_RESTING"] = 2;
-            return values;
-        })();
-
-        v1.DrivingClock = (function() {
-
-            /**
-             * Properties of a DrivingClock.
-             * @typedef {Object} safewatch.v1.DrivingClock.$Properties
-             * @property {string|null} [eventId] DrivingClock eventId
-             * @property {safewatch.v1.VehicleRef.$Properties|null} [vehicle] DrivingClock vehicle
-             * @property {safewatch.v1.DrivingClockEvent|null} [event] DrivingClock event
-             * @property {number|null} [occurredAtMs] DrivingClock occurredAtMs
-             * @property {safewatch.v1.DrivingClockState|null} [state] DrivingClock state
-             * @property {number|null} [continuousDrivingS] DrivingClock continuousDrivingS
-             * @property {number|null} [dailyDrivingS] DrivingClock dailyDrivingS
-             * @property {number|null} [todayDrivingS] DrivingClock todayDrivingS
-             * @property {number|null} [drivingSinceMs] DrivingClock drivingSinceMs
-             * @property {number|null} [restingSinceMs] DrivingClock restingSinceMs
-             * @property {number|null} [restMinS] DrivingClock restMinS
-             * @property {number|null} [preWarningS] DrivingClock preWarningS
-             * @property {number|null} [continuousLimitS] DrivingClock continuousLimitS
-             * @property {number|null} [dailyLimitS] DrivingClock dailyLimitS
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of a DrivingClock.
-             * @memberof safewatch.v1
-             * @interface IDrivingClock
-             * @augments safewatch.v1.DrivingClock.$Properties
-             * @deprecated Use safewatch.v1.DrivingClock.$Properties instead.
-             */
-
-            /**
-             * Shape of a DrivingClock.
-             * @typedef {safewatch.v1.DrivingClock.$Properties} safewatch.v1.DrivingClock.$Shape
-             */
-
-            /**
-             * Constructs a new DrivingClock.
-             * @memberof safewatch.v1
-             * @classdesc Represents a DrivingClock.
-             * @constructor
-             * @param {safewatch.v1.DrivingClock.$Properties=} [p] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            const DrivingClock = function (p) {
-                if (p)
-                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            };
-
-            /**
-             * DrivingClock eventId.
-             * @member {string} eventId
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.eventId = "";
-
-            /**
-             * DrivingClock vehicle.
-             * @member {safewatch.v1.VehicleRef.$Properties|null|undefined} vehicle
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.vehicle = null;
-
-            /**
-             * DrivingClock event.
-             * @member {safewatch.v1.DrivingClockEvent} event
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.event = 0;
-
-            /**
-             * DrivingClock occurredAtMs.
-             * @member {number} occurredAtMs
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.occurredAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-            /**
-             * DrivingClock state.
-             * @member {safewatch.v1.DrivingClockState} state
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.state = 0;
-
-            /**
-             * DrivingClock continuousDrivingS.
-             * @member {number} continuousDrivingS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.continuousDrivingS = 0;
-
-            /**
-             * DrivingClock dailyDrivingS.
-             * @member {number} dailyDrivingS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.dailyDrivingS = 0;
-
-            /**
-             * DrivingClock todayDrivingS.
-             * @member {number} todayDrivingS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.todayDrivingS = 0;
-
-            /**
-             * DrivingClock drivingSinceMs.
-             * @member {number} drivingSinceMs
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.drivingSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-            /**
-             * DrivingClock restingSinceMs.
-             * @member {number} restingSinceMs
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.restingSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-            /**
-             * DrivingClock restMinS.
-             * @member {number} restMinS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.restMinS = 0;
-
-            /**
-             * DrivingClock preWarningS.
-             * @member {number} preWarningS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.preWarningS = 0;
-
-            /**
-             * DrivingClock continuousLimitS.
-             * @member {number} continuousLimitS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.continuousLimitS = 0;
-
-            /**
-             * DrivingClock dailyLimitS.
-             * @member {number} dailyLimitS
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             */
-            DrivingClock.prototype.dailyLimitS = 0;
-
-            /**
-             * Creates a new DrivingClock instance using the specified properties.
-             * @function create
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {safewatch.v1.DrivingClock.$Properties=} [properties] Properties to set
-             * @returns {safewatch.v1.DrivingClock} DrivingClock instance
-             * @type {{
-             *   (properties: safewatch.v1.DrivingClock.$Shape): safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape;
-             *   (properties?: safewatch.v1.DrivingClock.$Properties): safewatch.v1.DrivingClock;
-             * }}
-             */
-            DrivingClock.create = function(properties) {
-                return new DrivingClock(properties);
-            };
-
-            /**
-             * Encodes the specified DrivingClock message. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
-             * @function encode
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {safewatch.v1.DrivingClock.$Properties} m DrivingClock message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            DrivingClock.encode = function (m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId") && m.eventId !== "")
-                    w.uint32(/* id 1, wireType 2 =*/10).string(m.eventId);
-                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle"))
-                    $root.safewatch.v1.VehicleRef.encode(m.vehicle, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
-                if (m.event != null && $Object.hasOwnProperty.call(m, "event") && m.event !== 0)
-                    w.uint32(/* id 3, wireType 0 =*/24).int32(m.event);
-                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs") && (typeof m.occurredAtMs === "object" ? m.occurredAtMs.low || m.occurredAtMs.high : m.occurredAtMs !== 0))
-                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.occurredAtMs);
-                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== 0)
-                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.state);
-                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS") && m.continuousDrivingS !== 0)
-                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.continuousDrivingS);
-                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS") && m.dailyDrivingS !== 0)
-                    w.uint32(/* id 7, wireType 0 =*/56).uint32(m.dailyDrivingS);
-                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS") && m.todayDrivingS !== 0)
-                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.todayDrivingS);
-                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs") && (typeof m.drivingSinceMs === "object" ? m.drivingSinceMs.low || m.drivingSinceMs.high : m.drivingSinceMs !== 0))
-                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.drivingSinceMs);
-                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs") && (typeof m.restingSinceMs === "object" ? m.restingSinceMs.low || m.restingSinceMs.high : m.restingSinceMs !== 0))
-                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.restingSinceMs);
-                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS") && m.restMinS !== 0)
-                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.restMinS);
-                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS") && m.preWarningS !== 0)
-                    w.uint32(/* id 12, wireType 0 =*/96).uint32(m.preWarningS);
-                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS") && m.continuousLimitS !== 0)
-                    w.uint32(/* id 13, wireType 0 =*/104).uint32(m.continuousLimitS);
-                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS") && m.dailyLimitS !== 0)
-                    w.uint32(/* id 14, wireType 0 =*/112).uint32(m.dailyLimitS);
-                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
-                    for (var i = 0; i < m.$unknowns.length; ++i)
-                        w.raw(m.$unknowns[i]);
-                return w;
-            };
-
-            /**
-             * Encodes the specified DrivingClock message, length delimited. Does not implicitly {@link safewatch.v1.DrivingClock.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {safewatch.v1.DrivingClock.$Properties} message DrivingClock message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            DrivingClock.encodeDelimited = function(message, writer) {
-                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
-            };
-
-            /**
-             * Decodes a DrivingClock message from the specified reader or buffer.
-             * @function decode
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            DrivingClock.decode = function (r, l, z, q, g) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (q === $undefined)
-                    q = 0;
-                if (q > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var c, m, v;
-                if (l === $undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw $RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = g || new $root.safewatch.v1.DrivingClock();
-                while (r.pos < c) {
-                    var s = r.pos;
-                    var t = r.tag();
-                    if (t === z) {
-                        z = $undefined;
-                        break;
-                    }
-                    var u = t & 7;
-                    switch (t >>>= 3) {
-                    case 1: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.eventId = v;
-                            else
-                                delete m.eventId;
-                            continue;
-                        }
-                    case 2: {
-                            if (u !== 2)
-                                break;
-                            m.vehicle = $root.safewatch.v1.VehicleRef.decode(r, r.size(), $undefined, q + 1, m.vehicle);
-                            continue;
-                        }
-                    case 3: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.int32())
-                                m.event = v;
-                            else
-                                delete m.event;
-                            continue;
-                        }
-                    case 4: {
-                            if (u !== 0)
-                                break;
-                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
-                                m.occurredAtMs = v;
-                            else
-                                delete m.occurredAtMs;
-                            continue;
-                        }
-                    case 5: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.int32())
-                                m.state = v;
-                            else
-                                delete m.state;
-                            continue;
-                        }
-                    case 6: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.continuousDrivingS = v;
-                            else
-                                delete m.continuousDrivingS;
-                            continue;
-                        }
-                    case 7: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.dailyDrivingS = v;
-                            else
-                                delete m.dailyDrivingS;
-                            continue;
-                        }
-                    case 8: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.todayDrivingS = v;
-                            else
-                                delete m.todayDrivingS;
-                            continue;
-                        }
-                    case 9: {
-                            if (u !== 0)
-                                break;
-                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
-                                m.drivingSinceMs = v;
-                            else
-                                delete m.drivingSinceMs;
-                            continue;
-                        }
-                    case 10: {
-                            if (u !== 0)
-                                break;
-                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
-                                m.restingSinceMs = v;
-                            else
-                                delete m.restingSinceMs;
-                            continue;
-                        }
-                    case 11: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.restMinS = v;
-                            else
-                                delete m.restMinS;
-                            continue;
-                        }
-                    case 12: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.preWarningS = v;
-                            else
-                                delete m.preWarningS;
-                            continue;
-                        }
-                    case 13: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.continuousLimitS = v;
-                            else
-                                delete m.continuousLimitS;
-                            continue;
-                        }
-                    case 14: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.uint32())
-                                m.dailyLimitS = v;
-                            else
-                                delete m.dailyLimitS;
-                            continue;
-                        }
-                    }
-                    r.skipType(u, q, t);
-                    if (!r.discardUnknown) {
-                        $util.makeProp(m, "$unknowns", false);
-                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
-                    }
-                }
-                if (l !== $undefined) {
-                    if (r.pos !== c)
-                        throw $RangeError("index out of range");
-                    r.len = l;
-                }
-                if (z !== $undefined)
-                    throw $Error("missing end group");
-                return m;
-            };
-
-            /**
-             * Decodes a DrivingClock message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {safewatch.v1.DrivingClock & safewatch.v1.DrivingClock.$Shape} DrivingClock
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            DrivingClock.decodeDelimited = function(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.size());
-            };
-
-            /**
-             * Verifies a DrivingClock message.
-             * @function verify
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            DrivingClock.verify = function (m, q) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    return "max depth exceeded";
-                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId")) {
-                    if (!$util.isString(m.eventId))
-                        return "eventId: string expected";
-                }
-                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle")) {
-                    {
-                        var e = $root.safewatch.v1.VehicleRef.verify(m.vehicle, q + 1);
-                        if (e)
-                            return "vehicle." + e;
-                    }
-                }
-                if (m.event != null && $Object.hasOwnProperty.call(m, "event")) {
-                    if (typeof m.event !== "number" || (m.event | 0) !== m.event)
-                        return "event: enum value expected";
-                }
-                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
-                    if (!$util.isInteger(m.occurredAtMs) && !(m.occurredAtMs && $util.isInteger(m.occurredAtMs.low) && $util.isInteger(m.occurredAtMs.high)))
-                        return "occurredAtMs: integer|Long expected";
-                }
-                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
-                    if (typeof m.state !== "number" || (m.state | 0) !== m.state)
-                        return "state: enum value expected";
-                }
-                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS")) {
-                    if (!$util.isInteger(m.continuousDrivingS))
-                        return "continuousDrivingS: integer expected";
-                }
-                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS")) {
-                    if (!$util.isInteger(m.dailyDrivingS))
-                        return "dailyDrivingS: integer expected";
-                }
-                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS")) {
-                    if (!$util.isInteger(m.todayDrivingS))
-                        return "todayDrivingS: integer expected";
-                }
-                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs")) {
-                    if (!$util.isInteger(m.drivingSinceMs) && !(m.drivingSinceMs && $util.isInteger(m.drivingSinceMs.low) && $util.isInteger(m.drivingSinceMs.high)))
-                        return "drivingSinceMs: integer|Long expected";
-                }
-                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs")) {
-                    if (!$util.isInteger(m.restingSinceMs) && !(m.restingSinceMs && $util.isInteger(m.restingSinceMs.low) && $util.isInteger(m.restingSinceMs.high)))
-                        return "restingSinceMs: integer|Long expected";
-                }
-                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS")) {
-                    if (!$util.isInteger(m.restMinS))
-                        return "restMinS: integer expected";
-                }
-                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS")) {
-                    if (!$util.isInteger(m.preWarningS))
-                        return "preWarningS: integer expected";
-                }
-                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS")) {
-                    if (!$util.isInteger(m.continuousLimitS))
-                        return "continuousLimitS: integer expected";
-                }
-                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS")) {
-                    if (!$util.isInteger(m.dailyLimitS))
-                        return "dailyLimitS: integer expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates a DrivingClock message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {safewatch.v1.DrivingClock} DrivingClock
-             */
-            DrivingClock.fromObject = function (d, q) {
-                if (d instanceof $root.safewatch.v1.DrivingClock)
-                    return d;
-                if (!$util.isObject(d))
-                    throw $TypeError(".safewatch.v1.DrivingClock: object expected");
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var m = new $root.safewatch.v1.DrivingClock();
-                if (d.eventId != null) {
-                    if (typeof d.eventId !== "string" || d.eventId.length) {
-                        m.eventId = $String(d.eventId);
-                    }
-                }
-                if (d.vehicle != null) {
-                    if (!$util.isObject(d.vehicle))
-                        throw $TypeError(".safewatch.v1.DrivingClock.vehicle: object expected");
-                    m.vehicle = $root.safewatch.v1.VehicleRef.fromObject(d.vehicle, q + 1);
-                }
-                if (d.event !== 0 && (typeof d.event !== "string" || $root.safewatch.v1.DrivingClockEvent[d.event] !== 0)) {
-                    switch (d.event) {
-                    case "DRIVING_CLOCK_EVENT_UNSPECIFIED":
-                    case 0:
-                        m.event = 0;
-                        break;
-                    case "DRIVING_CLOCK_EVENT_DRIVING_STARTED":
-                    case 1:
-                        m.event = 1;
-                        break;
-                    case "DRIVING_CLOCK_EVENT_REST_STARTED":
-                    case 2:
-                        m.event = 2;
-                        break;
-                    case "DRIVING_CLOCK_EVENT_REST_COMPLETED":
-                    case 3:
-                        m.event = 3;
-                        break;
-                    case "DRIVING_CLOCK_EVENT_PRE_WARNING":
-                    case 4:
-                        m.event = 4;
-                        break;
-                    case "DRIVING_CLOCK_EVENT_LIMIT_REACHED":
-                    case 5:
-                        m.event = 5;
-                        break;
-                    default:
-                        if (typeof d.event === "number" && (d.event | 0) === d.event)
-                            m.event = d.event;
-                    }
-                }
-                if (d.occurredAtMs != null) {
-                    if (typeof d.occurredAtMs === "object" ? d.occurredAtMs.low || d.occurredAtMs.high : $Number(d.occurredAtMs) !== 0) {
-                        if ($util.Long)
-                            m.occurredAtMs = $util.Long.fromValue(d.occurredAtMs, false);
-                        else if (typeof d.occurredAtMs === "string")
-                            m.occurredAtMs = $parseInt(d.occurredAtMs, 10);
-                        else if (typeof d.occurredAtMs === "number")
-                            m.occurredAtMs = d.occurredAtMs;
-                        else if (typeof d.occurredAtMs === "object")
-                            m.occurredAtMs = new $util.LongBits(d.occurredAtMs.low >>> 0, d.occurredAtMs.high >>> 0).toNumber();
-                    }
-                }
-                if (d.state !== 0 && (typeof d.state !== "string" || $root.safewatch.v1.DrivingClockState[d.state] !== 0)) {
-                    switch (d.state) {
-                    case "DRIVING_CLOCK_STATE_UNSPECIFIED":
-                    case 0:
-                        m.state = 0;
-                        break;
-                    case "DRIVING_CLOCK_STATE_DRIVING":
-                    case 1:
-                        m.state = 1;
-                        break;
-                    case "DRIVING_CLOCK_STATE_RESTING":
-                    case 2:
-                        m.state = 2;
-                        break;
-                    default:
-                        if (typeof d.state === "number" && (d.state | 0) === d.state)
-                            m.state = d.state;
-                    }
-                }
-                if (d.continuousDrivingS != null) {
-                    if ($Number(d.continuousDrivingS) !== 0) {
-                        m.continuousDrivingS = d.continuousDrivingS >>> 0;
-                    }
-                }
-                if (d.dailyDrivingS != null) {
-                    if ($Number(d.dailyDrivingS) !== 0) {
-                        m.dailyDrivingS = d.dailyDrivingS >>> 0;
-                    }
-                }
-                if (d.todayDrivingS != null) {
-                    if ($Number(d.todayDrivingS) !== 0) {
-                        m.todayDrivingS = d.todayDrivingS >>> 0;
-                    }
-                }
-                if (d.drivingSinceMs != null) {
-                    if (typeof d.drivingSinceMs === "object" ? d.drivingSinceMs.low || d.drivingSinceMs.high : $Number(d.drivingSinceMs) !== 0) {
-                        if ($util.Long)
-                            m.drivingSinceMs = $util.Long.fromValue(d.drivingSinceMs, false);
-                        else if (typeof d.drivingSinceMs === "string")
-                            m.drivingSinceMs = $parseInt(d.drivingSinceMs, 10);
-                        else if (typeof d.drivingSinceMs === "number")
-                            m.drivingSinceMs = d.drivingSinceMs;
-                        else if (typeof d.drivingSinceMs === "object")
-                            m.drivingSinceMs = new $util.LongBits(d.drivingSinceMs.low >>> 0, d.drivingSinceMs.high >>> 0).toNumber();
-                    }
-                }
-                if (d.restingSinceMs != null) {
-                    if (typeof d.restingSinceMs === "object" ? d.restingSinceMs.low || d.restingSinceMs.high : $Number(d.restingSinceMs) !== 0) {
-                        if ($util.Long)
-                            m.restingSinceMs = $util.Long.fromValue(d.restingSinceMs, false);
-                        else if (typeof d.restingSinceMs === "string")
-                            m.restingSinceMs = $parseInt(d.restingSinceMs, 10);
-                        else if (typeof d.restingSinceMs === "number")
-                            m.restingSinceMs = d.restingSinceMs;
-                        else if (typeof d.restingSinceMs === "object")
-                            m.restingSinceMs = new $util.LongBits(d.restingSinceMs.low >>> 0, d.restingSinceMs.high >>> 0).toNumber();
-                    }
-                }
-                if (d.restMinS != null) {
-                    if ($Number(d.restMinS) !== 0) {
-                        m.restMinS = d.restMinS >>> 0;
-                    }
-                }
-                if (d.preWarningS != null) {
-                    if ($Number(d.preWarningS) !== 0) {
-                        m.preWarningS = d.preWarningS >>> 0;
-                    }
-                }
-                if (d.continuousLimitS != null) {
-                    if ($Number(d.continuousLimitS) !== 0) {
-                        m.continuousLimitS = d.continuousLimitS >>> 0;
-                    }
-                }
-                if (d.dailyLimitS != null) {
-                    if ($Number(d.dailyLimitS) !== 0) {
-                        m.dailyLimitS = d.dailyLimitS >>> 0;
-                    }
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a DrivingClock message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {safewatch.v1.DrivingClock} m DrivingClock
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            DrivingClock.toObject = function (m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.eventId = "";
-                    d.vehicle = null;
-                    d.event = o.enums === $String ? "DRIVING_CLOCK_EVENT_UNSPECIFIED" : 0;
-                    if ($util.Long) {
-                        var n = new $util.Long(0, 0, false);
-                        d.occurredAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
-                    } else
-                        d.occurredAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
-                    d.state = o.enums === $String ? "DRIVING_CLOCK_STATE_UNSPECIFIED" : 0;
-                    d.continuousDrivingS = 0;
-                    d.dailyDrivingS = 0;
-                    d.todayDrivingS = 0;
-                    if ($util.Long) {
-                        var n = new $util.Long(0, 0, false);
-                        d.drivingSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
-                    } else
-                        d.drivingSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
-                    if ($util.Long) {
-                        var n = new $util.Long(0, 0, false);
-                        d.restingSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
-                    } else
-                        d.restingSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
-                    d.restMinS = 0;
-                    d.preWarningS = 0;
-                    d.continuousLimitS = 0;
-                    d.dailyLimitS = 0;
-                }
-                if (m.eventId != null && $Object.hasOwnProperty.call(m, "eventId")) {
-                    d.eventId = m.eventId;
-                }
-                if (m.vehicle != null && $Object.hasOwnProperty.call(m, "vehicle")) {
-                    d.vehicle = $root.safewatch.v1.VehicleRef.toObject(m.vehicle, o, q + 1);
-                }
-                if (m.event != null && $Object.hasOwnProperty.call(m, "event")) {
-                    d.event = o.enums === $String ? $root.safewatch.v1.DrivingClockEvent[m.event] === $undefined ? m.event : $root.safewatch.v1.DrivingClockEvent[m.event] : m.event;
-                }
-                if (m.occurredAtMs != null && $Object.hasOwnProperty.call(m, "occurredAtMs")) {
-                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
-                        d.occurredAtMs = typeof m.occurredAtMs === "number" ? $BigInt(m.occurredAtMs) : $util.Long.fromBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0, false).toBigInt();
-                    else if (typeof m.occurredAtMs === "number")
-                        d.occurredAtMs = o.longs === $String ? $String(m.occurredAtMs) : m.occurredAtMs;
-                    else
-                        d.occurredAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.occurredAtMs) : o.longs === $Number ? new $util.LongBits(m.occurredAtMs.low >>> 0, m.occurredAtMs.high >>> 0).toNumber() : m.occurredAtMs;
-                }
-                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
-                    d.state = o.enums === $String ? $root.safewatch.v1.DrivingClockState[m.state] === $undefined ? m.state : $root.safewatch.v1.DrivingClockState[m.state] : m.state;
-                }
-                if (m.continuousDrivingS != null && $Object.hasOwnProperty.call(m, "continuousDrivingS")) {
-                    d.continuousDrivingS = m.continuousDrivingS;
-                }
-                if (m.dailyDrivingS != null && $Object.hasOwnProperty.call(m, "dailyDrivingS")) {
-                    d.dailyDrivingS = m.dailyDrivingS;
-                }
-                if (m.todayDrivingS != null && $Object.hasOwnProperty.call(m, "todayDrivingS")) {
-                    d.todayDrivingS = m.todayDrivingS;
-                }
-                if (m.drivingSinceMs != null && $Object.hasOwnProperty.call(m, "drivingSinceMs")) {
-                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
-                        d.drivingSinceMs = typeof m.drivingSinceMs === "number" ? $BigInt(m.drivingSinceMs) : $util.Long.fromBits(m.drivingSinceMs.low >>> 0, m.drivingSinceMs.high >>> 0, false).toBigInt();
-                    else if (typeof m.drivingSinceMs === "number")
-                        d.drivingSinceMs = o.longs === $String ? $String(m.drivingSinceMs) : m.drivingSinceMs;
-                    else
-                        d.drivingSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.drivingSinceMs) : o.longs === $Number ? new $util.LongBits(m.drivingSinceMs.low >>> 0, m.drivingSinceMs.high >>> 0).toNumber() : m.drivingSinceMs;
-                }
-                if (m.restingSinceMs != null && $Object.hasOwnProperty.call(m, "restingSinceMs")) {
-                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
-                        d.restingSinceMs = typeof m.restingSinceMs === "number" ? $BigInt(m.restingSinceMs) : $util.Long.fromBits(m.restingSinceMs.low >>> 0, m.restingSinceMs.high >>> 0, false).toBigInt();
-                    else if (typeof m.restingSinceMs === "number")
-                        d.restingSinceMs = o.longs === $String ? $String(m.restingSinceMs) : m.restingSinceMs;
-                    else
-                        d.restingSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.restingSinceMs) : o.longs === $Number ? new $util.LongBits(m.restingSinceMs.low >>> 0, m.restingSinceMs.high >>> 0).toNumber() : m.restingSinceMs;
-                }
-                if (m.restMinS != null && $Object.hasOwnProperty.call(m, "restMinS")) {
-                    d.restMinS = m.restMinS;
-                }
-                if (m.preWarningS != null && $Object.hasOwnProperty.call(m, "preWarningS")) {
-                    d.preWarningS = m.preWarningS;
-                }
-                if (m.continuousLimitS != null && $Object.hasOwnProperty.call(m, "continuousLimitS")) {
-                    d.continuousLimitS = m.continuousLimitS;
-                }
-                if (m.dailyLimitS != null && $Object.hasOwnProperty.call(m, "dailyLimitS")) {
-                    d.dailyLimitS = m.dailyLimitS;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this DrivingClock to JSON.
-             * @function toJSON
-             * @memberof safewatch.v1.DrivingClock
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            DrivingClock.prototype.toJSON = function() {
-                return DrivingClock.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the type url for DrivingClock
-             * @function getTypeUrl
-             * @memberof safewatch.v1.DrivingClock
-             * @static
-             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-             * @returns {string} The type url
-             */
-            DrivingClock.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/safewatch.v1.DrivingClock";
-            };
-
-            return DrivingClock;
         })();
 
         v1.Position = (function() {

@@ -19,7 +19,7 @@ const ctx: EvaluationContext = {
   limitAt: () => ({ limitKmh: 100, zoneId: '' }),
 };
 const run: StepRunner = (_step, fn) => fn();
-const memory = (): VehicleStates => ({ cache: new Map<string, VehicleState>(), dirty: new Set<string>() });
+const memory = (): VehicleStates => ({ cache: new Map<string, VehicleState>(), dirty: new Map() });
 const T0 = Date.parse('2026-11-20T00:00:00Z');
 const speeding = (n: number, plateNumber = '鲁A1', from = 0): PositionIn[] =>
   Array.from({ length: n }, (_, j) => {
@@ -42,9 +42,9 @@ function ports(failPersist: () => boolean) {
   const p: EvaluatePorts = {
     loadStates: async (keys) =>
       new Map(keys.filter((k) => checkpoint.has(k)).map((k) => [k, JSON.parse(checkpoint.get(k) as string)])),
-    saveStates: async (states) => {
-      saves.push([...states.keys()]);
-      for (const [k, s] of states) checkpoint.set(k, JSON.stringify(s));
+    saveStates: async (keys, states) => {
+      saves.push(keys);
+      for (const [i, k] of keys.entries()) checkpoint.set(k, JSON.stringify(states[i]));
     },
     persistAlerts: async (alerts) => {
       if (failPersist()) throw new Error('postgres down');
@@ -99,7 +99,7 @@ describe('evaluating a chunk of positions', () => {
     await evaluatePositions(speeding(3, '鲁A1'), states, ctx, p, run);
     await evaluatePositions([...speeding(3, '鲁A1', 3), ...speeding(2, '鲁A2')], states, ctx, p, run);
     expect(saves).toEqual([]);
-    expect([...states.dirty].sort()).toEqual(['鲁A1:2', '鲁A2:2']);
+    expect([...states.dirty.keys()].sort()).toEqual(['鲁A1:2', '鲁A2:2']);
 
     expect(await checkpointStates(states, p, run)).toBe(2);
     expect(saves).toEqual([['鲁A1:2', '鲁A2:2']]);
@@ -112,7 +112,7 @@ describe('evaluating a chunk of positions', () => {
     expect(states.dirty.size).toBe(0);
   });
 
-  it('a checkpoint that fails keeps its states dirty for the next one', async () => {
+  it('a checkpoint that fails keeps its states dirty for the next one, unless dropped meanwhile', async () => {
     const { p, saves } = ports(() => false);
     const states = memory();
     await evaluatePositions(speeding(2), states, ctx, p, run);
@@ -120,9 +120,19 @@ describe('evaluating a chunk of positions', () => {
       throw new Error('redis down');
     };
     await expect(checkpointStates(states, p, failing)).rejects.toThrow('redis down');
-    expect([...states.dirty]).toEqual(['鲁A1:2']);
+    expect([...states.dirty.keys()]).toEqual(['鲁A1:2']);
     expect(await checkpointStates(states, p, run)).toBe(1);
     expect(saves).toEqual([['鲁A1:2']]);
+
+    await evaluatePositions(speeding(2, '鲁A1', 2), states, ctx, p, run);
+    const discarding: StepRunner = async () => {
+      // An assignment change while the checkpoint runs: the checkpoint is the truth again.
+      states.cache.clear();
+      states.dirty.clear();
+      throw new Error('rebalance');
+    };
+    await expect(checkpointStates(states, p, discarding)).rejects.toThrow('rebalance');
+    expect(states.dirty.size).toBe(0);
   });
 
   it('a chunk that fails leaves its vehicles neither in memory nor dirty', async () => {
@@ -135,6 +145,6 @@ describe('evaluating a chunk of positions', () => {
       evaluatePositions([...speeding(6, '鲁A1'), ...speeding(1, '鲁A3')], states, ctx, p, run),
     ).rejects.toThrow('postgres down');
     expect([...states.cache.keys()]).toEqual(['鲁A2:2']);
-    expect([...states.dirty]).toEqual(['鲁A2:2']);
+    expect([...states.dirty.keys()]).toEqual(['鲁A2:2']);
   });
 });

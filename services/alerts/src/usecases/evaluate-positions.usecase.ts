@@ -29,7 +29,8 @@ export const ALERTS_STEP_DEPENDENCY: Record<AlertsStep, string> = {
 
 export interface EvaluatePorts {
   loadStates(vehicleKeys: string[]): Promise<Map<string, VehicleState>>;
-  saveStates(states: Map<string, VehicleState>): Promise<void>;
+  /** Checkpoints the states of these vehicles (vehicleKeys[i]'s is states[i]). */
+  saveStates(vehicleKeys: string[], states: VehicleState[]): Promise<void>;
   persistAlerts(alerts: AlertRecord[]): Promise<unknown>;
   publishAlerts(alerts: AlertRecord[]): Promise<void>;
   /** X6: driving clock events, stored and published like the alerts. */
@@ -46,10 +47,17 @@ export interface EvaluateResult {
   clock: ClockRecord[];
 }
 
-/** The rule states held in memory, and the vehicles whose state changed since the last checkpoint. */
+/** A vehicle of a chunk: its first position (plate), its fixes, its state before them. */
+interface ChunkVehicle {
+  first: PositionIn;
+  fixes: Fix[];
+  state: VehicleState | undefined;
+}
+
+/** The rule states held in memory, and those changed since the last checkpoint (by vehicle). */
 export interface VehicleStates {
   cache: Map<string, VehicleState>;
-  dirty: Set<string>;
+  dirty: Map<string, VehicleState>;
 }
 
 /**
@@ -69,35 +77,43 @@ export async function evaluatePositions(
   run: StepRunner,
 ): Promise<EvaluateResult> {
   const { cache, dirty } = states;
-  const byVehicle = new Map<string, PositionIn[]>();
+  // One entry per vehicle: its fixes, and its state in memory (looked up once).
+  const byVehicle = new Map<string, ChunkVehicle>();
+  const missing: string[] = [];
   for (const p of positions) {
-    const list = byVehicle.get(p.vehicleKey);
-    if (list) list.push(p);
-    else byVehicle.set(p.vehicleKey, [p]);
+    const v = byVehicle.get(p.vehicleKey);
+    if (v) {
+      v.fixes.push(p.fix);
+      continue;
+    }
+    const state = cache.get(p.vehicleKey);
+    if (!state) missing.push(p.vehicleKey);
+    byVehicle.set(p.vehicleKey, { first: p, fixes: [p.fix], state });
   }
-  const missing = [...byVehicle.keys()].filter((k) => !cache.has(k));
   if (missing.length > 0) {
     const loaded = await run('load_state', () => ports.loadStates(missing));
-    for (const k of missing) cache.set(k, loaded.get(k) ?? initialVehicleState());
+    for (const k of missing) {
+      const state = loaded.get(k) ?? initialVehicleState();
+      cache.set(k, state);
+      (byVehicle.get(k) as ChunkVehicle).state = state;
+    }
   }
 
   const alerts: AlertRecord[] = [];
   const clock: ClockRecord[] = [];
   const changed: string[] = [];
+  const changedStates: VehicleState[] = [];
   let late = 0;
   try {
-    for (const [vehicleKey, list] of byVehicle) {
-      const first = list[0] as PositionIn;
-      const r = evaluateVehicle(
-        cache.get(vehicleKey) as VehicleState,
-        list.map((p) => p.fix),
-        ctx,
-      );
+    for (const [vehicleKey, { first, fixes, state }] of byVehicle) {
+      const r = evaluateVehicle(state as VehicleState, fixes, ctx);
       late += r.late;
-      if (r.late < list.length) {
+      if (r.late < fixes.length) {
         cache.set(vehicleKey, r.state);
         changed.push(vehicleKey);
+        changedStates.push(r.state);
       }
+      if (r.events.length === 0 && r.clock.length === 0) continue;
       const vehicle = { vehicleKey, plateNumber: first.plateNumber, plateColor: first.plateColor };
       for (const e of r.events) alerts.push(toAlertRecord(vehicle, e, ports.restStopsAhead));
       for (const e of r.clock) clock.push(toClockRecord(vehicle, e));
@@ -118,30 +134,32 @@ export async function evaluatePositions(
     throw err;
   }
   // Only now: a checkpoint never saves a state whose alerts are not stored and published.
-  for (const k of changed) dirty.add(k);
+  for (let i = 0; i < changed.length; i++) dirty.set(changed[i] as string, changedStates[i] as VehicleState);
   return { positions: positions.length, vehicles: byVehicle.size, late, alerts, clock };
 }
 
 /**
- * The checkpoint: saves the state of every vehicle changed since the last
- * one (step "checkpoint", retried by the runner), then forgets they changed.
- * The caller commits the offsets of the chunks evaluated so far only after
- * it. Resolves with the number of states saved.
+ * The checkpoint: saves the state of every vehicle changed since the last one
+ * (step "checkpoint", retried by the runner). The caller commits the offsets
+ * of the chunks evaluated so far only after it. Resolves with the number of
+ * states saved; a checkpoint that fails leaves them to the next one.
  */
 export async function checkpointStates(
   states: VehicleStates,
   ports: Pick<EvaluatePorts, 'saveStates'>,
   run: StepRunner,
 ): Promise<number> {
-  const { cache, dirty } = states;
-  if (dirty.size === 0) return 0;
-  const keys = [...dirty];
-  const saving = new Map<string, VehicleState>();
-  for (const k of keys) {
-    const s = cache.get(k);
-    if (s) saving.set(k, s);
+  const taken = states.dirty;
+  if (taken.size === 0) return 0;
+  states.dirty = new Map();
+  const keys = [...taken.keys()];
+  const values = [...taken.values()];
+  try {
+    await run('checkpoint', () => ports.saveStates(keys, values));
+  } catch (err) {
+    // Still to write, unless changed again or dropped meanwhile (a discard clears the cache).
+    for (const [k, s] of taken) if (states.cache.get(k) === s && !states.dirty.has(k)) states.dirty.set(k, s);
+    throw err;
   }
-  if (saving.size > 0) await run('checkpoint', () => ports.saveStates(saving));
-  for (const k of keys) dirty.delete(k);
-  return saving.size;
+  return taken.size;
 }
