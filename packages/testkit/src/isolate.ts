@@ -30,7 +30,7 @@ export interface Isolation {
  * recorded (as the schema comment) to help find leftovers.
  */
 export function isolate(label: string, infra: Infra = getInfra()): Isolation {
-  const id = randomBytes(4).toString('hex');
+  const id = `${infra.runTag ?? ''}${randomBytes(4).toString('hex')}`;
   const topicPrefix = `t${id}.`;
   const schema = `t_${id}`;
   const topic = (name: string) => (name.startsWith(topicPrefix) ? name : `${topicPrefix}${name}`);

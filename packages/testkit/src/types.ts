@@ -10,6 +10,11 @@ export interface Infra {
   databaseUrl: string;
   redisUrl: string;
   mode: { kafka: KafkaMode; postgres: ServerMode; redis: ServerMode };
+  /**
+   * Starts the ids of this test run's isolations (isolate.ts), so that the run's
+   * Redis keys can be deleted when it ends, leaving other runs' keys alone.
+   */
+  runTag?: string;
 }
 
 export const INFRA_KEY = 'safewatchInfra';
