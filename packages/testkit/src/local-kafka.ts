@@ -187,6 +187,18 @@ const toProperties = (p: Record<string, string>) =>
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')}\n`;
 
+/**
+ * A cluster id as Kafka makes one (Uuid.randomUuid): 16 random bytes in
+ * base64url, never starting with '-', which kafka-storage's argument parser
+ * would read as an option (`--cluster-id -x…`: "expected one argument").
+ */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 /** Starts the nodes, waits until all of them are registered and answer, and returns their handles. */
 export async function startLocalKafka(opts: LocalKafkaOptions = {}): Promise<LocalKafka> {
   const count = opts.nodes ?? 1;
@@ -205,9 +217,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions = {}): Promise<Loc
   const ports = await choosePorts(dataDir, count, opts.preferredPort);
   const brokers = ports.map((p) => `127.0.0.1:${p.port}`);
   const clusterIdFile = join(dataDir, 'cluster-id');
-  const clusterId = existsSync(clusterIdFile)
-    ? readFileSync(clusterIdFile, 'utf8').trim()
-    : randomBytes(16).toString('base64url');
+  const clusterId = existsSync(clusterIdFile) ? readFileSync(clusterIdFile, 'utf8').trim() : newClusterId();
   writeFileSync(clusterIdFile, clusterId);
   const classpath = `${libs}/*`;
 
