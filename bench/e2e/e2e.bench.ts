@@ -53,7 +53,7 @@ import {
   startInfra,
   summarize,
   unlinkMatching,
-  writeBenchmark,
+  writeBenchmarkUnlessDry,
 } from '@safewatch/testkit';
 import { freePort, runToEnd, stopProcess } from '@safewatch/testkit/processes';
 import pg from 'pg';
@@ -722,12 +722,12 @@ try {
     sweep,
   );
   say(`sweep drawn: ${plotted}`);
-  if (args['dry-run'])
-    say(`--dry-run: BENCHMARKS.md not written; the section would be:\n${lines.join('\n')}`);
-  else {
-    writeBenchmark({ id: 'e2e', lines, headline: reportHeadline(report), change: args.change });
-    say('BENCHMARKS.md: e2e section and changelog row written');
-  }
+  say(
+    writeBenchmarkUnlessDry(
+      { id: 'e2e', lines, headline: reportHeadline(report), change: args.change },
+      args['dry-run'],
+    ),
+  );
   say(
     `run time ${((performance.now() - runStart) / 1000).toFixed(0)} s; service logs in ${LOG_DIR}/e2e-*.log`,
   );

@@ -42,7 +42,7 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { SHANDONG_CITIES } from '@safewatch/simulator';
-import { changelogOptions, startLocalKafka, writeBenchmark } from '@safewatch/testkit';
+import { changelogOptions, startLocalKafka, writeBenchmarkUnlessDry } from '@safewatch/testkit';
 
 const { values: args } = parseCliArgs({
   name: 'bench:kafka-client',
@@ -518,12 +518,7 @@ try {
     `Switch criterion (issue 17: ≥ 1.5× on both hot paths, the better of messages/s and messages per CPU-second): **${reached ? 'reached' : 'not reached'}** — produce ×${best(gains[0]!).toFixed(2)}, consume ×${best(gains[2]!).toFixed(2)}.`,
   ];
   const headline = `platformatic ÷ kafkajs, messages/s and per CPU-second: produce ×${gains[0]!.rate.toFixed(2)} and ×${gains[0]!.cpu.toFixed(2)} (bare kafkajs ×${gains[1]!.rate.toFixed(2)} and ×${gains[1]!.cpu.toFixed(2)}); consume ×${gains[2]!.rate.toFixed(2)} and ×${gains[2]!.cpu.toFixed(2)}`;
-  if (args['dry-run']) {
-    say(`--dry-run: BENCHMARKS.md not written; the section would be:\n${lines.join('\n')}`);
-  } else {
-    writeBenchmark({ id: 'kafka-client', headline, change: args.change, lines });
-    say('BENCHMARKS.md: kafka-client section and changelog row written');
-  }
+  say(writeBenchmarkUnlessDry({ id: 'kafka-client', headline, change: args.change, lines }, args['dry-run']));
 } finally {
   await local?.stop();
 }

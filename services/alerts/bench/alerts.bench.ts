@@ -43,7 +43,7 @@ import {
   Percentiles,
   startInfra,
   startProfiler,
-  writeBenchmark,
+  writeBenchmarkUnlessDry,
 } from '@safewatch/testkit';
 import { summariseProfile } from '../../../bench/e2e/cpu-profile.js';
 import { createAlertsApp, rulesFromConfig, toPositions } from '../src/app.js';
@@ -279,16 +279,17 @@ try {
     'The end-to-end figure starts when the position is produced to positions.accepted, so it includes the consumer fetch wait (≤ 100 ms) and bounds the latency after the position is consumed from above.',
     `The drain's CPU is the benchmark process's (the alerts service alone runs in it then), from the end of the warm-up to the commit of the last position; the machine meanwhile (cores, of ${cpus().length}): ${machineText}.`,
   ];
-  if (args['dry-run']) say(lines.join('\n'));
-  else {
-    writeBenchmark({
-      id: 'alerts',
-      headline: `rules ${fmt(ruleRate)} positions/s; end to end p99 ${pct(0.99)} ms at ${fmt(rate)} positions/s; ${fmt(perCore)} positions per core-second draining`,
-      change: args.change,
-      lines,
-    });
-    say('BENCHMARKS.md: alerts section and changelog row written');
-  }
+  say(
+    writeBenchmarkUnlessDry(
+      {
+        id: 'alerts',
+        headline: `rules ${fmt(ruleRate)} positions/s; end to end p99 ${pct(0.99)} ms at ${fmt(rate)} positions/s; ${fmt(perCore)} positions per core-second draining`,
+        change: args.change,
+        lines,
+      },
+      args['dry-run'],
+    ),
+  );
 } finally {
   await iso.dropSchema().catch(() => undefined);
   await running.stop();

@@ -11,10 +11,7 @@
  * Reports positions/s and the end-to-end rate as a ratio of each baseline, and
  * writes them to its section of BENCHMARKS.md, with a row in its changelog.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import {
   createKafka,
   createLogger,
@@ -40,6 +37,7 @@ import {
   isolate,
   KeyedSender,
   startInfra,
+  startProfiler,
   writeBenchmark,
 } from '@safewatch/testkit';
 import { Redis } from 'ioredis';
@@ -242,7 +240,7 @@ try {
   );
   if (args.skip)
     say(`DIAGNOSTIC RUN: step "${args.skip}" replaced by a no-op (nothing is written to BENCHMARKS.md)`);
-  const profiler = args.profile ? await startProfiler() : undefined;
+  const profiler = args.profile ? await startProfiler('ingest-e2e') : undefined;
   const cpuBefore = process.cpuUsage();
   const machineBefore = await cpuByCommand();
   await app.start();
@@ -308,24 +306,6 @@ try {
 async function tick(ms: number, deadline: number) {
   if (Date.now() > deadline) throw new Error('benchmark phase did not finish within 10 minutes');
   await sleep(ms);
-}
-
-async function startProfiler() {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = await session.post('Profiler.stop');
-      const dir = join(import.meta.dirname, '..', '..', '..', '.cache', 'profiles');
-      await mkdir(dir, { recursive: true });
-      const file = join(dir, `ingest-e2e-${Date.now()}.cpuprofile`);
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-      return file;
-    },
-  };
 }
 
 /** Consumes a topic from the beginning until `N` positions were counted; rate from the first message. */

@@ -42,7 +42,7 @@ import {
   coresBetween,
   cpuByCommand,
   LOCAL_DATABASE_URL,
-  writeBenchmark,
+  writeBenchmarkUnlessDry,
 } from '@safewatch/testkit';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PositionsRepo } from '../src/adapters/positions.repo.js';
@@ -616,12 +616,7 @@ try {
   const serverCpu = (w: string, m: string) =>
     median((results.get(`${w}/${m}`) ?? []).map((x) => per1000(x.serverMs, x))).toFixed(1);
   const headline = `rows/s ÷ unnest (the smaller ratio), new / ${args.duplicates} % duplicates: COPY binary staging ×${gains.get('new/copy-binary')?.toFixed(2)} / ×${gains.get('dup/copy-binary')?.toFixed(2)}, COPY text staging ×${gains.get('new/copy-text')?.toFixed(2)} / ×${gains.get('dup/copy-text')?.toFixed(2)}, plain COPY ×${gains.get('new/copy-direct')?.toFixed(2)}; server CPU-ms/1,000 rows unnest ${serverCpu('new', 'unnest')} / ${serverCpu('dup', 'unnest')}, COPY binary ${serverCpu('new', 'copy-binary')} / ${serverCpu('dup', 'copy-binary')}`;
-  if (args['dry-run']) {
-    say(`--dry-run: BENCHMARKS.md not written; the section would be:\n${lines.join('\n')}`);
-  } else {
-    writeBenchmark({ id: 'insert', headline, change: args.change, lines });
-    say('BENCHMARKS.md: insert section and changelog row written');
-  }
+  say(writeBenchmarkUnlessDry({ id: 'insert', headline, change: args.change, lines }, args['dry-run']));
 } finally {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
   await pool.end();

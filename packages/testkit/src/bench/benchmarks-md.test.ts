@@ -11,6 +11,7 @@ import {
   withChangelogRow,
   withSection,
   writeBenchmark,
+  writeBenchmarkUnlessDry,
 } from './benchmarks-md.js';
 
 const FILE = `# Benchmarks
@@ -148,6 +149,22 @@ describe('BENCHMARKS.md on disk', () => {
     expect(readSection(file, 'ingest')).toBe(`\n${sectionHeading('ingest', at)}\n\nNo row.\n`);
     expect(text.match(/^\| 2026-12-07 /gm)).toEqual(['| 2026-12-07 ']);
     expect(text.endsWith('| 2026-12-07 | track | cache | 72 req/s |\n')).toBe(true);
+  });
+
+  it('a dry run leaves the file as it was and shows the section; otherwise it writes and says so', () => {
+    writeFileSync(file, FILE);
+    const run = { file, id: 'track', lines: ['Figures.'], headline: '72 req/s', change: 'cache' };
+    expect(writeBenchmarkUnlessDry(run, true)).toBe(
+      '--dry-run: BENCHMARKS.md not written; the section would be:\nFigures.',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(FILE);
+    expect(writeBenchmarkUnlessDry(run, false)).toBe(
+      'BENCHMARKS.md: track section and changelog row written',
+    );
+    expect(readSection(file, 'track')).toContain('\nFigures.\n');
+    expect(writeBenchmarkUnlessDry({ file, id: 'ingest', lines: ['No row.'] }, false)).toBe(
+      'BENCHMARKS.md: ingest section written',
+    );
   });
 
   it('creates a missing file', () => {

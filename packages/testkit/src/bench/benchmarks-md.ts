@@ -165,6 +165,17 @@ export interface BenchmarkRun {
   file?: string;
 }
 
+/**
+ * A benchmark's `--dry-run` or not: writes the run (writeBenchmark), or with
+ * `dryRun` leaves BENCHMARKS.md alone; returns the line that says which
+ * (with the section itself on a dry run).
+ */
+export function writeBenchmarkUnlessDry(run: BenchmarkRun, dryRun: boolean): string {
+  if (dryRun) return `--dry-run: BENCHMARKS.md not written; the section would be:\n${run.lines.join('\n')}`;
+  writeBenchmark(run);
+  return `BENCHMARKS.md: ${run.id} section${run.headline === undefined ? '' : ' and changelog row'} written`;
+}
+
 /** Writes a run of a benchmark: its section, under a heading stamped with the run's date, and its changelog row. */
 export function writeBenchmark(run: BenchmarkRun): void {
   const file = run.file ?? BENCHMARKS_FILE;
