@@ -32,7 +32,10 @@ COPY --from=manifests /app ./
 # testcontainers' optional native addons (ssh2/cpu-features) from compiling.
 RUN npm ci --ignore-scripts
 COPY . .
-RUN npm run build
+# Our fixes to dependencies (patches/, applied by patch-package as `npm ci`'s
+# postinstall does outside this file); the runtime tree takes the patched copies.
+RUN npx patch-package --error-on-fail \
+ && npm run build
 
 # Production dependencies of the selected workspace only (and of the
 # workspaces it depends on), e.g. no testcontainers, vitest or typescript.
@@ -63,6 +66,8 @@ RUN set -e; \
       cp -R "$dir" "services/$svc/migrations"; \
     done; \
     rm -rf /tmp/build
+# The dependencies patched in the build stage (see patches/), over their unpatched installs.
+COPY --from=build /app/node_modules/kafkajs node_modules/kafkajs
 
 FROM ${NODE_IMAGE} AS runtime
 # tini as PID 1 forwards SIGTERM to node and reaps zombies; the package

@@ -74,6 +74,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   log "installing npm dependencies"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# Our fixes to dependencies (patches/): `npm ci` applies them; applied again
+# here (a no-op when they are in place) for a checkout whose patches changed.
+npx --no-install patch-package --error-on-fail >/dev/null
 
 # The share service's family page: its TypeScript modules bundled into the
 # script the service serves (services/share/dist/web/). Built every time (it

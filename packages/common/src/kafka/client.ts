@@ -132,17 +132,22 @@ const PARTITION_CACHE_MAX = 500_000;
  */
 export function keyCachingPartitioner() {
   const partition = Partitioners.DefaultPartitioner();
-  const cache = new Map<string, number>();
+  // One map per partition count, keyed by the key itself (no string built per message).
+  const caches = new Map<number, Map<string, number>>();
   return (args: PartitionerArgs): number => {
     const { message, partitionMetadata } = args;
     if (message.partition !== undefined && message.partition !== null) return message.partition;
     if (typeof message.key !== 'string') return partition(args);
-    const id = `${partitionMetadata.length}|${message.key}`;
-    let chosen = cache.get(id);
+    let cache = caches.get(partitionMetadata.length);
+    if (!cache) {
+      cache = new Map();
+      caches.set(partitionMetadata.length, cache);
+    }
+    let chosen = cache.get(message.key);
     if (chosen === undefined) {
       chosen = partition(args);
       if (cache.size >= PARTITION_CACHE_MAX) cache.clear();
-      cache.set(id, chosen);
+      cache.set(message.key, chosen);
     }
     return chosen;
   };

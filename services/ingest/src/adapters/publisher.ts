@@ -11,13 +11,22 @@ import type { RejectionRecord } from '../usecases/ingest-chunk.usecase.js';
 
 const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
+/** At most this many messages in one send (a bound on the request's size in memory). */
+const MESSAGES_PER_SEND = 20_000;
+
 /**
- * kafkajs groups a send's messages per partition by copying the partition's
- * array for every message (quadratic in messages per partition); sending a
- * chunk as consecutive slices keeps that cost small. Slices are sent one after
- * the other, so per-partition (per-vehicle) order is kept.
+ * Accepted positions go to Kafka in as few sends as possible (sends are
+ * queued one after another, each a round trip), in slices of at most this many
+ * bytes of keys, values and headers, so that no partition's batch in a send
+ * can reach the broker's message.max.bytes (1 MB by default), which would be
+ * refused as too large and retried forever. A chunk (at most 512 KiB of
+ * input) usually goes in one send. Slices are sent one after the other, so
+ * per-partition (per-vehicle) order is kept.
  */
-const MESSAGES_PER_SEND = 2000;
+export const ACCEPTED_BYTES_PER_SEND = 768 * 1024;
+
+/** Bytes a record takes besides its key, value and headers (lengths, attributes, deltas), rounded up. */
+const RECORD_OVERHEAD_BYTES = 24;
 
 /**
  * Rejections carry the bytes they reject (up to 64 KiB each) and go to one
@@ -28,26 +37,37 @@ const MESSAGES_PER_SEND = 2000;
  */
 export const REJECTION_BYTES_PER_SEND = 256 * 1024;
 
-/** Consecutive slices of at most `maxBytes` value bytes and `maxCount` messages (one oversized message alone). */
-export function slicesBySize<T extends { value: Buffer }>(
+/** Consecutive slices of at most `maxBytes` (by `size`, value bytes by default) and `maxCount` messages (one oversized message alone). */
+export function slicesBySize<T>(
   messages: T[],
   maxBytes: number,
   maxCount: number,
+  size: (m: T) => number = (m) => (m as { value: Buffer }).value.length,
 ): T[][] {
   const slices: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
   for (const m of messages) {
-    if (current.length > 0 && (bytes + m.value.length > maxBytes || current.length >= maxCount)) {
+    const n = size(m);
+    if (current.length > 0 && (bytes + n > maxBytes || current.length >= maxCount)) {
       slices.push(current);
       current = [];
       bytes = 0;
     }
     current.push(m);
-    bytes += m.value.length;
+    bytes += n;
   }
   if (current.length > 0) slices.push(current);
   return slices;
+}
+
+/** Bytes of trace headers as they go on every message of a send. */
+function headerBytes(headers: IHeaders | undefined): number {
+  let n = 0;
+  if (headers)
+    for (const [k, v] of Object.entries(headers))
+      n += Buffer.byteLength(k) + (v ? Buffer.byteLength(String(v)) : 0) + 4;
+  return n;
 }
 
 /** Accepted positions keyed by vehicle (per-vehicle order downstream), rejects keyed by platform. */
@@ -75,8 +95,10 @@ export class PositionPublisher {
   }
 
   private async sendAccepted(accepted: AcceptedPosition[], headers: IHeaders | undefined): Promise<void> {
-    for (let from = 0; from < accepted.length; from += MESSAGES_PER_SEND) {
-      const slice = accepted.slice(from, from + MESSAGES_PER_SEND);
+    // Keys are ASCII or Han (3 UTF-8 bytes each): 3 bytes per character bounds them.
+    const perMessage = RECORD_OVERHEAD_BYTES + headerBytes(headers);
+    const size = (p: AcceptedPosition) => p.encoded.byteLength + 3 * p.vehicleKey.length + perMessage;
+    for (const slice of slicesBySize(accepted, ACCEPTED_BYTES_PER_SEND, MESSAGES_PER_SEND, size))
       await this.producer.send({
         topic: this.topics.positionsAccepted,
         acks: -1,
@@ -84,7 +106,6 @@ export class PositionPublisher {
           ? slice.map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded), headers }))
           : slice.map((p) => ({ key: p.vehicleKey, value: asBuffer(p.encoded) })),
       });
-    }
   }
 
   private encodeRejections(rejections: RejectionRecord[]) {

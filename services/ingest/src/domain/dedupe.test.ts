@@ -16,6 +16,13 @@ describe('dedupe (SPEC §5: same vehicle and GNSS time stored once)', () => {
     ]);
   });
 
+  it('keeps every distinct time of a vehicle with many fixes in one chunk, and drops each repeat', () => {
+    const times = [1, 2, 1, 3, 2, 4, 3, 5, 1];
+    const { unique, duplicates } = dedupeChunk(times.map((t) => p('A:2', t)));
+    expect(unique.map((u) => u.gnssTimeMs)).toEqual([1, 2, 3, 4, 5]);
+    expect(duplicates).toBe(4);
+  });
+
   it('picks the newest fix per vehicle whatever the arrival order (late data)', () => {
     const newest = newestPerVehicle([p('A:2', 5), p('A:2', 9), p('A:2', 7), p('B:2', 3)]);
     expect(newest.map((n) => [n.vehicleKey, n.gnssTimeMs]).sort()).toEqual([

@@ -8,12 +8,21 @@ export function dedupeChunk(positions: AcceptedPosition[]): {
   unique: AcceptedPosition[];
   duplicates: number;
 } {
-  const seen = new Set<string>();
+  // Per vehicle, the GNSS times seen: a number for the usual one or two fixes
+  // of a vehicle in a chunk, a set beyond (no string built per position).
+  const seen = new Map<string, number | Set<number>>();
   const unique: AcceptedPosition[] = [];
   for (const p of positions) {
-    const id = `${p.vehicleKey}@${p.gnssTimeMs}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    const t = p.gnssTimeMs;
+    const times = seen.get(p.vehicleKey);
+    if (times === undefined) seen.set(p.vehicleKey, t);
+    else if (typeof times === 'number') {
+      if (times === t) continue;
+      seen.set(p.vehicleKey, new Set([times, t]));
+    } else {
+      if (times.has(t)) continue;
+      times.add(t);
+    }
     unique.push(p);
   }
   return { unique, duplicates: positions.length - unique.length };
