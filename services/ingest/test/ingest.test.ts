@@ -172,6 +172,16 @@ describe('ingest through the real broker (SPEC §5)', () => {
     expect((await lastOf(p))?.t).toBe(t + 120_000);
   });
 
+  it('on plain PostgreSQL, indexes positions by its key and by time with BRIN, not a second btree', async () => {
+    const { rows } = await e.db.query<{ indexname: string; indexdef: string }>(
+      'SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY indexname',
+      [e.iso.schema, 'positions'],
+    );
+    expect(rows.map((r) => r.indexname)).toEqual(['positions_gnss_time_brin', 'positions_pkey']);
+    expect(rows[0]?.indexdef).toMatch(/USING brin \(gnss_time\)/);
+    expect(rows[1]?.indexdef).toMatch(/USING btree \(plate_number, plate_color, gnss_time\)/);
+  });
+
   it('serves /healthz, /readyz and /metrics', async () => {
     expect((await app.server.inject('/healthz')).statusCode).toBe(200);
     const ready = await app.server.inject('/readyz');
