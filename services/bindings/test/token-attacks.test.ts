@@ -148,3 +148,26 @@ describe('carriers (B6)', () => {
     }
   });
 });
+
+describe('the verified-token cache', () => {
+  it('remembers a token by its exact text: a copy with its signature or payload altered is refused after it', async () => {
+    const token = e.token({ sub: 'driver-cache-1', role: 'driver' });
+    const get = (t: string) =>
+      e.app.server.inject({ method: 'GET', url: '/v1/drivers/me/bindings', headers: bearer(t) });
+    expect((await get(token)).statusCode).toBe(200);
+    expect((await get(token)).statusCode).toBe(200);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const flip = (s: string) => (s.endsWith('A') ? `${s.slice(0, -1)}B` : `${s.slice(0, -1)}A`);
+    const otherPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'driver-cache-2' }),
+    ).toString('base64url');
+    for (const forged of [
+      `${header}.${payload}.${flip(signature)}`,
+      `${header}.${otherPayload}.${signature}`,
+    ]) {
+      const res = await get(forged);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
