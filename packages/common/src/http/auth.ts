@@ -28,11 +28,6 @@ export async function registerAuth(app: FastifyInstance, cfg: AuthConfig): Promi
     // for the signature check once a minute, not on every request.
     cache: 10_000,
     cacheTTL: 60_000,
-    // Entries keyed by the token itself: the default key, a SHA-256 of the
-    // token after decoding its header to choose the hash, cost a third of a
-    // cached check (a view request's share: 3.8 %). 10,000 tokens of a few
-    // hundred bytes each are a few MB.
-    cacheKeyBuilder: (token: string) => token,
   };
   await app.register(fastifyJwt, {
     secret: cfg.algorithm === 'HS256' ? cfg.secret : { public: cfg.publicKey },
