@@ -9,9 +9,6 @@ import {
 /** How long a topic's partition count is trusted before it is read again (partitions can be added). */
 const COUNT_TTL_MS = 60_000;
 
-/** Keys remembered per partition count; beyond this the cache starts over (it is only a shortcut). */
-const KEY_CACHE_MAX = 500_000;
-
 type Record_ = { topic: string; messages: Message[] };
 
 /**
@@ -34,8 +31,6 @@ export class Placement {
   private readonly counts = new Map<string, { n: number; at: number }>();
   private readonly partitioner = keyCachingPartitioner();
   private readonly metadata = new Map<number, PartitionMetadata[]>();
-  /** Partition of each string key, per partition count. */
-  private readonly byKey = new Map<number, Map<string, number>>();
 
   constructor(private readonly kafka: Kafka) {}
 
@@ -49,31 +44,12 @@ export class Placement {
       const partitionMetadata = this.fakeMetadata(await this.count(r.topic));
       const parts = expected.get(r.topic) ?? new Set<number>();
       expected.set(r.topic, parts);
-      const n = partitionMetadata.length;
-      let byKey = this.byKey.get(n);
-      if (!byKey) {
-        byKey = new Map();
-        this.byKey.set(n, byKey);
-      }
       const messages = new Array<Message>(r.messages.length);
-      let previous = -1;
       for (let i = 0; i < r.messages.length; i++) {
         const message = r.messages[i] as Message;
-        // A string key's partition is remembered per partition count (the same
-        // trucks report every 30 s); anything else asks the partitioner.
-        let partition =
-          message.partition ?? (typeof message.key === 'string' ? byKey.get(message.key) : undefined);
-        if (partition === undefined) {
-          partition = this.partitioner({ topic: r.topic, partitionMetadata, message });
-          if (typeof message.key === 'string') {
-            if (byKey.size >= KEY_CACHE_MAX) byKey.clear();
-            byKey.set(message.key, partition);
-          }
-        }
-        if (partition !== previous) {
-          parts.add(partition);
-          previous = partition;
-        }
+        // The caller's partition, else the key's (remembered per partition count by the partitioner).
+        const partition = this.partitioner({ topic: r.topic, partitionMetadata, message });
+        parts.add(partition);
         messages[i] =
           message.partition === partition
             ? message

@@ -8,8 +8,8 @@ export function dedupeChunk(positions: AcceptedPosition[]): {
   unique: AcceptedPosition[];
   duplicates: number;
 } {
-  // Per vehicle, the GNSS times seen: a number for the usual one or two fixes
-  // of a vehicle in a chunk, a set beyond (no string built per position).
+  // Per vehicle, the GNSS times seen: a number while it has one fix in the
+  // chunk (the usual case), a set from its second (no string built per position).
   const seen = new Map<string, number | Set<number>>();
   const unique: AcceptedPosition[] = [];
   for (const p of positions) {
