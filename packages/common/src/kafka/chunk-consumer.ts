@@ -375,12 +375,13 @@ export class ChunkConsumer<S extends string, P = void> {
   ): Promise<void> {
     await this.opts.complete?.(processed, run, batch.partition);
     resolveOffset(lastOffset);
+    const offset: PendingOffset = {
+      partition: batch.partition,
+      lastOffset,
+      highWatermark: batch.highWatermark,
+    };
     if (this.checkpointer) {
-      this.checkpointer.processed({
-        partition: batch.partition,
-        lastOffset,
-        highWatermark: batch.highWatermark,
-      });
+      this.checkpointer.processed(offset);
       this.metrics?.processed(batch.partition, batch.highWatermark, lastOffset);
       if (this.checkpointer.due()) {
         doing('checkpoint');
@@ -391,16 +392,11 @@ export class ChunkConsumer<S extends string, P = void> {
           throw err;
         }
       } else this.armIdleCheckpoint();
-      doing('heartbeat');
-      await heartbeat();
-      return;
+    } else {
+      doing('commit');
+      await this.commit(consumer, [offset]);
     }
-    const next = BigInt(lastOffset) + 1n;
-    doing('commit');
-    await commitInBatch(consumer, [{ topic: batch.topic, partition: batch.partition, offset: String(next) }]);
     doing('heartbeat');
-    this.watch?.progress();
-    this.committed(batch.partition, batch.highWatermark, lastOffset);
     await heartbeat();
   }
 }
