@@ -5,21 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { cpuByCommand } from '@safewatch/testkit';
+import { cpuByCommand, pidCpuSeconds } from '@safewatch/testkit';
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
-
-/** CPU seconds used so far by one process (all its threads); undefined once it is gone. */
-export function pidCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Resident and peak resident memory of a process, bytes. */
 export function pidMemory(pid: number | undefined): { rss: number; peak: number } | undefined {

@@ -42,7 +42,7 @@ import {
 } from '@safewatch/common';
 import { pb } from '@safewatch/proto';
 import { SHANDONG_CITIES } from '@safewatch/simulator';
-import { changelogOptions, startLocalKafka, writeBenchmarkUnlessDry } from '@safewatch/testkit';
+import { changelogOptions, median, startLocalKafka, writeBenchmarkUnlessDry } from '@safewatch/testkit';
 
 const { values: args } = parseCliArgs({
   name: 'bench:kafka-client',
@@ -192,12 +192,6 @@ const cpuNow = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;
 };
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 /** A producer under test: sends `messages` to `topic` in sends of SEND, each awaited. */
 interface ProduceArm {
   name: string;

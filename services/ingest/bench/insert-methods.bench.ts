@@ -1,29 +1,3 @@
-/**
- * npm run bench:insert [-- --positions 300000 --rounds 5 --duplicates 10]
- *
- * Ways of storing a chunk of accepted positions in PostgreSQL, measured in the
- * same run on the same simulator rows, in chunks of the size the ingest reads
- * (INGEST_CHUNK_BYTES of simulator batches) with as many chunks in flight as it
- * has (INGEST_PARTITIONS_CONCURRENTLY), into a migrated `positions` table:
- *
- * a. unnest: today's PositionsRepo.insert, one `INSERT … SELECT FROM unnest(…)
- *    ON CONFLICT DO NOTHING` of column arrays per chunk;
- * b. COPY binary → staging: in one transaction, COPY FROM STDIN (FORMAT binary)
- *    into a session's temporary table (ON COMMIT DELETE ROWS), then
- *    `INSERT INTO positions SELECT … FROM staging ON CONFLICT DO NOTHING`;
- * c. COPY text → staging: the same with the text format;
- * d. COPY binary straight into positions, no duplicate handling: an upper
- *    bound only (a redelivered position would fail the whole chunk).
- *
- * Two workloads: every row new, and 10 % of each chunk duplicates of rows
- * stored before the measure (as a redelivery brings). Each measure starts
- * from an emptied table after a CHECKPOINT, checks the count each method
- * reports and the rows stored, and takes rows/s, this process's CPU and the
- * CPU of its server backends per 1,000 rows; methods are interleaved round by
- * round (order rotated), medians over the rounds go to the insert section of
- * BENCHMARKS.md with a row in its changelog.
- */
-import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import {
   createLogger,
@@ -42,6 +16,8 @@ import {
   coresBetween,
   cpuByCommand,
   LOCAL_DATABASE_URL,
+  median,
+  pidCpuSeconds,
   writeBenchmarkUnlessDry,
 } from '@safewatch/testkit';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -323,16 +299,8 @@ interface Chunk {
 
 // --- measuring ---
 
-const TICKS_PER_S = 100;
-async function pidCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const close = stat.lastIndexOf(')');
-  if (close < 0) return Number.NaN;
-  const f = stat.slice(close + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / TICKS_PER_S;
-}
-const sumCpu = async (pids: number[]) =>
-  (await Promise.all(pids.map(pidCpuSeconds))).reduce((a, b) => a + b, 0);
+// NaN for a process not on this machine (or gone): the figure is then unknown.
+const sumCpu = async (pids: number[]) => pids.reduce((a, p) => a + (pidCpuSeconds(p) ?? Number.NaN), 0);
 
 interface Measure {
   rows: number;
@@ -346,12 +314,6 @@ interface Measure {
 }
 const rateOf = (m: Measure) => (m.rows * 1000) / m.ms;
 const per1000 = (ms: number, m: Measure) => (ms * 1000) / m.rows;
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 /** The backend pids of the pool's connections, all `n` opened and held at once so that each is seen. */
 async function backendPids(pool: Pool, n: number): Promise<number[]> {
   const clients = await Promise.all(Array.from({ length: n }, () => pool.connect()));

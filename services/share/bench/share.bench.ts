@@ -29,10 +29,9 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import inspector from 'node:inspector';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -66,7 +65,9 @@ import {
   loadGeneratorOptions,
   nextMessage,
   Percentiles,
+  pidCpuSeconds,
   startInfra,
+  startProfiler,
   summarize,
   threadCpuSeconds,
   unlinkMatching,
@@ -333,18 +334,6 @@ function stopResettingRateLimits() {
   resetTimer = undefined;
 }
 
-/** CPU seconds used so far by one process (all its threads); 0 once it is gone. */
-function pidCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Cores used from now until the returned function is called: this process (the share
  * server), each labelled child process, and other processes by command name. Other
@@ -353,7 +342,8 @@ function pidCpuSeconds(pid: number | undefined): number {
 async function cpuMeter(children: Record<string, (number | undefined)[]>) {
   const machine = await cpuByCommand();
   const own = process.cpuUsage();
-  const sumOf = (pids: (number | undefined)[]) => pids.reduce((s: number, p) => s + pidCpuSeconds(p), 0);
+  const sumOf = (pids: (number | undefined)[]) =>
+    pids.reduce((s: number, p) => s + (pidCpuSeconds(p) ?? 0), 0);
   const before = Object.fromEntries(Object.entries(children).map(([k, pids]) => [k, sumOf(pids)]));
   const t0 = performance.now();
   return async () => {
@@ -674,9 +664,14 @@ try {
     `   one view answer: ${sampleRes.status}, headers ${viewAnswer.headerBytes} bytes (${sampleHeaders.join(', ')}), body ${viewAnswer.bodyBytes} bytes`,
   );
   if (process.env.BENCH_PRINT_VIEW) say(sampleBody.toString());
-  // BENCH_PROFILE=<prefix>: CPU profiles of the servers' thread, <prefix>-hello/-view.cpuprofile.
+  // BENCH_PROFILE=<dir>/<name>: CPU profiles of the servers' thread, <dir>/<name>-hello-<time> and -view-<time>.cpuprofile.
   const profilePrefix = process.env.BENCH_PROFILE;
-  let profiler = profilePrefix ? await startProfile() : undefined;
+  const startProfile = (which: string) =>
+    startProfiler(`${basename(profilePrefix as string)}-${which}`, {
+      dir: dirname(profilePrefix as string),
+      intervalUs: 200,
+    });
+  let profiler = profilePrefix ? await startProfile('hello') : undefined;
   const helloR = await measure('a. fastify hello-world', {
     url: helloUrl,
     connections: CONNECTIONS,
@@ -685,8 +680,8 @@ try {
     path: '/hello',
   });
   if (profiler) {
-    await profiler.stop(`${profilePrefix}-hello.cpuprofile`);
-    profiler = await startProfile();
+    say(`CPU profile: ${await profiler.stop()}`);
+    profiler = await startProfile('view');
   }
   const viewR = await measure('b. GET /v1/shares/{token}', {
     url: shareUrl,
@@ -699,7 +694,7 @@ try {
       forwardedFor,
     })),
   });
-  if (profiler) await profiler.stop(`${profilePrefix}-view.cpuprofile`);
+  if (profiler) say(`CPU profile: ${await profiler.stop()}`);
   const cacheStats = {
     positions: app.deps.positions?.stats,
     readModel: app.deps.readModel?.stats,
@@ -1093,27 +1088,6 @@ try {
   await cleanup();
 }
 process.exit(0);
-
-/** A CPU profile of this process's main thread (the servers), written as a .cpuprofile. */
-async function startProfile() {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) =>
-      session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
-    );
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
-  await post('Profiler.start');
-  return {
-    async stop(file: string) {
-      const { profile } = (await post('Profiler.stop')) as { profile: object };
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-      say(`CPU profile: ${file}`);
-    },
-  };
-}
 
 async function cleanup() {
   stopResettingRateLimits();

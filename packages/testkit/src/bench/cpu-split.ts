@@ -36,6 +36,18 @@ export function coresBetween(before: Map<string, number>, after: Map<string, num
   return rows.sort((a, b) => b.cores - a.cores);
 }
 
+/** CPU seconds used so far by one process (all its threads); undefined once it is gone. */
+export function pidCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * CPU time (seconds) used so far by the calling thread (main thread or a worker). Read synchronously:
  * an asynchronous read would run on a libuv pool thread and measure that thread instead.

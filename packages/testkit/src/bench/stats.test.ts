@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Percentiles, summarize } from './stats.js';
+import { median, Percentiles, summarize } from './stats.js';
 
 /** Within the histogram's precision (3 significant digits) of the exact value. */
 const near = (actual: number, exact: number) =>
@@ -41,5 +41,20 @@ describe('Percentiles', () => {
     const s = summarize([-3, 5]);
     expect(s.p50).toBe(0);
     expect(s.max).toBe(5);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the middle two, whatever the order', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNaN();
+  });
+
+  it('leaves the values as they were', () => {
+    const xs = [3, 1, 2];
+    median(xs);
+    expect(xs).toEqual([3, 1, 2]);
   });
 });

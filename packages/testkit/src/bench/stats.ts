@@ -58,3 +58,11 @@ export class Percentiles {
 export function summarize(values: Iterable<number>): LatencySummary {
   return new Percentiles().recordAll(values).summary();
 }
+
+/** The median of the values (the mean of the middle two for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
